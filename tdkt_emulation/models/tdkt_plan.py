@@ -1,0 +1,239 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..lib.dates import shift_years
+
+# The group a user needs to move a plan into each state.
+STATE_GROUPS = {
+    "draft": "tdkt_emulation.group_tdkt_manager",
+    "approved": "tdkt_emulation.group_tdkt_manager",
+    "done": "tdkt_emulation.group_tdkt_officer",
+}
+
+
+class TdktPlan(models.Model):
+    """A yearly emulation and commendation plan (Kế hoạch công tác thi đua, khen thưởng).
+
+    Access:
+
+    ============  ====  ========================  =======================
+    group         read  edit                      state
+    ============  ====  ========================  =======================
+    User          yes   no                        no
+    Unit manager  yes   no                        no
+    Officer       yes   draft and approved plans  close (done)
+    Manager       yes   draft and approved plans  approve, reset to draft
+    ============  ====  ========================  =======================
+
+    A done plan is read-only to everyone until a Manager resets it to draft.
+    """
+
+    _name = "tdkt.plan"
+    _description = "Emulation Plan"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, id desc"
+    _check_company_auto = True
+
+    # ------------------------------------------------------------
+    # FIELDS
+    # ------------------------------------------------------------
+
+    name = fields.Char("Title", required=True, tracking=True)
+    number = fields.Char(tracking=True, copy=False, help="Document number, e.g. 03/KH-SNV.")
+    year = fields.Integer(
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self).year,
+    )
+    date_issue = fields.Date("Issue Date", tracking=True)
+    place_issue = fields.Char("Place of Issue")
+    signer_id = fields.Many2one("hr.employee", "Signed By", check_company=True)
+    signer_position = fields.Char("Signer's Position")
+    legal_basis = fields.Html("Legal Bases")
+    purpose = fields.Html("Purposes")
+    requirement = fields.Html("Requirements")
+    solution = fields.Html("Main Solutions")
+    implementation = fields.Html("Organisation of Implementation")
+    date_registration_deadline = fields.Date(
+        "Registration Deadline",
+        tracking=True,
+        help="Units register the emulation titles of the unit and of its people before this date.",
+    )
+    task_ids = fields.One2many("tdkt.plan.task", "plan_id", "Tasks")
+    task_count = fields.Integer(compute="_compute_task_counts")
+    task_done_count = fields.Integer(compute="_compute_task_counts")
+    task_overdue_count = fields.Integer(compute="_compute_task_counts")
+    state = fields.Selection(
+        [("draft", "Draft"), ("approved", "Approved"), ("done", "Done")],
+        required=True,
+        default="draft",
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    approved_by_id = fields.Many2one("res.users", "Approved By", readonly=True, copy=False)
+    date_approved = fields.Datetime("Approved On", readonly=True, copy=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    can_edit = fields.Boolean(compute="_compute_can")
+    can_approve = fields.Boolean(compute="_compute_can")
+    can_close = fields.Boolean(compute="_compute_can")
+    can_reset = fields.Boolean(compute="_compute_can")
+
+    @api.depends("task_ids.state", "task_ids.date_deadline")
+    def _compute_task_counts(self):
+        today = fields.Date.context_today(self)
+        for plan in self:
+            tasks = plan.task_ids
+            plan.task_count = len(tasks)
+            plan.task_done_count = len(tasks.filtered(lambda t: t.state == "done"))
+            plan.task_overdue_count = len(
+                tasks.filtered(
+                    lambda t: t.date_deadline
+                    and t.date_deadline < today
+                    and t.state not in ("done", "cancelled")
+                )
+            )
+
+    @api.depends("state")
+    @api.depends_context("uid")
+    def _compute_can(self):
+        is_officer = self.env.user.has_group("tdkt_emulation.group_tdkt_officer")
+        is_manager = self.env.user.has_group("tdkt_emulation.group_tdkt_manager")
+        for plan in self:
+            plan.can_edit = is_officer and plan.state != "done"
+            plan.can_approve = is_manager and plan.state == "draft"
+            plan.can_close = is_officer and plan.state == "approved"
+            plan.can_reset = is_manager and plan.state != "draft"
+
+    @api.depends("number", "name")
+    def _compute_display_name(self):
+        for plan in self:
+            plan.display_name = " - ".join(part for part in (plan.number, plan.name) if part)
+
+    # ------------------------------------------------------------
+    # CONSTRAINTS
+    # ------------------------------------------------------------
+
+    @api.constrains("year")
+    def _check_year(self):
+        for plan in self:
+            if not 1900 <= plan.year <= 2999:
+                raise ValidationError(
+                    self.env._("The year of a plan must be between 1900 and 2999, not %(year)s.", year=plan.year)
+                )
+        self.task_ids._check_deadline_in_plan_year()
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    def write(self, vals):
+        if not self.env.su:
+            if "state" in vals:
+                self._check_state_change_allowed(vals["state"])
+            if set(vals) - {"state", "approved_by_id", "date_approved"}:
+                self._check_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
+        if any(plan.state != "draft" for plan in self):
+            raise UserError(self.env._("Only draft plans can be deleted."))
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_approve(self):
+        if any(plan.state != "draft" for plan in self):
+            raise UserError(self.env._("Only draft plans can be approved."))
+        self.write(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.uid,
+                "date_approved": fields.Datetime.now(),
+            }
+        )
+
+    def action_done(self):
+        if any(plan.state != "approved" for plan in self):
+            raise UserError(self.env._("Only approved plans can be closed."))
+        self.write({"state": "done"})
+
+    def action_reset_to_draft(self):
+        if any(plan.state == "draft" for plan in self):
+            raise UserError(self.env._("This plan is already a draft."))
+        self.write({"state": "draft", "approved_by_id": False, "date_approved": False})
+
+    def action_copy_to_next_year(self):
+        new_plans = self.copy_to_next_year()
+        action = {
+            "type": "ir.actions.act_window",
+            "res_model": "tdkt.plan",
+            "name": self.env._("Plans"),
+        }
+        if len(new_plans) == 1:
+            return {**action, "view_mode": "form", "res_id": new_plans.id}
+        return {**action, "view_mode": "list,form", "domain": [("id", "in", new_plans.ids)]}
+
+    def action_view_tasks(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("tdkt_emulation.tdkt_plan_task_action")
+        action["domain"] = [("plan_id", "=", self.id)]
+        action["context"] = {"default_plan_id": self.id, "search_default_plan_id": self.id}
+        return action
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def copy_to_next_year(self):
+        """Create, for each plan, a draft plan of the following year with every task,
+        each date moved one year later (29 February becomes 28 February).
+
+        :return: the new plans
+        """
+        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
+            raise AccessError(self.env._("Only the Office can copy a plan to the next year."))
+        new_plans = self.env["tdkt.plan"]
+        for plan in self:
+            new_plan = plan.copy(plan._prepare_next_year_vals())
+            self.env["tdkt.plan.task"].create(plan.task_ids._prepare_next_year_vals(new_plan))
+            plan.message_post(
+                body=self.env._("Copied to the plan of %(year)s.", year=new_plan.year)
+            )
+            new_plans |= new_plan
+        return new_plans
+
+    def _prepare_next_year_vals(self):
+        self.ensure_one()
+        year = self.year + 1
+        return {
+            "year": year,
+            "name": self.name.replace(str(self.year), str(year)),
+            "date_issue": shift_years(self.date_issue),
+            "date_registration_deadline": shift_years(self.date_registration_deadline),
+        }
+
+    def _check_state_change_allowed(self, state):
+        group = STATE_GROUPS.get(state)
+        if group and not self.env.user.has_group(group):
+            raise AccessError(
+                self.env._(
+                    "You are not allowed to set plans to the state %(state)s.",
+                    state=dict(self._fields["state"]._description_selection(self.env))[state],
+                )
+            )
+
+    def _check_editable(self):
+        if any(plan.state == "done" for plan in self):
+            raise UserError(
+                self.env._("A done plan is read-only; a Manager can reset it to draft first.")
+            )
+        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer") and any(
+            plan.state == "approved" for plan in self
+        ):
+            raise AccessError(self.env._("Only the Office can change an approved plan."))

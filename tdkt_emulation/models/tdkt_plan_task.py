@@ -1,0 +1,239 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..lib.dates import QUARTERS, quarter_of, shift_years
+
+QUARTER_LABELS = {"1": "Quarter I", "2": "Quarter II", "3": "Quarter III", "4": "Quarter IV"}
+# What the people of a unit may update on their unit's tasks; the rest belongs to the Office.
+PROGRESS_FIELDS = {"state", "progress_note", "date_done"}
+
+
+class TdktPlanTask(models.Model):
+    """One row of a plan's table: what is to be done, in which quarter, by which units.
+
+    Access:
+
+    ============  =================  =======================================
+    group         read               edit
+    ============  =================  =======================================
+    User          tasks of my units  progress (state except done, notes)
+    Unit manager  tasks of my units  progress, mark done
+    Officer       all tasks          everything (create, delete, reschedule)
+    ============  =================  =======================================
+
+    Tasks of a done plan are read-only.
+    """
+
+    _name = "tdkt.plan.task"
+    _description = "Emulation Plan Task"
+    _inherit = ["mail.thread", "mail.activity.mixin", "tdkt.unit.mixin"]
+    _order = "plan_id, quarter, sequence, id"
+    _check_company_auto = True
+    _tdkt_unit_fields = ("lead_unit_id", "participant_unit_ids")
+    _tdkt_user_fields = ("user_ids",)
+
+    plan_id = fields.Many2one(
+        "tdkt.plan", required=True, index=True, ondelete="cascade", check_company=True
+    )
+    plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
+    year = fields.Integer(related="plan_id.year", store=True, index=True)
+    company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
+    sequence = fields.Integer("No.", default=10, help="The row number (TT) in the plan's table.")
+    name = fields.Text("Content", required=True, tracking=True)
+    quarter = fields.Selection(
+        [(q, QUARTER_LABELS[q]) for q in QUARTERS],
+        compute="_compute_quarter",
+        store=True,
+        precompute=True,
+        readonly=False,
+        required=True,
+        index=True,
+        group_expand=True,
+        tracking=True,
+        help="Follows the deadline unless set by hand.",
+    )
+    is_quarter_manual = fields.Boolean(
+        "Quarter Set by Hand", help="The quarter was chosen by hand and no longer follows the deadline."
+    )
+    lead_unit_id = fields.Many2one(
+        "hr.department", "Lead Unit", index=True, tracking=True, check_company=True
+    )
+    participant_unit_ids = fields.Many2many(
+        "hr.department",
+        "tdkt_plan_task_participant_unit_rel",
+        "task_id",
+        "department_id",
+        "Participating Units",
+        check_company=True,
+    )
+    user_ids = fields.Many2many(
+        "res.users",
+        "tdkt_plan_task_user_rel",
+        "task_id",
+        "user_id",
+        "Responsible Users",
+        check_company=True,
+    )
+    date_deadline = fields.Date("Deadline", index=True, tracking=True)
+    state = fields.Selection(
+        [
+            ("todo", "To Do"),
+            ("in_progress", "In Progress"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        required=True,
+        default="todo",
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    date_done = fields.Date("Done On", copy=False)
+    progress_note = fields.Html("Progress", copy=False)
+    is_overdue = fields.Boolean(
+        "Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    is_current_quarter = fields.Boolean(
+        "This Quarter", compute="_compute_is_current_quarter", search="_search_is_current_quarter"
+    )
+    color = fields.Integer()
+
+    @api.depends("date_deadline")
+    def _compute_quarter(self):
+        for task in self:
+            if task.date_deadline and not task.is_quarter_manual:
+                task.quarter = quarter_of(task.date_deadline)
+            else:
+                task.quarter = task.quarter or "1"
+
+    @api.depends("date_deadline", "state")
+    @api.depends_context("tz")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for task in self:
+            task.is_overdue = bool(
+                task.date_deadline
+                and task.date_deadline < today
+                and task.state not in ("done", "cancelled")
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(f"Unsupported search on is_overdue: {operator} {value}")
+        domain = [
+            ("date_deadline", "<", fields.Date.context_today(self)),
+            ("state", "not in", ("done", "cancelled")),
+        ]
+        return domain if (operator == "=") == value else ["!", "&", *domain]
+
+    @api.depends("year", "quarter")
+    @api.depends_context("tz")
+    def _compute_is_current_quarter(self):
+        today = fields.Date.context_today(self)
+        for task in self:
+            task.is_current_quarter = task.year == today.year and task.quarter == quarter_of(today)
+
+    def _search_is_current_quarter(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(f"Unsupported search on is_current_quarter: {operator} {value}")
+        today = fields.Date.context_today(self)
+        domain = [("year", "=", today.year), ("quarter", "=", quarter_of(today))]
+        return domain if (operator == "=") == value else ["!", "&", *domain]
+
+    @api.constrains("date_deadline", "plan_id")
+    def _check_deadline_in_plan_year(self):
+        for task in self:
+            if task.date_deadline and task.date_deadline.year != task.plan_id.year:
+                raise ValidationError(
+                    self.env._(
+                        "The deadline %(deadline)s of task %(task)s is outside the plan's year "
+                        "%(year)s.",
+                        deadline=task.date_deadline.strftime("%d/%m/%Y"),
+                        task=task.sequence,
+                        year=task.plan_id.year,
+                    )
+                )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if "quarter" in vals:
+                deadline = fields.Date.to_date(vals.get("date_deadline"))
+                vals["is_quarter_manual"] = self._is_manual_quarter(vals["quarter"], deadline)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_write_allowed(vals)
+        if vals.get("state") == "done":
+            vals = {"date_done": fields.Date.context_today(self), **vals}
+        if "quarter" not in vals:
+            return super().write(vals)
+        new_deadline = fields.Date.to_date(vals.get("date_deadline"))
+        manual = self.filtered(
+            lambda task: self._is_manual_quarter(
+                vals["quarter"], new_deadline if "date_deadline" in vals else task.date_deadline
+            )
+        )
+        for tasks, is_manual in ((manual, True), (self - manual, False)):
+            if tasks:
+                super(TdktPlanTask, tasks).write({**vals, "is_quarter_manual": is_manual})
+        return True
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_start(self):
+        self._check_state_in(("todo",))
+        self.write({"state": "in_progress"})
+
+    def action_done(self):
+        self._check_state_in(("todo", "in_progress"))
+        self.write({"state": "done"})
+
+    def action_cancel(self):
+        self._check_state_in(("todo", "in_progress"))
+        self.write({"state": "cancelled"})
+
+    def action_reset(self):
+        self._check_state_in(("done", "cancelled"))
+        self.write({"state": "todo", "date_done": False})
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _is_manual_quarter(self, quarter, deadline):
+        """Tell whether ``quarter`` was chosen by hand: it differs from the deadline's."""
+        return bool(quarter and deadline) and quarter != quarter_of(deadline)
+
+    def _prepare_next_year_vals(self, plan):
+        """Values of copies of these tasks in ``plan``, dates moved one year later."""
+        vals_list = self.copy_data({"plan_id": plan.id})
+        for task, vals in zip(self, vals_list):
+            vals.update(date_deadline=shift_years(task.date_deadline), quarter=task.quarter)
+        return vals_list
+
+    def _check_state_in(self, states):
+        if any(task.state not in states for task in self):
+            raise UserError(self.env._("This action is not possible in the task's current state."))
+
+    def _check_write_allowed(self, vals):
+        if any(task.plan_id.state == "done" for task in self):
+            raise UserError(self.env._("The tasks of a done plan are read-only."))
+        if self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
+            return
+        if set(vals) - PROGRESS_FIELDS:
+            raise AccessError(
+                self.env._("Only the Office can change a task's content, units, deadline or quarter.")
+            )
+        if vals.get("state") in ("done", "cancelled") and not self.env.user.has_group(
+            "tdkt_emulation.group_tdkt_unit_manager"
+        ):
+            raise AccessError(self.env._("Only the unit's head can close a task."))

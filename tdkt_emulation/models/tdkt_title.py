@@ -1,0 +1,63 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class TdktTitle(models.Model):
+    """Catalogue of emulation titles (danh hiệu thi đua) and commendation forms
+    (hình thức khen thưởng).
+
+    Everybody reads the catalogue; the Office (Officer) and Managers maintain it.
+    """
+
+    _name = "tdkt.title"
+    _description = "Emulation Title or Commendation Form"
+    _order = "sequence, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True, help="Short unique code, e.g. LDTT, CSTDCS.")
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    kind = fields.Selection(
+        [("title", "Emulation title"), ("commendation", "Commendation form")],
+        required=True,
+        default="title",
+    )
+    subject_type = fields.Selection(
+        [
+            ("individual", "Individual"),
+            ("collective", "Collective"),
+            ("both", "Individual or collective"),
+        ],
+        "Awarded To",
+        required=True,
+        default="individual",
+    )
+    level = fields.Selection(
+        [("grassroots", "Grassroots"), ("provincial", "Provincial"), ("national", "National")],
+        required=True,
+        default="grassroots",
+    )
+    deciding_authority = fields.Char(
+        translate=True, help="Who decides the title or form, e.g. the Director of the Department."
+    )
+    legal_basis = fields.Text(translate=True, help="The legal articles the title rests on.")
+    company_id = fields.Many2one(
+        "res.company", help="Leave empty to share the title with every company."
+    )
+
+    @api.constrains("code", "company_id")
+    def _check_code_unique(self):
+        for title in self:
+            duplicate = self.with_context(active_test=False).search_count(
+                [
+                    ("id", "!=", title.id),
+                    ("code", "=", title.code),
+                    ("company_id", "=", title.company_id.id),
+                ],
+                limit=1,
+            )
+            if duplicate:
+                raise ValidationError(
+                    self.env._("The code %(code)s is already used by another title.", code=title.code)
+                )

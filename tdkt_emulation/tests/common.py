@@ -1,0 +1,63 @@
+from datetime import date
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.mail.tests.common import mail_new_test_user
+from odoo.tests import TransactionCase
+
+
+class TdktCommon(TransactionCase):
+    """Two units (A with a sub-unit A1, and B), one user per role, a draft plan of 2030."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.company = cls.env.company
+        Department = cls.env["hr.department"]
+        cls.unit_a = Department.create({"name": "Unit A"})
+        cls.unit_a1 = Department.create({"name": "Unit A1", "parent_id": cls.unit_a.id})
+        cls.unit_b = Department.create({"name": "Unit B"})
+
+        def person(login, group, unit):
+            user = mail_new_test_user(
+                cls.env, login=login, groups=f"tdkt_emulation.{group}", name=login.title()
+            )
+            employee = cls.env["hr.employee"].create(
+                {"name": user.name, "user_id": user.id, "department_id": unit.id}
+            )
+            return user, employee
+
+        cls.user_a, cls.employee_a = person("tdkt_user_a", "group_tdkt_user", cls.unit_a)
+        cls.user_b, cls.employee_b = person("tdkt_user_b", "group_tdkt_user", cls.unit_b)
+        cls.head_a, cls.employee_head_a = person(
+            "tdkt_head_a", "group_tdkt_unit_manager", cls.unit_a
+        )
+        cls.officer, _ = person("tdkt_officer", "group_tdkt_officer", cls.unit_b)
+        cls.manager, _ = person("tdkt_manager", "group_tdkt_manager", cls.unit_b)
+        cls.unit_a.manager_id = cls.employee_head_a
+        cls.outsider = mail_new_test_user(cls.env, login="tdkt_outsider", groups="base.group_user")
+
+        cls.plan = cls.env["tdkt.plan"].create(
+            {
+                "name": "Emulation and commendation plan 2030",
+                "number": "01/KH-TEST",
+                "year": 2030,
+                "date_issue": date(2030, 1, 3),
+                "date_registration_deadline": date(2030, 1, 30),
+            }
+        )
+        cls.task_a = cls._create_task("Task of unit A", cls.unit_a, date(2030, 2, 15))
+        cls.task_a1 = cls._create_task("Task of sub-unit A1", cls.unit_a1, date(2030, 5, 15))
+        cls.task_b = cls._create_task("Task of unit B", cls.unit_b, date(2030, 8, 15))
+
+    @classmethod
+    def _create_task(cls, name, unit, deadline, **vals):
+        return cls.env["tdkt.plan.task"].create(
+            {
+                "plan_id": cls.plan.id,
+                "name": name,
+                "lead_unit_id": unit.id,
+                "date_deadline": deadline,
+                **vals,
+            }
+        )

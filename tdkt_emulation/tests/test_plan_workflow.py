@@ -1,0 +1,95 @@
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import TdktCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPlanWorkflow(TdktCommon):
+    def test_manager_approves_then_officer_closes_then_manager_resets(self):
+        self.plan.with_user(self.manager).action_approve()
+        self.assertEqual(self.plan.state, "approved")
+        self.assertEqual(self.plan.approved_by_id, self.manager)
+        self.assertTrue(self.plan.date_approved)
+        self.plan.with_user(self.officer).action_done()
+        self.assertEqual(self.plan.state, "done")
+        self.plan.with_user(self.manager).action_reset_to_draft()
+        self.assertEqual(self.plan.state, "draft")
+        self.assertFalse(self.plan.approved_by_id)
+
+    def test_officer_cannot_approve_a_plan(self):
+        with self.assertRaises(AccessError):
+            self.plan.with_user(self.officer).action_approve()
+        with self.assertRaises(AccessError):
+            self.plan.with_user(self.officer).write({"state": "approved"})
+        self.assertEqual(self.plan.state, "draft")
+
+    def test_unit_user_cannot_approve_or_edit_a_plan(self):
+        for user in (self.user_a, self.head_a):
+            with self.subTest(user=user.login):
+                plan = self.plan.with_user(user)
+                self.assertEqual(plan.name, self.plan.name, "units read the plan")
+                with self.assertRaises(AccessError):
+                    plan.action_approve()
+                with self.assertRaises(AccessError):
+                    plan.write({"name": "Changed by a unit"})
+                with self.assertRaises(AccessError):
+                    self.env["tdkt.plan"].with_user(user).create({"name": "Mine", "year": 2030})
+        self.assertEqual(self.plan.state, "draft")
+
+    def test_buttons_follow_group_and_state(self):
+        plan_as = {user: self.plan.with_user(user) for user in (self.user_a, self.officer, self.manager)}
+        self.assertFalse(plan_as[self.user_a].can_edit)
+        self.assertFalse(plan_as[self.officer].can_approve)
+        self.assertTrue(plan_as[self.officer].can_edit)
+        self.assertTrue(plan_as[self.manager].can_approve)
+        self.plan.with_user(self.manager).action_approve()
+        self.plan.invalidate_recordset()
+        self.assertTrue(self.plan.with_user(self.officer).can_close)
+        self.assertTrue(self.plan.with_user(self.officer).can_edit)
+        self.assertFalse(self.plan.with_user(self.user_a).can_edit)
+
+    def test_approved_plan_is_editable_by_the_office_only(self):
+        self.plan.with_user(self.manager).action_approve()
+        self.plan.with_user(self.officer).write({"place_issue": "Hà Nội"})
+        self.assertEqual(self.plan.place_issue, "Hà Nội")
+        with self.assertRaises(AccessError):
+            self.plan.with_user(self.user_a).write({"place_issue": "Elsewhere"})
+
+    def test_done_plan_is_read_only(self):
+        self.plan.with_user(self.manager).action_approve()
+        self.plan.with_user(self.officer).action_done()
+        for user in (self.officer, self.manager):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                self.plan.with_user(user).write({"name": "Changed after closing"})
+        with self.assertRaises(UserError):
+            self.task_a.with_user(self.officer).write({"name": "Changed after closing"})
+
+    def test_wrong_transitions_are_refused(self):
+        with self.assertRaises(UserError):
+            self.plan.with_user(self.officer).action_done()
+        with self.assertRaises(UserError):
+            self.plan.with_user(self.manager).action_reset_to_draft()
+        self.plan.with_user(self.manager).action_approve()
+        with self.assertRaises(UserError):
+            self.plan.with_user(self.manager).action_approve()
+
+    def test_only_draft_plans_can_be_deleted(self):
+        self.plan.with_user(self.manager).action_approve()
+        with self.assertRaises(UserError):
+            self.plan.with_user(self.manager).unlink()
+        self.plan.with_user(self.manager).action_reset_to_draft()
+        self.plan.with_user(self.officer).unlink()
+        self.assertFalse(self.task_a.exists(), "the tasks go with their plan")
+
+    def test_bad_year_is_refused(self):
+        for year in (0, -5, 20300):
+            with self.subTest(year=year), self.assertRaises(ValidationError):
+                self.env["tdkt.plan"].create({"name": "Bad", "year": year})
+        with self.assertRaises(ValidationError):
+            self.plan.write({"year": 2031})  # its tasks' deadlines are in 2030
+
+    def test_display_name_joins_number_and_title(self):
+        self.assertEqual(
+            self.plan.display_name, "01/KH-TEST - Emulation and commendation plan 2030"
+        )
