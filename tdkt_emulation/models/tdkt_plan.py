@@ -72,7 +72,7 @@ class TdktPlan(models.Model):
         copy=False,
         index=True,
     )
-    approved_by_id = fields.Many2one("res.users", "Approved By", readonly=True, copy=False)
+    approved_by_id = fields.Many2one("res.users", "Approver", readonly=True, copy=False)
     date_approved = fields.Datetime("Approved On", readonly=True, copy=False)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company

@@ -56,7 +56,7 @@ class TdktPlanTask(models.Model):
         "Quarter Set by Hand", help="The quarter was chosen by hand and no longer follows the deadline."
     )
     lead_unit_id = fields.Many2one(
-        "hr.department", "Lead Unit", index=True, tracking=True, check_company=True
+        "hr.department", index=True, tracking=True, check_company=True
     )
     participant_unit_ids = fields.Many2many(
         "hr.department",
