@@ -1,8 +1,13 @@
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..lib.dates import shift_years
 
+# Days after the registration deadline during which the Office is still told of missing forms.
+MISSING_REGISTRATIONS_WINDOW = 30
 # The group a user needs to move a plan into each state.
 STATE_GROUPS = {
     "draft": "tdkt_emulation.group_tdkt_manager",
@@ -25,7 +30,7 @@ class TdktPlan(models.Model):
     Manager       yes   draft and approved plans  approve, reset to draft
     ============  ====  ========================  =======================
 
-    A done plan is read-only to everyone until a Manager resets it to draft.
+    A closed plan is read-only to everyone until a Manager resets it to draft.
     """
 
     _name = "tdkt.plan"
@@ -38,7 +43,7 @@ class TdktPlan(models.Model):
     # FIELDS
     # ------------------------------------------------------------
 
-    name = fields.Char("Title", required=True, tracking=True)
+    name = fields.Char("Plan Title", required=True, tracking=True)
     number = fields.Char(tracking=True, copy=False, help="Document number, e.g. 03/KH-SNV.")
     year = fields.Integer(
         required=True,
@@ -60,12 +65,33 @@ class TdktPlan(models.Model):
         tracking=True,
         help="Units register the emulation titles of the unit and of its people before this date.",
     )
+    user_id = fields.Many2one(
+        "res.users",
+        "Responsible Officer",
+        default=lambda self: self.env.user,
+        tracking=True,
+        check_company=True,
+        help="The officer of the Office who follows the plan and receives its alerts.",
+    )
+    registration_unit_ids = fields.Many2many(
+        "hr.department",
+        "tdkt_plan_registration_unit_rel",
+        "plan_id",
+        "department_id",
+        "Registering Units",
+        check_company=True,
+        help="The units that register emulation titles for this plan; leave empty for every "
+        "unit of the company.",
+    )
+    registration_ids = fields.One2many("tdkt.registration", "plan_id", "Registrations")
+    registration_count = fields.Integer(compute="_compute_registration_count")
+    is_missing_registrations_notified = fields.Boolean(copy=False)
     task_ids = fields.One2many("tdkt.plan.task", "plan_id", "Tasks")
     task_count = fields.Integer(compute="_compute_task_counts")
     task_done_count = fields.Integer(compute="_compute_task_counts")
     task_overdue_count = fields.Integer(compute="_compute_task_counts")
     state = fields.Selection(
-        [("draft", "Draft"), ("approved", "Approved"), ("done", "Done")],
+        [("draft", "Draft"), ("approved", "Approved"), ("done", "Closed")],
         required=True,
         default="draft",
         tracking=True,
@@ -96,6 +122,16 @@ class TdktPlan(models.Model):
                     and t.state not in ("done", "cancelled")
                 )
             )
+
+    @api.depends("registration_ids")
+    def _compute_registration_count(self):
+        counts = dict(
+            self.env["tdkt.registration"]._read_group(
+                [("plan_id", "in", self.ids)], ["plan_id"], ["__count"]
+            )
+        )
+        for plan in self:
+            plan.registration_count = counts.get(plan, 0)
 
     @api.depends("state")
     @api.depends_context("uid")
@@ -157,6 +193,7 @@ class TdktPlan(models.Model):
                 "date_approved": fields.Datetime.now(),
             }
         )
+        self._create_registrations()
 
     def action_done(self):
         if any(plan.state != "approved" for plan in self):
@@ -178,6 +215,22 @@ class TdktPlan(models.Model):
         if len(new_plans) == 1:
             return {**action, "view_mode": "form", "res_id": new_plans.id}
         return {**action, "view_mode": "list,form", "domain": [("id", "in", new_plans.ids)]}
+
+    def action_create_registrations(self):
+        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
+            raise AccessError(self.env._("Only the Office can create registration forms."))
+        self._create_registrations()
+        return self.action_view_registrations()
+
+    def action_view_registrations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("tdkt_emulation.tdkt_registration_action")
+        action["domain"] = [("plan_id", "=", self.id)]
+        action["context"] = {"default_plan_id": self.id}
+        return action
+
+    def action_export_registrations(self):
+        return self.registration_ids.action_export_xlsx()
 
     def action_view_tasks(self):
         self.ensure_one()
@@ -218,6 +271,24 @@ class TdktPlan(models.Model):
             "date_registration_deadline": shift_years(self.date_registration_deadline),
         }
 
+    def _get_registration_units(self):
+        """The units expected to register for this plan."""
+        self.ensure_one()
+        if self.registration_unit_ids:
+            return self.registration_unit_ids
+        return self.env["hr.department"].search([("company_id", "in", (self.company_id.id, False))])
+
+    def _create_registrations(self):
+        """Create the draft registration form of every expected unit that has none."""
+        vals_list = []
+        for plan in self:
+            existing = plan.registration_ids.unit_id
+            vals_list += [
+                {"plan_id": plan.id, "unit_id": unit.id}
+                for unit in plan._get_registration_units() - existing
+            ]
+        return self.env["tdkt.registration"].sudo().create(vals_list)
+
     def _check_state_change_allowed(self, state):
         group = STATE_GROUPS.get(state)
         if group and not self.env.user.has_group(group):
@@ -231,9 +302,46 @@ class TdktPlan(models.Model):
     def _check_editable(self):
         if any(plan.state == "done" for plan in self):
             raise UserError(
-                self.env._("A done plan is read-only; a Manager can reset it to draft first.")
+                self.env._("A closed plan is read-only; a Manager can reset it to draft first.")
             )
         if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer") and any(
             plan.state == "approved" for plan in self
         ):
             raise AccessError(self.env._("Only the Office can change an approved plan."))
+
+    # ------------------------------------------------------------
+    # CRON
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_notify_missing_registrations(self):
+        """The day after the registration deadline, give the plan's officer one activity
+        listing the units that have not submitted their form."""
+        today = fields.Date.context_today(self)
+        plans = self.search(
+            [
+                ("state", "=", "approved"),
+                ("is_missing_registrations_notified", "=", False),
+                ("date_registration_deadline", "<", today),
+                ("date_registration_deadline", ">=", today - relativedelta(days=MISSING_REGISTRATIONS_WINDOW)),
+            ]
+        )
+        for plan in plans:
+            missing = plan.registration_ids.filtered(lambda r: r.state == "draft").unit_id
+            missing |= plan._get_registration_units() - plan.registration_ids.unit_id
+            if missing and plan.user_id:
+                plan.activity_schedule(
+                    "tdkt_emulation.mail_act_tdkt_registration_missing",
+                    date_deadline=today,
+                    note=Markup("<p>%s</p><ul>%s</ul>")
+                    % (
+                        self.env._(
+                            "%(count)s unit(s) have not submitted their registration of emulation titles:",
+                            count=len(missing),
+                        ),
+                        Markup().join(Markup("<li>%s</li>") % unit.display_name for unit in missing.sorted("complete_name")),
+                    ),
+                    user_id=plan.user_id.id,
+                )
+        plans.is_missing_registrations_notified = True
+        self.env["ir.cron"]._notify_progress(done=len(plans), remaining=0)

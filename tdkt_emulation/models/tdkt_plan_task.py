@@ -1,11 +1,15 @@
+import logging
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..lib.dates import QUARTERS, quarter_of, shift_years
 
+_logger = logging.getLogger(__name__)
+
 QUARTER_LABELS = {"1": "Quarter I", "2": "Quarter II", "3": "Quarter III", "4": "Quarter IV"}
 # What the people of a unit may update on their unit's tasks; the rest belongs to the Office.
-PROGRESS_FIELDS = {"state", "progress_note", "date_done"}
+PROGRESS_FIELDS = {"state", "progress_note", "date_done", "date_next_reminder", "is_overdue_notified"}
 
 
 class TdktPlanTask(models.Model):
@@ -21,16 +25,18 @@ class TdktPlanTask(models.Model):
     Officer       all tasks          everything (create, delete, reschedule)
     ============  =================  =======================================
 
-    Tasks of a done plan are read-only.
+    Tasks of a closed plan are read-only.
     """
 
     _name = "tdkt.plan.task"
     _description = "Emulation Plan Task"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tdkt.unit.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "tdkt.unit.mixin", "tdkt.reminder.mixin"]
     _order = "plan_id, quarter, sequence, id"
     _check_company_auto = True
     _tdkt_unit_fields = ("lead_unit_id", "participant_unit_ids")
     _tdkt_user_fields = ("user_ids",)
+    _reminder_days_field = "tdkt_task_reminder_days"
+    _reminder_activity_type = "tdkt_emulation.mail_act_tdkt_task_reminder"
 
     plan_id = fields.Many2one(
         "tdkt.plan", required=True, index=True, ondelete="cascade", check_company=True
@@ -96,6 +102,9 @@ class TdktPlanTask(models.Model):
     is_current_quarter = fields.Boolean(
         "This Quarter", compute="_compute_is_current_quarter", search="_search_is_current_quarter"
     )
+    is_overdue_notified = fields.Boolean(
+        compute="_compute_is_overdue_notified", store=True, readonly=False, copy=False
+    )
     color = fields.Integer()
 
     @api.depends("date_deadline")
@@ -125,6 +134,14 @@ class TdktPlanTask(models.Model):
             ("state", "not in", ("done", "cancelled")),
         ]
         return domain if (operator == "=") == value else ["!", "&", *domain]
+
+    @api.depends("date_deadline")
+    def _compute_date_next_reminder(self):
+        return super()._compute_date_next_reminder()
+
+    @api.depends("date_deadline")
+    def _compute_is_overdue_notified(self):
+        self.is_overdue_notified = False
 
     @api.depends("year", "quarter")
     @api.depends_context("tz")
@@ -220,13 +237,66 @@ class TdktPlanTask(models.Model):
             vals.update(date_deadline=shift_years(task.date_deadline), quarter=task.quarter)
         return vals_list
 
+    def _get_reminder_deadline(self):
+        return self.date_deadline
+
+    def _get_reminder_users(self):
+        return self.user_ids or self._get_unit_head_user(self.lead_unit_id) or self.plan_id.user_id
+
+    @api.model
+    def _get_reminder_domain(self, today):
+        return [
+            ("state", "in", ("todo", "in_progress")),
+            ("plan_id.state", "=", "approved"),
+            ("date_deadline", ">=", today),
+        ]
+
+    def _get_reminder_note(self, days_left):
+        return self.env._(
+            "Task %(number)s of plan %(plan)s is due in %(days)s day(s).",
+            number=self.sequence,
+            plan=self.plan_id.display_name,
+            days=days_left,
+        )
+
+    @api.model
+    def _flag_overdue_tasks(self):
+        """Schedule one "overdue" activity on each overdue task of an approved plan.
+
+        :return: (tasks flagged, overdue tasks still to flag)
+        """
+        domain = [
+            ("is_overdue", "=", True),
+            ("is_overdue_notified", "=", False),
+            ("plan_id.state", "=", "approved"),
+        ]
+        tasks = self.search(domain, limit=self._reminder_batch_size, order="date_deadline, id")
+        for task in tasks:
+            try:
+                with self.env.cr.savepoint():
+                    for user in task._get_reminder_users():
+                        task.activity_schedule(
+                            "tdkt_emulation.mail_act_tdkt_task_overdue",
+                            date_deadline=fields.Date.context_today(self),
+                            note=self.env._(
+                                "The deadline %(deadline)s has passed.",
+                                deadline=task.date_deadline.strftime("%d/%m/%Y"),
+                            ),
+                            user_id=user.id,
+                        )
+            except Exception:
+                _logger.exception("Overdue flag failed for %s; passed over", task)
+        tasks.is_overdue_notified = True
+        remaining = self.search_count(domain) if len(tasks) == self._reminder_batch_size else 0
+        return len(tasks), remaining
+
     def _check_state_in(self, states):
         if any(task.state not in states for task in self):
             raise UserError(self.env._("This action is not possible in the task's current state."))
 
     def _check_write_allowed(self, vals):
         if any(task.plan_id.state == "done" for task in self):
-            raise UserError(self.env._("The tasks of a done plan are read-only."))
+            raise UserError(self.env._("The tasks of a closed plan are read-only."))
         if self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
             return
         if set(vals) - PROGRESS_FIELDS:
@@ -237,3 +307,13 @@ class TdktPlanTask(models.Model):
             "tdkt_emulation.group_tdkt_unit_manager"
         ):
             raise AccessError(self.env._("Only the unit's head can close a task."))
+
+    # ------------------------------------------------------------
+    # CRON
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_send_deadline_reminders(self):
+        reminded, to_remind = self._process_deadline_reminders()
+        flagged, to_flag = self._flag_overdue_tasks()
+        self.env["ir.cron"]._notify_progress(done=reminded + flagged, remaining=to_remind + to_flag)

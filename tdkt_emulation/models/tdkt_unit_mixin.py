@@ -41,3 +41,12 @@ class TdktUnitMixin(models.AbstractModel):
         domain = expression.OR(domains) if domains else expression.FALSE_DOMAIN
         positive = (operator == "=") == value
         return domain if positive else ["!", *domain]
+
+    @api.model
+    def _get_unit_head_user(self, unit):
+        """The user of the head of ``unit``, or of its nearest parent unit that has one."""
+        while unit:
+            if unit.manager_id.user_id:
+                return unit.manager_id.user_id
+            unit = unit.parent_id
+        return self.env["res.users"]

@@ -4,3 +4,7 @@ from . import test_record_rules
 from . import test_copy_next_year
 from . import test_task_kanban
 from . import test_demo_data
+from . import test_registration
+from . import test_reminder_cron
+from . import test_registration_export
+from . import test_i18n

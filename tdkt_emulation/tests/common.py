@@ -46,9 +46,19 @@ class TdktCommon(TransactionCase):
                 "date_registration_deadline": date(2030, 1, 30),
             }
         )
+        cls.title_ldtt = cls.env.ref("tdkt_emulation.title_ldtt")
+        cls.title_cstdcs = cls.env.ref("tdkt_emulation.title_cstdcs")
+        cls.title_ttldtt = cls.env.ref("tdkt_emulation.title_ttldtt")
         cls.task_a = cls._create_task("Task of unit A", cls.unit_a, date(2030, 2, 15))
         cls.task_a1 = cls._create_task("Task of sub-unit A1", cls.unit_a1, date(2030, 5, 15))
         cls.task_b = cls._create_task("Task of unit B", cls.unit_b, date(2030, 8, 15))
+
+    @classmethod
+    def _approve_plan(cls, units=None):
+        """Approve the plan with ``units`` registering (default: units A and B)."""
+        cls.plan.registration_unit_ids = units or (cls.unit_a | cls.unit_b)
+        cls.plan.with_user(cls.manager).action_approve()
+        return {form.unit_id: form for form in cls.plan.registration_ids}
 
     @classmethod
     def _create_task(cls, name, unit, deadline, **vals):

@@ -1,0 +1,62 @@
+"""Province-scale dataset for the benchmarks, run inside ``odoo shell`` (see ``./dev bench``).
+
+Sizes come from the environment: TDKT_BENCH_UNITS (50), TDKT_BENCH_EMPLOYEES (5000),
+TDKT_BENCH_LINES (20000). The database is expected fresh, with tdkt_emulation installed.
+"""
+# pylint: disable=undefined-variable,print-used
+# ``env`` is given by odoo shell.
+
+import os
+import time
+from datetime import date
+
+started = time.perf_counter()
+UNITS = int(os.environ.get("TDKT_BENCH_UNITS", 50))
+EMPLOYEES = int(os.environ.get("TDKT_BENCH_EMPLOYEES", 5000))
+LINES = int(os.environ.get("TDKT_BENCH_LINES", 20000))
+YEAR = 2030
+
+env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True, mail_notrack=True))
+units = env["hr.department"].create([{"name": f"Phòng chuyên môn số {n:02d}"} for n in range(1, UNITS + 1)])
+employees = env["hr.employee"]
+for start in range(0, EMPLOYEES, 500):
+    employees |= env["hr.employee"].create(
+        [
+            {
+                "name": f"Nguyễn Văn Công chức {n:05d}",
+                "job_title": "Chuyên viên",
+                "department_id": units[n % UNITS].id,
+            }
+            for n in range(start, min(start + 500, EMPLOYEES))
+        ]
+    )
+plan = env["tdkt.plan"].create(
+    {
+        "name": f"Kế hoạch công tác thi đua, khen thưởng năm {YEAR}",
+        "number": "01/KH-BENCH",
+        "year": YEAR,
+        "date_registration_deadline": date(YEAR, 1, 30),
+        "registration_unit_ids": [(6, 0, units.ids)],
+    }
+)
+plan.action_approve()
+forms = {form.unit_id.id: form for form in plan.registration_ids}
+titles = [env.ref(f"tdkt_emulation.{xmlid}") for xmlid in (
+    "title_ldtt", "title_cstdcs", "title_certificate_director", "title_merit_province",
+)]
+vals_list = []
+for n in range(LINES):
+    employee = employees[n % EMPLOYEES]
+    vals_list.append(
+        {
+            "registration_id": forms[employee.department_id.id].id,
+            "employee_id": employee.id,
+            "title_id": titles[(n // EMPLOYEES) % len(titles)].id,
+            "note": "=1+1 đăng ký" if n % 97 == 0 else "",
+        }
+    )
+for start in range(0, LINES, 2000):
+    env["tdkt.registration.line"].create(vals_list[start:start + 2000])
+env.cr.commit()
+print(f"generated {UNITS} units, {EMPLOYEES} employees, {LINES} registration lines "
+      f"in {time.perf_counter() - started:.1f} s")

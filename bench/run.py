@@ -1,0 +1,156 @@
+"""Benchmarks of tdkt_emulation against a running Odoo (see ``./dev bench``).
+
+Each figure is measured through HTTP as the web client asks for it, on the dataset of
+``generate.py``: wall time (best of a few runs), SQL queries (from the server's request
+log), and the server's peak resident memory during the request (sampled every 5 ms).
+Figures and ratios are printed, one line each, and written to bench/results.json.
+"""
+
+import argparse
+import json
+import re
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from http.cookiejar import CookieJar
+from pathlib import Path
+
+LOG_LINE = re.compile(r'"(?:GET|POST) (?P<path>\S+) HTTP/[\d.]+" \d+ - (?P<queries>\d+) [\d.]+ [\d.]+')
+
+
+class Server:
+    def __init__(self, url, db, login, password, pid, logfile):
+        self.url = url.rstrip("/")
+        self.pid = pid
+        self.logfile = Path(logfile)
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+        self.json("/web/session/authenticate", {"db": db, "login": login, "password": password})
+
+    def json(self, path, params):
+        body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": params}).encode()
+        request = urllib.request.Request(self.url + path, body, {"Content-Type": "application/json"})
+        with self.opener.open(request, timeout=600) as response:
+            payload = json.load(response)
+        if "error" in payload:
+            raise RuntimeError(payload["error"]["data"]["message"])
+        return payload["result"]
+
+    def call(self, model, method, *args, **kwargs):
+        return self.json(f"/web/dataset/call_kw/{model}/{method}",
+                         {"model": model, "method": method, "args": list(args), "kwargs": kwargs})
+
+    def get(self, path, **query):
+        url = f"{self.url}{path}?{urllib.parse.urlencode(query)}"
+        with self.opener.open(url, timeout=600) as response:
+            return response.read()
+
+    def _rss_mb(self):
+        status = Path(f"/proc/{self.pid}/status").read_text()
+        return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024
+
+    def _peak_rss_during(self, run):
+        """Run ``run`` while sampling the server's resident memory every 5 ms."""
+        samples, done = [], threading.Event()
+
+        def sample():
+            while not done.is_set():
+                samples.append(self._rss_mb())
+                time.sleep(0.005)
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        try:
+            result = run()
+        finally:
+            done.set()
+            sampler.join()
+        return result, max(samples, default=self._rss_mb())
+
+    def _last_query_count(self, path_prefix):
+        for _attempt in range(50):
+            matches = [m for m in LOG_LINE.finditer(self.logfile.read_text(errors="replace"))
+                       if m["path"].startswith(path_prefix)]
+            if matches:
+                return int(matches[-1]["queries"])
+            time.sleep(0.1)
+        return None
+
+    def measure(self, label, path_prefix, run, repeat=3):
+        """Run ``run`` ``repeat`` times; keep the best time, the queries and the peak memory
+        of the last run (queries of requests whose path starts with ``path_prefix``)."""
+        best, size, growth, rss = float("inf"), 0, 0.0, 0.0
+        queries = []
+        for _ in range(repeat):
+            rss = self._rss_mb()
+            start = time.perf_counter()
+            size, peak = self._peak_rss_during(run)
+            best = min(best, time.perf_counter() - start)
+            growth = max(growth, peak - rss)
+            queries = [self._last_query_count(prefix) for prefix in path_prefix]
+        figure = {"label": label, "seconds": round(best, 3), "queries": sum(q or 0 for q in queries),
+                  "peak_memory_mb": round(growth, 1), "server_rss_mb": round(rss, 1), "size": size}
+        print(f"{label}: {figure['seconds']:.3f} s, {figure['queries']} queries, "
+              f"+{figure['peak_memory_mb']} MB peak over {figure['server_rss_mb']} MB, {size} bytes")
+        return figure
+
+
+def bench_registration_export(server):
+    """Our registrations export against Odoo's own Export → XLSX of the same rows and columns."""
+    plans = server.call("tdkt.plan", "search_read", [("number", "=", "01/KH-BENCH")], ["id"])
+    plan_id = plans[0]["id"]
+    form_ids = server.call("tdkt.registration", "search", [("plan_id", "=", plan_id)])
+    line_count = server.call("tdkt.registration.line", "search_count", [("plan_id", "=", plan_id)])
+    ours = server.measure(
+        f"registrations export, ours ({line_count} lines, {len(form_ids)} units)",
+        ["/tdkt_emulation/registrations/xlsx"],
+        lambda: len(server.get("/tdkt_emulation/registrations/xlsx", ids=",".join(map(str, form_ids)))),
+    )
+    small = server.measure(
+        "registrations export, ours (the first 5 units)",
+        ["/tdkt_emulation/registrations/xlsx"],
+        lambda: len(server.get("/tdkt_emulation/registrations/xlsx", ids=",".join(map(str, form_ids[:5])))),
+    )
+    print(f"registrations export: queries for 5 units {small['queries']}, for all {ours['queries']} "
+          "(target: the same)")
+    columns = [("unit_id", "Unit"), ("subject_type", "Subject"), ("subject_name", "Name"),
+               ("job_title", "Position"), ("title_id", "Title"), ("note", "Note")]
+    data = json.dumps({
+        "model": "tdkt.registration.line",
+        "fields": [{"name": name, "label": label} for name, label in columns],
+        "ids": False,
+        "domain": [["plan_id", "=", plan_id]],
+        "import_compat": False,
+        "context": {},
+    })
+    odoo = server.measure(
+        f"registrations export, Odoo's Export → XLSX ({line_count} lines)",
+        ["/web/export/xlsx"],
+        lambda: len(server.get("/web/export/xlsx", data=data)),
+    )
+    ratio = ours["seconds"] / odoo["seconds"]
+    memory_ratio = ours["peak_memory_mb"] / odoo["peak_memory_mb"] if odoo["peak_memory_mb"] else None
+    memory = f"{memory_ratio:.2f}" if memory_ratio is not None else "n/a"
+    print(f"registrations export: time ratio ours/Odoo {ratio:.2f} (target ≤ 0.50), "
+          f"queries {ours['queries']} vs {odoo['queries']}, peak memory ratio {memory}")
+    return {"ours": ours, "ours_5_units": small, "odoo": odoo, "time_ratio": round(ratio, 3),
+            "memory_ratio": memory_ratio and round(memory_ratio, 3), "lines": line_count}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--pid", type=int, required=True, help="the Odoo server's process id")
+    parser.add_argument("--log", required=True, help="the Odoo server's log file")
+    parser.add_argument("--output", default=str(Path(__file__).with_name("results.json")))
+    args = parser.parse_args()
+    server = Server(args.url, args.db, "admin", "admin", args.pid, args.log)
+    results = {"registration_export": bench_registration_export(server)}
+    Path(args.output).write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    print(f"results written to {args.output}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..lib.reminders import ReminderDaysError, parse_reminder_days
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    tdkt_task_reminder_days = fields.Char(
+        "Task Reminder Days",
+        default="7,1",
+        help="Days before a task's deadline on which its people are reminded, comma separated.",
+    )
+    tdkt_registration_reminder_days = fields.Char(
+        "Registration Reminder Days",
+        default="7,1",
+        help="Days before the registration deadline on which the heads of the units that have "
+        "not submitted are reminded, comma separated.",
+    )
+    tdkt_default_title_id = fields.Many2one(
+        "tdkt.title",
+        "Default Individual Title",
+        domain="[('subject_type', 'in', ('individual', 'both'))]",
+        help="The title that \"Fill with my unit's people\" registers for each person.",
+    )
+
+    @api.constrains("tdkt_task_reminder_days", "tdkt_registration_reminder_days")
+    def _check_tdkt_reminder_days(self):
+        for company in self:
+            for field_name in ("tdkt_task_reminder_days", "tdkt_registration_reminder_days"):
+                try:
+                    parse_reminder_days(company[field_name])
+                except ReminderDaysError as error:
+                    raise ValidationError(
+                        self.env._(
+                            "%(setting)s must list whole numbers of days from 0 to 365, "
+                            "separated by commas (e.g. 7,1); %(value)s is not one.",
+                            setting=self._fields[field_name].get_description(self.env)["string"],
+                            value=str(error),
+                        )
+                    ) from error
+
+    def _get_tdkt_reminder_days(self, field_name):
+        self.ensure_one()
+        return parse_reminder_days(self[field_name])

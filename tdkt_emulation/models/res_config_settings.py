@@ -1,0 +1,15 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    tdkt_task_reminder_days = fields.Char(
+        related="company_id.tdkt_task_reminder_days", readonly=False
+    )
+    tdkt_registration_reminder_days = fields.Char(
+        related="company_id.tdkt_registration_reminder_days", readonly=False
+    )
+    tdkt_default_title_id = fields.Many2one(
+        related="company_id.tdkt_default_title_id", readonly=False
+    )

@@ -1,0 +1,526 @@
+from collections import defaultdict
+
+from odoo import api, fields, models, tools
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+from ..lib.xlsx_registrations import build_registrations_xlsx
+
+# Written by the workflow's buttons only.
+WORKFLOW_FIELDS = {
+    "state", "date_submitted", "submitted_by_id", "is_late", "date_received", "received_by_id",
+}
+
+
+class TdktRegistration(models.Model):
+    """A unit's registration of emulation titles for the year of a plan
+    (biểu đăng ký danh hiệu thi đua): one form per unit and plan.
+
+    Access:
+
+    ============  ==================  ============================================
+    group         read                edit
+    ============  ==================  ============================================
+    User          forms of my units   lines of my units' draft forms
+    Unit manager  forms of my units   as User, and submits the unit's form
+    Officer       every form          receives (and so accepts late) forms, returns
+                                      them to draft with a reason
+    ============  ==================  ============================================
+
+    A submitted or received form is read-only to its unit.
+    """
+
+    _name = "tdkt.registration"
+    _description = "Title Registration Form"
+    _inherit = ["mail.thread", "mail.activity.mixin", "tdkt.unit.mixin", "tdkt.reminder.mixin"]
+    _order = "year desc, plan_id, unit_id, id"
+    _check_company_auto = True
+    _tdkt_unit_fields = ("unit_id",)
+    _reminder_days_field = "tdkt_registration_reminder_days"
+    _reminder_activity_type = "tdkt_emulation.mail_act_tdkt_registration_reminder"
+
+    plan_id = fields.Many2one(
+        "tdkt.plan", required=True, index=True, ondelete="cascade", check_company=True,
+        domain="[('state', '=', 'approved')]",
+    )
+    unit_id = fields.Many2one(
+        "hr.department", required=True, index=True, tracking=True, check_company=True
+    )
+    year = fields.Integer(related="plan_id.year", store=True, index=True)
+    company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
+    date_deadline = fields.Date(related="plan_id.date_registration_deadline", string="Deadline")
+    line_ids = fields.One2many("tdkt.registration.line", "registration_id", "Lines", copy=True)
+    line_count = fields.Integer(compute="_compute_line_count")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("received", "Received"),
+            ("decided", "Decided"),
+        ],
+        required=True,
+        default="draft",
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    date_submitted = fields.Datetime("Submitted On", readonly=True, copy=False)
+    submitted_by_id = fields.Many2one("res.users", "Submitter", readonly=True, copy=False)
+    is_late = fields.Boolean(
+        "Late", readonly=True, copy=False, tracking=True,
+        help="Submitted after the plan's registration deadline: the Office must accept it.",
+    )
+    date_received = fields.Datetime("Received On", readonly=True, copy=False)
+    received_by_id = fields.Many2one("res.users", "Receiver", readonly=True, copy=False)
+    can_edit = fields.Boolean(compute="_compute_can")
+    can_submit = fields.Boolean(compute="_compute_can")
+    can_receive = fields.Boolean(compute="_compute_can")
+    can_return = fields.Boolean(compute="_compute_can")
+
+    _sql_constraints = [
+        (
+            "plan_unit_uniq",
+            "UNIQUE(plan_id, unit_id)",
+            "A unit has one registration form per plan.",
+        ),
+    ]
+
+    @api.depends("line_ids")
+    def _compute_line_count(self):
+        for registration in self:
+            registration.line_count = len(registration.line_ids)
+
+    @api.depends("state", "unit_id")
+    @api.depends_context("uid")
+    def _compute_can(self):
+        user = self.env.user
+        is_officer = user.has_group("tdkt_emulation.group_tdkt_officer")
+        is_head = user.has_group("tdkt_emulation.group_tdkt_unit_manager")
+        unit_ids = set(user._get_tdkt_unit_ids())
+        for registration in self:
+            mine = registration.unit_id.id in unit_ids
+            draft = registration.state == "draft"
+            registration.can_edit = draft and (is_officer or mine)
+            registration.can_submit = draft and (is_officer or (is_head and mine))
+            registration.can_receive = is_officer and registration.state == "submitted"
+            registration.can_return = registration.state in ("submitted", "received") and (
+                is_officer or (is_head and mine and registration.state == "submitted")
+            )
+
+    @api.depends("unit_id", "plan_id")
+    def _compute_display_name(self):
+        for registration in self:
+            registration.display_name = self.env._(
+                "%(unit)s - %(year)s", unit=registration.unit_id.name or "", year=registration.year or ""
+            )
+
+    @api.depends("plan_id.date_registration_deadline")
+    def _compute_date_next_reminder(self):
+        return super()._compute_date_next_reminder()
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_one_form_per_unit(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            if set(vals) & WORKFLOW_FIELDS:
+                raise AccessError(self.env._("The status of a registration form changes through its buttons only."))
+            if set(vals) - {"date_next_reminder"}:
+                self._check_unit_can_edit()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted(self):
+        if any(registration.state != "draft" for registration in self):
+            raise UserError(self.env._("Only draft registration forms can be deleted."))
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_submit(self):
+        for registration in self:
+            if not registration.can_submit:
+                raise AccessError(
+                    self.env._(
+                        "Only the head of %(unit)s or the Office can submit its registration form.",
+                        unit=registration.unit_id.name,
+                    )
+                )
+            if not registration.line_ids:
+                raise UserError(
+                    self.env._("The registration form of %(unit)s has no line.", unit=registration.unit_id.name)
+                )
+        today = fields.Date.context_today(self)
+        for registration in self:
+            deadline = registration.plan_id.date_registration_deadline
+            registration.sudo().write(
+                {
+                    "state": "submitted",
+                    "date_submitted": fields.Datetime.now(),
+                    "submitted_by_id": self.env.uid,
+                    "is_late": bool(deadline and today > deadline),
+                }
+            )
+        self.activity_unlink(["tdkt_emulation.mail_act_tdkt_registration_reminder"])
+
+    def action_receive(self):
+        self._check_officer()
+        if any(registration.state != "submitted" for registration in self):
+            raise UserError(self.env._("Only submitted registration forms can be received."))
+        self.sudo().write(
+            {"state": "received", "date_received": fields.Datetime.now(), "received_by_id": self.env.uid}
+        )
+        for registration in self.filtered("is_late"):
+            registration.message_post(body=self.env._("Late registration accepted by the Office."))
+
+    def action_open_return_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Return to Draft"),
+            "res_model": "tdkt.registration.return",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": self._name, "active_ids": self.ids},
+        }
+
+    def action_fill_unit_employees(self):
+        """Add a line for every active employee of the unit who has none yet, with the
+        company's default individual title."""
+        for registration in self:
+            if not registration.can_edit:
+                raise AccessError(self.env._("This registration form cannot be changed."))
+            title = registration.company_id.tdkt_default_title_id or self.env.ref(
+                "tdkt_emulation.title_ldtt", raise_if_not_found=False
+            )
+            if not title:
+                raise UserError(self.env._("Set a default individual title in the settings first."))
+            employees = self.env["hr.employee"].search(
+                [("department_id", "=", registration.unit_id.id), ("company_id", "=", registration.company_id.id)]
+            )
+            taken = self.env["tdkt.registration.line"].sudo().search(
+                [("year", "=", registration.year), ("title_id", "=", title.id), ("employee_id", "in", employees.ids)]
+            ).employee_id
+            registration.write(
+                {
+                    "line_ids": [
+                        fields.Command.create(
+                            {"subject_type": "individual", "employee_id": employee.id, "title_id": title.id}
+                        )
+                        for employee in employees - taken
+                    ]
+                }
+            )
+
+    def action_export_xlsx(self):
+        if not self:
+            raise UserError(self.env._("There is no registration form to export."))
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/tdkt_emulation/registrations/xlsx?ids=" + ",".join(str(rid) for rid in self.ids),
+            "target": "download",
+        }
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _export_xlsx(self):
+        """Build the registrations export of these forms.
+
+        Reads every line in one query whatever their number, with the lines' record rules.
+
+        :return: (XLSX bytes, file name)
+        """
+        if not self:
+            raise UserError(self.env._("There is no registration form to export."))
+        self.check_access("read")
+        env = self.with_context(lang=self.env["res.lang"]._get_tdkt_report_lang()).env
+        registrations = self.with_env(env).sorted(lambda r: (r.plan_id.id, r.unit_id.complete_name or ""))
+        lines_by_form = registrations._read_xlsx_lines()
+        states = dict(self._fields["state"]._description_selection(env))
+        subjects = dict(env["tdkt.registration.line"]._fields["subject_type"]._description_selection(env))
+        units = [
+            {
+                "name": registration.unit_id.name
+                if len(registrations.plan_id) == 1
+                else f"{registration.unit_id.name} ({registration.year})",
+                "status": states[registration.state]
+                + (" - " + env._("late") if registration.is_late else ""),
+                "lines": [
+                    {**line, "subject": subjects[line["subject"]]} for line in lines_by_form.get(registration.id, [])
+                ],
+            }
+            for registration in registrations
+        ]
+        used_titles = {line["title"] for unit in units for line in unit["lines"]}
+        titles = [
+            title.name
+            for title in env["tdkt.title"].with_context(active_test=False).search([])
+            if title.name in used_titles
+        ]
+        plans = registrations.plan_id
+        heading = env._(
+            "Registration of emulation titles - %(plans)s", plans=", ".join(plans.mapped("display_name"))
+        )
+        labels = {
+            "summary": env._("Summary"),
+            "no": env._("No."),
+            "unit": env._("Unit"),
+            "status": env._("Status"),
+            "total": env._("Total"),
+            "subject": env._("Subject"),
+            "name": env._("Full name"),
+            "job": env._("Position"),
+            "title": env._("Registered title"),
+            "note": env._("Note"),
+        }
+        content = build_registrations_xlsx(heading, units, titles, labels)
+        years = "-".join(str(year) for year in sorted(set(plans.mapped("year"))))
+        return content, env._("registrations-%(years)s.xlsx", years=years)
+
+    def _read_xlsx_lines(self):
+        """Return the lines of these forms as dicts, grouped by form id, in one query."""
+        Line = self.env["tdkt.registration.line"]
+        Line.check_access("read")
+        query = Line._search([("registration_id", "in", self.ids)])
+        title_alias = query.left_join(Line._table, "title_id", "tdkt_title", "id", "title_id")
+        employee_alias = query.left_join(Line._table, "employee_id", "hr_employee", "id", "employee_id")
+        query.order = SQL(
+            "%s, %s DESC, %s, %s",
+            SQL.identifier(Line._table, "registration_id"),
+            SQL.identifier(Line._table, "subject_type"),
+            SQL.identifier(Line._table, "sequence"),
+            SQL.identifier(Line._table, "id"),
+        )
+        rows = self.env.execute_query(
+            query.select(
+                SQL.identifier(Line._table, "registration_id"),
+                SQL.identifier(Line._table, "subject_type"),
+                SQL.identifier(Line._table, "subject_name"),
+                SQL.identifier(employee_alias, "job_title"),
+                self.env["tdkt.title"]._field_to_sql(title_alias, "name", query),
+                SQL.identifier(Line._table, "note"),
+            )
+        )
+        lines_by_form = defaultdict(list)
+        for registration_id, subject, name, job, title, note in rows:
+            lines_by_form[registration_id].append(
+                {"subject": subject, "name": name, "job": job, "title": title, "note": note}
+            )
+        return lines_by_form
+
+    def _return_to_draft(self, reason):
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for returning the form to draft."))
+        for registration in self:
+            if not registration.can_return:
+                raise AccessError(
+                    self.env._("You cannot return the registration form of %(unit)s.", unit=registration.unit_id.name)
+                )
+        self.sudo().write(
+            {
+                "state": "draft",
+                "is_late": False,
+                "date_submitted": False,
+                "submitted_by_id": False,
+                "date_received": False,
+                "received_by_id": False,
+            }
+        )
+        for registration in self:
+            registration.message_post(
+                body=self.env._("Returned to draft: %(reason)s", reason=reason.strip())
+            )
+
+    @api.model
+    def _check_one_form_per_unit(self, vals_list):
+        """Refuse, with the unit's name, a second form of a unit for a plan (the SQL
+        constraint alone would only say it once the row is written)."""
+        keys = [(vals.get("plan_id"), vals.get("unit_id")) for vals in vals_list]
+        existing = self.sudo().search_fetch(
+            [("plan_id", "in", [plan for plan, _unit in keys]), ("unit_id", "in", [unit for _plan, unit in keys])],
+            ["plan_id", "unit_id"],
+        )
+        taken = {(form.plan_id.id, form.unit_id.id) for form in existing}
+        for key in keys:
+            if key in taken:
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s already has a registration form for this plan.",
+                        unit=self.env["hr.department"].sudo().browse(key[1]).name,
+                    )
+                )
+            taken.add(key)
+
+    def _check_officer(self):
+        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
+            raise AccessError(self.env._("Only the Office can do this."))
+
+    def _check_unit_can_edit(self):
+        if self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
+            return
+        if any(registration.state != "draft" for registration in self):
+            raise AccessError(
+                self.env._("A submitted registration form is read-only to its unit.")
+            )
+
+    def _get_reminder_deadline(self):
+        return self.plan_id.date_registration_deadline
+
+    def _get_reminder_users(self):
+        return self._get_unit_head_user(self.unit_id) or self.plan_id.user_id
+
+    @api.model
+    def _get_reminder_domain(self, today):
+        return [
+            ("state", "=", "draft"),
+            ("plan_id.state", "=", "approved"),
+            ("plan_id.date_registration_deadline", ">=", today),
+        ]
+
+    def _get_reminder_note(self, days_left):
+        return self.env._(
+            "Submit the registration of emulation titles of %(unit)s: the deadline is in %(days)s day(s).",
+            unit=self.unit_id.name,
+            days=days_left,
+        )
+
+
+class TdktRegistrationLine(models.Model):
+    """One subject registering one title: a person of the unit for an individual title,
+    the unit itself for a collective one. A subject registers a title once a year."""
+
+    _name = "tdkt.registration.line"
+    _description = "Title Registration Line"
+    _inherit = ["tdkt.unit.mixin"]
+    _order = "registration_id, subject_type desc, sequence, id"
+    _check_company_auto = True
+    _tdkt_unit_fields = ("unit_id",)
+
+    registration_id = fields.Many2one(
+        "tdkt.registration", required=True, index=True, ondelete="cascade"
+    )
+    sequence = fields.Integer(default=10)
+    unit_id = fields.Many2one(related="registration_id.unit_id", store=True, index=True)
+    plan_id = fields.Many2one(related="registration_id.plan_id", store=True, index=True)
+    year = fields.Integer(related="registration_id.year", store=True, index=True)
+    company_id = fields.Many2one(related="registration_id.company_id", store=True, index=True)
+    state = fields.Selection(related="registration_id.state", string="Form Status", store=True)
+    subject_type = fields.Selection(
+        [("individual", "Individual"), ("collective", "Collective")],
+        "Subject",
+        required=True,
+        default="individual",
+    )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        index=True,
+        check_company=True,
+        domain="[('department_id', 'child_of', unit_id)]",
+    )
+    subject_name = fields.Char("Name", compute="_compute_subject_name", store=True)
+    job_title = fields.Char(related="employee_id.job_title")
+    title_id = fields.Many2one(
+        "tdkt.title",
+        required=True,
+        index=True,
+        check_company=True,
+        domain="[('subject_type', 'in', (subject_type, 'both'))]",
+    )
+    title_level = fields.Selection(related="title_id.level", store=True)
+    note = fields.Char()
+
+    @api.depends("subject_type", "employee_id.name", "unit_id.name")
+    def _compute_subject_name(self):
+        for line in self:
+            subject = line.employee_id if line.subject_type == "individual" else line.unit_id
+            line.subject_name = subject.name
+
+    @api.depends("subject_name", "title_id")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = f"{line.subject_name or ''} - {line.title_id.name or ''}"
+
+    @api.onchange("subject_type")
+    def _onchange_subject_type(self):
+        if self.subject_type == "collective":
+            self.employee_id = False
+        if self.title_id and self.title_id.subject_type not in (self.subject_type, "both"):
+            self.title_id = False
+
+    @api.constrains("subject_type", "employee_id", "title_id", "registration_id")
+    def _check_subject(self):
+        for line in self:
+            if line.subject_type == "individual":
+                if not line.employee_id:
+                    raise ValidationError(self.env._("An individual title needs the person who registers."))
+                department = line.employee_id.department_id
+                if not (department.parent_path or "").startswith(line.unit_id.parent_path or "-"):
+                    raise ValidationError(
+                        self.env._(
+                            "%(person)s does not work in %(unit)s.",
+                            person=line.employee_id.name,
+                            unit=line.unit_id.name,
+                        )
+                    )
+            elif line.employee_id:
+                raise ValidationError(self.env._("A collective title is registered for the unit, not a person."))
+            if line.title_id.subject_type not in (line.subject_type, "both"):
+                raise ValidationError(
+                    self.env._(
+                        "%(title)s cannot be awarded to %(subject)s.",
+                        title=line.title_id.name,
+                        subject=dict(self._fields["subject_type"]._description_selection(self.env))[
+                            line.subject_type
+                        ].lower(),
+                    )
+                )
+
+    @api.constrains("year", "title_id", "employee_id", "unit_id", "subject_type")
+    def _check_once_a_year(self):
+        for line in self:
+            domain = [("id", "!=", line.id), ("year", "=", line.year), ("title_id", "=", line.title_id.id)]
+            if line.subject_type == "individual":
+                domain.append(("employee_id", "=", line.employee_id.id))
+            else:
+                domain += [("subject_type", "=", "collective"), ("unit_id", "=", line.unit_id.id)]
+            if self.sudo().search_count(domain, limit=1):
+                raise ValidationError(
+                    self.env._(
+                        "%(subject)s has already registered %(title)s for %(year)s.",
+                        subject=line.subject_name,
+                        title=line.title_id.name,
+                        year=line.year,
+                    )
+                )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.su:
+            lines.registration_id._check_unit_can_edit()
+        return lines
+
+    def write(self, vals):
+        if not self.env.su:
+            self.registration_id._check_unit_can_edit()
+        result = super().write(vals)
+        if not self.env.su and "registration_id" in vals:
+            self.registration_id._check_unit_can_edit()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted_form(self):
+        if not self.env.su:
+            self.registration_id._check_unit_can_edit()

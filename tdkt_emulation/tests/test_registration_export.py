@@ -1,0 +1,104 @@
+import io
+
+import openpyxl
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import HttpCase, tagged
+
+from .common import TdktCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRegistrationExport(TdktCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        forms = cls._approve_plan()
+        cls.form_a, cls.form_b = forms[cls.unit_a], forms[cls.unit_b]
+        Line = cls.env["tdkt.registration.line"]
+        Line.create(
+            [
+                {"registration_id": cls.form_a.id, "employee_id": cls.employee_a.id, "title_id": cls.title_ldtt.id,
+                 "note": "=HYPERLINK(\"http://evil\")"},
+                {"registration_id": cls.form_a.id, "employee_id": cls.employee_head_a.id,
+                 "title_id": cls.title_cstdcs.id},
+                {"registration_id": cls.form_a.id, "subject_type": "collective", "title_id": cls.title_ttldtt.id},
+                {"registration_id": cls.form_b.id, "employee_id": cls.employee_b.id, "title_id": cls.title_ldtt.id},
+            ]
+        )
+
+    def _read(self, registrations):
+        content, filename = registrations._export_xlsx()
+        self.assertTrue(filename.endswith(".xlsx"))
+        return openpyxl.load_workbook(io.BytesIO(content))
+
+    def test_export_has_a_summary_and_a_sheet_per_unit(self):
+        book = self._read(self.plan.registration_ids)
+        self.assertEqual(len(book.sheetnames), 3)
+        summary = book[book.sheetnames[0]]
+        header = [cell.value for cell in summary[3]]
+        self.assertEqual(len(header), 3 + 3 + 1, "no., unit, status, three titles, total")
+        rows = {row[1]: row for row in summary.iter_rows(min_row=4, values_only=True)}
+        self.assertEqual(rows["Unit A"][-1], 3)
+        self.assertEqual(rows["Unit B"][-1], 1)
+        self.assertEqual(list(rows.values())[-1][-1], 4, "grand total")
+        unit_a = book["Unit A"]
+        names = [row[2] for row in unit_a.iter_rows(min_row=5, values_only=True)]
+        self.assertEqual(names, [self.employee_a.name, self.employee_head_a.name, "Unit A"])
+        note = unit_a.cell(row=5, column=6)
+        self.assertEqual(note.value, '=HYPERLINK("http://evil")')
+        self.assertEqual(note.data_type, "s", "formula-looking text stays text")
+
+    def test_export_headers_in_vietnamese_when_installed(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["tdkt_emulation"], ["vi_VN"], overwrite=True)
+        book = self._read(self.plan.registration_ids)
+        self.assertEqual(book.sheetnames[0], "Tổng hợp")
+        self.assertEqual(book["Unit A"].cell(row=4, column=3).value, "Họ và tên")
+        self.assertIn("Lao động tiên tiến", [cell.value for cell in book["Tổng hợp"][3]])
+
+    def test_export_of_a_selection_and_unit_rights(self):
+        book = self._read(self.form_b)
+        self.assertEqual(book.sheetnames[1:], ["Unit B"])
+        with self.assertRaises(AccessError):
+            self.form_b.with_user(self.user_a)._export_xlsx()
+        with self.assertRaises(UserError):
+            self.env["tdkt.registration"]._export_xlsx()
+
+    def test_export_reads_lines_in_a_fixed_number_of_queries(self):
+        registrations = self.plan.registration_ids
+        registrations._export_xlsx()  # warm the caches
+        self.env.invalidate_all()
+        with self.assertQueryCount(__system__=8):
+            registrations._export_xlsx()
+        people = self.env["hr.employee"].create(
+            [{"name": f"Person {n}", "department_id": self.unit_a.id} for n in range(60)]
+        )
+        self.env["tdkt.registration.line"].create(
+            [{"registration_id": self.form_a.id, "employee_id": person.id, "title_id": self.title_ldtt.id}
+             for person in people]
+        )
+        self.env.invalidate_all()
+        with self.assertQueryCount(__system__=8):
+            registrations._export_xlsx()
+
+    def test_plan_button_downloads_the_export(self):
+        action = self.plan.action_export_registrations()
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        self.assertIn(",".join(str(i) for i in self.plan.registration_ids.ids), action["url"])
+
+
+@tagged("post_install", "-at_install")
+class TestRegistrationExportController(HttpCase):
+    def test_download_through_the_controller(self):
+        plan = self.env["tdkt.plan"].create({"name": "Plan", "year": 2031})
+        unit = self.env["hr.department"].create({"name": "Exported Unit"})
+        plan.registration_unit_ids = unit
+        plan.action_approve()
+        self.authenticate("admin", "admin")
+        response = self.url_open(f"/tdkt_emulation/registrations/xlsx?ids={plan.registration_ids.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("spreadsheetml", response.headers["Content-Type"])
+        self.assertIn("attachment", response.headers["Content-Disposition"])
+        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        self.assertEqual(book.sheetnames[1], "Exported Unit")

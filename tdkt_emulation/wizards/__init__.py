@@ -1,0 +1,1 @@
+from . import tdkt_registration_return
