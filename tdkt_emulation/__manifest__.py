@@ -27,6 +27,9 @@
         "wizards/tdkt_registration_return_views.xml",
         "views/tdkt_emulation_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["tdkt_emulation/static/tests/tours/*.js"],
+    },
     "demo": [
         "demo/hr_demo.xml",
         "demo/tdkt_plan_demo.xml",

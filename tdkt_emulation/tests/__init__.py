@@ -8,3 +8,4 @@ from . import test_registration
 from . import test_reminder_cron
 from . import test_registration_export
 from . import test_i18n
+from . import test_tours

@@ -1,0 +1,48 @@
+from datetime import date
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestTours(HttpCase):
+    """The main path in a real browser: the Office drags a task to another quarter, a unit
+    head registers a person and submits the unit's form."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.unit = cls.env["hr.department"].create({"name": "Tour Unit"})
+        cls.officer = mail_new_test_user(
+            cls.env, login="tour_officer", groups="tdkt_emulation.group_tdkt_officer", name="Tour Officer"
+        )
+        cls.head = mail_new_test_user(
+            cls.env, login="tour_head", groups="tdkt_emulation.group_tdkt_unit_manager", name="Tour Head"
+        )
+        cls.env["hr.employee"].create({"name": "Tour Head", "user_id": cls.head.id, "department_id": cls.unit.id})
+        cls.person = cls.env["hr.employee"].create({"name": "Tour Person", "department_id": cls.unit.id})
+        cls.plan = cls.env["tdkt.plan"].create(
+            {"name": "Tour plan", "year": 2031, "date_registration_deadline": date(2031, 1, 30),
+             "registration_unit_ids": [(6, 0, cls.unit.ids)]}
+        )
+        cls.task = cls.env["tdkt.plan.task"].create(
+            {"plan_id": cls.plan.id, "name": "Tour task to move", "lead_unit_id": cls.unit.id,
+             "date_deadline": date(2031, 2, 10)}
+        )
+        cls.plan.action_approve()
+
+    def test_office_drags_a_task_to_another_quarter(self):
+        action = self.env.ref("tdkt_emulation.tdkt_plan_task_action")
+        self.start_tour(
+            f"/odoo/action-{action.id}?debug=", "tdkt_task_kanban_tour", login="tour_officer"
+        )
+        self.assertEqual(self.task.quarter, "3")
+        self.assertTrue(self.task.is_quarter_manual)
+
+    def test_unit_head_registers_and_submits(self):
+        form = self.plan.registration_ids
+        action = self.env.ref("tdkt_emulation.tdkt_registration_action")
+        self.start_tour(f"/odoo/action-{action.id}/{form.id}", "tdkt_registration_tour", login="tour_head")
+        self.assertEqual(form.state, "submitted")
+        self.assertEqual(form.line_ids.employee_id, self.person)
+        self.assertEqual(form.submitted_by_id, self.head)
