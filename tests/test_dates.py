@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from tdkt_emulation.lib.dates import quarter_of, shift_years
+from tdkt_emulation.lib.dates import document_date, quarter_of, shift_years
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,19 @@ def test_quarter_of(day, quarter):
 )
 def test_shift_years(day, years, expected):
     assert shift_years(day, years) == expected
+
+
+@pytest.mark.parametrize(
+    ("place", "day", "text"),
+    [
+        ("Lạng Sơn", date(2020, 1, 3), "Lạng Sơn, ngày 03 tháng 01 năm 2020"),
+        ("Hà Nội", date(2024, 12, 25), "Hà Nội, ngày 25 tháng 12 năm 2024"),
+        ("Lạng Sơn", date(2024, 5, 9), "Lạng Sơn, ngày 09 tháng 5 năm 2024"),
+        ("Lạng Sơn", date(2024, 10, 1), "Lạng Sơn, ngày 01 tháng 10 năm 2024"),
+        ("", date(2024, 2, 9), "Ngày 09 tháng 02 năm 2024"),
+        ("Lạng Sơn", None, "Lạng Sơn"),
+        (False, False, ""),
+    ],
+)
+def test_document_date(place, day, text):
+    assert document_date(place, day) == text

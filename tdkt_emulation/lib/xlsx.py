@@ -95,6 +95,8 @@ class Workbook:
         :param styles: one format name per column ("text", "center", "number")
         :param widths: optional maximum width of each column, in characters
         """
+        # Headers wrap on two lines; a spreadsheet does not grow the row by itself.
+        sheet.set_row(first_row, 33)
         for col, header in enumerate(headers):
             self.write_text(sheet, first_row, col, header, "header")
         lengths = [len(clean_text(header)) for header in headers]

@@ -4,7 +4,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..lib.dates import shift_years
+from ..lib.dates import document_date, shift_years
 
 # Days after the registration deadline during which the Office is still told of missing forms.
 MISSING_REGISTRATIONS_WINDOW = 30
@@ -53,6 +53,10 @@ class TdktPlan(models.Model):
     )
     date_issue = fields.Date("Issue Date", tracking=True)
     place_issue = fields.Char("Place of Issue")
+    document_date = fields.Char(
+        "Place and Date", compute="_compute_document_date",
+        help="The place and date line of the document, as printed on it.",
+    )
     signer_id = fields.Many2one("hr.employee", "Signed By", check_company=True)
     signer_position = fields.Char("Signer's Position")
     legal_basis = fields.Html("Legal Bases")
@@ -122,6 +126,11 @@ class TdktPlan(models.Model):
                     and t.state not in ("done", "cancelled")
                 )
             )
+
+    @api.depends("place_issue", "date_issue")
+    def _compute_document_date(self):
+        for plan in self:
+            plan.document_date = document_date(plan.place_issue, plan.date_issue)
 
     @api.depends("registration_ids")
     def _compute_registration_count(self):

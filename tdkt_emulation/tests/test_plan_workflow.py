@@ -93,3 +93,7 @@ class TestPlanWorkflow(TdktCommon):
         self.assertEqual(
             self.plan.display_name, "01/KH-TEST - Emulation and commendation plan 2030"
         )
+
+    def test_document_date_line(self):
+        self.plan.place_issue = "Lạng Sơn"
+        self.assertEqual(self.plan.document_date, "Lạng Sơn, ngày 03 tháng 01 năm 2030")
