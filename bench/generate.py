@@ -57,6 +57,23 @@ for n in range(LINES):
     )
 for start in range(0, LINES, 2000):
     env["tdkt.registration.line"].create(vals_list[start:start + 2000])
+units_cycle = units.ids
+for number, size in (("02/KH-BENCH-40", 40), ("03/KH-BENCH-400", 400)):
+    tasks_plan = env["tdkt.plan"].create({"name": f"Kế hoạch {size} nhiệm vụ", "number": number, "year": YEAR})
+    env["tdkt.plan.task"].create(
+        [
+            {
+                "plan_id": tasks_plan.id,
+                "sequence": n + 1,
+                "name": f"Nhiệm vụ số {n + 1}",
+                "lead_unit_id": units_cycle[n % len(units_cycle)],
+                "participant_unit_ids": [(6, 0, units_cycle[(n + 1) % len(units_cycle):][:2])],
+                "date_deadline": date(YEAR, 1 + (n * 12) // size, 1 + n % 28),
+            }
+            for n in range(size)
+        ]
+    )
+    tasks_plan.action_approve()
 env.cr.commit()
-print(f"generated {UNITS} units, {EMPLOYEES} employees, {LINES} registration lines "
+print(f"generated {UNITS} units, {EMPLOYEES} employees, {LINES} registration lines, plans of 40 and 400 tasks "
       f"in {time.perf_counter() - started:.1f} s")

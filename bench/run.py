@@ -68,31 +68,35 @@ class Server:
             sampler.join()
         return result, max(samples, default=self._rss_mb())
 
-    def _last_query_count(self, path_prefix):
-        for _attempt in range(50):
-            matches = [m for m in LOG_LINE.finditer(self.logfile.read_text(errors="replace"))
-                       if m["path"].startswith(path_prefix)]
-            if matches:
-                return int(matches[-1]["queries"])
-            time.sleep(0.1)
-        return None
+    def _log_size(self):
+        return self.logfile.stat().st_size
+
+    def _queries_since(self, offset, path_prefixes):
+        """Sum the SQL queries of the requests logged after ``offset`` whose path starts with
+        one of ``path_prefixes`` (the server logs a request once it has answered it)."""
+        time.sleep(0.3)
+        with self.logfile.open("rb") as log:
+            log.seek(offset)
+            text = log.read().decode(errors="replace")
+        return sum(int(m["queries"]) for m in LOG_LINE.finditer(text)
+                   if m["path"].startswith(tuple(path_prefixes)))
 
     def measure(self, label, path_prefix, run, repeat=3):
-        """Run ``run`` ``repeat`` times; keep the best time, the queries and the peak memory
-        of the last run (queries of requests whose path starts with ``path_prefix``)."""
-        best, size, growth, rss = float("inf"), 0, 0.0, 0.0
-        queries = []
+        """Run ``run`` ``repeat`` times; keep the best time, the largest memory growth, and
+        the queries of the last run's requests whose path starts with one of ``path_prefix``."""
+        best, size, growth, rss, queries = float("inf"), 0, 0.0, 0.0, 0
         for _ in range(repeat):
             rss = self._rss_mb()
+            offset = self._log_size()
             start = time.perf_counter()
             size, peak = self._peak_rss_during(run)
             best = min(best, time.perf_counter() - start)
             growth = max(growth, peak - rss)
-            queries = [self._last_query_count(prefix) for prefix in path_prefix]
-        figure = {"label": label, "seconds": round(best, 3), "queries": sum(q or 0 for q in queries),
+            queries = self._queries_since(offset, path_prefix)
+        figure = {"label": label, "seconds": round(best, 3), "queries": queries,
                   "peak_memory_mb": round(growth, 1), "server_rss_mb": round(rss, 1), "size": size}
         print(f"{label}: {figure['seconds']:.3f} s, {figure['queries']} queries, "
-              f"+{figure['peak_memory_mb']} MB peak over {figure['server_rss_mb']} MB, {size} bytes")
+              f"+{figure['peak_memory_mb']} MB peak over {figure['server_rss_mb']} MB, size {size}")
         return figure
 
 
@@ -138,6 +142,40 @@ def bench_registration_export(server):
             "memory_ratio": memory_ratio and round(memory_ratio, 3), "lines": line_count}
 
 
+KANBAN_FIELDS = ["sequence", "name", "plan_id", "lead_unit_id", "date_deadline", "is_overdue",
+                 "state", "color", "activity_ids", "user_ids"]
+
+
+def bench_task_kanban(server):
+    """The task kanban's data load, grouped by quarter, as the web client asks for it:
+    one web_read_group, then one web_search_read per column."""
+    figures = {}
+    for number in ("02/KH-BENCH-40", "03/KH-BENCH-400"):
+        plan_id = server.call("tdkt.plan", "search", [("number", "=", number)])[0]
+        domain = [("plan_id", "=", plan_id)]
+        specification = {name: {} for name in KANBAN_FIELDS}
+        specification.update({"plan_id": {"fields": {"display_name": {}}},
+                              "lead_unit_id": {"fields": {"display_name": {}}},
+                              "user_ids": {"fields": {"display_name": {}}}})
+
+        def load():
+            groups = server.call("tdkt.plan.task", "web_read_group", domain, ["quarter"], ["quarter"],
+                                 lazy=True)["groups"]
+            count = 0
+            for group in groups:
+                count += server.call("tdkt.plan.task", "web_search_read", group["__domain"], specification,
+                                     limit=40)["length"]
+            return count
+
+        figures[number] = server.measure(
+            f"task kanban by quarter ({number})", ["/web/dataset/call_kw/tdkt.plan.task/web_"], load,
+        )
+    small, large = figures.values()
+    print(f"task kanban: queries for 40 tasks {small['queries']}, for 400 {large['queries']} "
+          f"(target: the same); time ratio 400/40 {large['seconds'] / small['seconds']:.2f}")
+    return figures
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", required=True)
@@ -147,7 +185,10 @@ def main():
     parser.add_argument("--output", default=str(Path(__file__).with_name("results.json")))
     args = parser.parse_args()
     server = Server(args.url, args.db, "admin", "admin", args.pid, args.log)
-    results = {"registration_export": bench_registration_export(server)}
+    results = {
+        "registration_export": bench_registration_export(server),
+        "task_kanban": bench_task_kanban(server),
+    }
     Path(args.output).write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print(f"results written to {args.output}")
 
