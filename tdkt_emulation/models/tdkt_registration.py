@@ -1,4 +1,4 @@
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -485,13 +485,21 @@ class TdktRegistrationLine(models.Model):
 
     @api.constrains("year", "title_id", "employee_id", "unit_id", "subject_type")
     def _check_once_a_year(self):
+        # One search for the whole batch: the lines that could share a subject and title.
+        candidates = self.sudo().search(
+            [
+                ("year", "in", list(set(self.mapped("year")))),
+                ("title_id", "in", self.title_id.ids),
+                "|",
+                ("employee_id", "in", self.employee_id.ids),
+                "&",
+                ("subject_type", "=", "collective"),
+                ("unit_id", "in", self.unit_id.ids),
+            ]
+        )
+        counts = Counter(line._get_subject_key() for line in candidates)
         for line in self:
-            domain = [("id", "!=", line.id), ("year", "=", line.year), ("title_id", "=", line.title_id.id)]
-            if line.subject_type == "individual":
-                domain.append(("employee_id", "=", line.employee_id.id))
-            else:
-                domain += [("subject_type", "=", "collective"), ("unit_id", "=", line.unit_id.id)]
-            if self.sudo().search_count(domain, limit=1):
+            if counts[line._get_subject_key()] > 1:
                 raise ValidationError(
                     self.env._(
                         "%(subject)s has already registered %(title)s for %(year)s.",
@@ -500,6 +508,12 @@ class TdktRegistrationLine(models.Model):
                         year=line.year,
                     )
                 )
+
+    def _get_subject_key(self):
+        """What makes two lines the same registration: year, title and subject."""
+        if self.subject_type == "individual":
+            return (self.year, self.title_id.id, "individual", self.employee_id.id)
+        return (self.year, self.title_id.id, "collective", self.unit_id.id)
 
     # ------------------------------------------------------------
     # CRUD

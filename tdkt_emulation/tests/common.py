@@ -54,11 +54,13 @@ class TdktCommon(TransactionCase):
         cls.task_b = cls._create_task("Task of unit B", cls.unit_b, date(2030, 8, 15))
 
     @classmethod
-    def _approve_plan(cls, units=None):
-        """Approve the plan with ``units`` registering (default: units A and B)."""
-        cls.plan.registration_unit_ids = units or (cls.unit_a | cls.unit_b)
+    def _approve_plan(cls):
+        """Approve the plan with units A and B registering; their forms are ``form_a``
+        and ``form_b``."""
+        cls.plan.registration_unit_ids = cls.unit_a | cls.unit_b
         cls.plan.with_user(cls.manager).action_approve()
-        return {form.unit_id: form for form in cls.plan.registration_ids}
+        forms = {form.unit_id: form for form in cls.plan.registration_ids}
+        cls.form_a, cls.form_b = forms[cls.unit_a], forms[cls.unit_b]
 
     @classmethod
     def _create_task(cls, name, unit, deadline, **vals):

@@ -12,8 +12,7 @@ class TestRegistration(TdktCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        forms = cls._approve_plan()
-        cls.form_a, cls.form_b = forms[cls.unit_a], forms[cls.unit_b]
+        cls._approve_plan()
 
     def _add_line(self, form, user=None, **vals):
         return self.env["tdkt.registration.line"].with_user(user or self.user_a).create(

@@ -13,8 +13,7 @@ class TestRegistrationExport(TdktCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        forms = cls._approve_plan()
-        cls.form_a, cls.form_b = forms[cls.unit_a], forms[cls.unit_b]
+        cls._approve_plan()
         Line = cls.env["tdkt.registration.line"]
         Line.create(
             [

@@ -18,8 +18,7 @@ class TestReminderCron(TdktCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.task_a.user_ids = cls.user_a
-        forms = cls._approve_plan()
-        cls.form_a, cls.form_b = forms[cls.unit_a], forms[cls.unit_b]
+        cls._approve_plan()
         cls.unit_b.manager_id = cls.employee_b
         cls.plan.user_id = cls.officer
         cls.Task = cls.env["tdkt.plan.task"]
