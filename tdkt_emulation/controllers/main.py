@@ -9,7 +9,16 @@ class TdktExportController(http.Controller):
     def export_registrations(self, ids="", **kwargs):
         record_ids = [int(part) for part in ids.split(",") if part.strip().isdigit()]
         registrations = request.env["tdkt.registration"].browse(record_ids).exists()
-        content, filename = registrations._export_xlsx()
+        return self._xlsx_response(*registrations._export_xlsx())
+
+    @http.route("/tdkt_emulation/session/xlsx", type="http", auth="user", methods=["GET"])
+    def export_session(self, session_id="", **kwargs):
+        session = request.env["tdkt.council.session"].browse(int(session_id) if session_id.isdigit() else 0).exists()
+        if not session:
+            raise request.not_found()
+        return self._xlsx_response(*session._export_xlsx())
+
+    def _xlsx_response(self, content, filename):
         return request.make_response(
             content,
             headers=[

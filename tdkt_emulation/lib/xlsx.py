@@ -72,6 +72,9 @@ class Workbook:
             "text": self.book.add_format({**border, "text_wrap": True}),
             "center": self.book.add_format({**border, "align": "center"}),
             "number": self.book.add_format({**border, "align": "center", "num_format": "0"}),
+            "decimal": self.book.add_format({**border, "align": "center", "num_format": "0.00"}),
+            # Shares are stored in percent (71.43), shown as such.
+            "percent": self.book.add_format({**border, "align": "center", "num_format": '0.00"%"'}),
             "total": self.book.add_format({**border, "bold": True, "align": "center", "num_format": "0"}),
             "total_text": self.book.add_format({**border, "bold": True}),
         }

@@ -8,3 +8,12 @@ from . import tdkt_title
 from . import tdkt_plan
 from . import tdkt_plan_task
 from . import tdkt_registration
+from . import tdkt_council
+from . import tdkt_council_member
+from . import tdkt_council_session
+from . import tdkt_council_session_item
+from . import tdkt_ballot
+from . import tdkt_initiative
+from . import tdkt_initiative_author
+from . import tdkt_initiative_criterion
+from . import tdkt_initiative_score

@@ -25,6 +25,20 @@ class ResCompany(models.Model):
         help="The title that \"Fill with my unit's people\" registers for each person.",
     )
 
+    tdkt_initiative_pass_percent = fields.Float(
+        "Initiative Pass Mark (%)",
+        default=50.0,
+        help="Share of the maximum score an initiative needs to pass the council's scoring.",
+    )
+
+    _sql_constraints = [
+        (
+            "tdkt_initiative_pass_percent_range",
+            "CHECK(tdkt_initiative_pass_percent >= 0 AND tdkt_initiative_pass_percent <= 100)",
+            "The initiative pass mark is a percentage from 0 to 100.",
+        ),
+    ]
+
     @api.constrains("tdkt_task_reminder_days", "tdkt_registration_reminder_days")
     def _check_tdkt_reminder_days(self):
         for company in self:

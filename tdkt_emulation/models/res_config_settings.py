@@ -13,3 +13,6 @@ class ResConfigSettings(models.TransientModel):
     tdkt_default_title_id = fields.Many2one(
         related="company_id.tdkt_default_title_id", readonly=False
     )
+    tdkt_initiative_pass_percent = fields.Float(
+        related="company_id.tdkt_initiative_pass_percent", readonly=False
+    )

@@ -6,6 +6,10 @@ from odoo.tools import SQL
 
 from ..lib.xlsx_registrations import build_registrations_xlsx
 
+# Written by a closing council session only.
+VOTE_FIELDS = {
+    "vote_session_id", "vote_agree_count", "vote_member_count", "vote_share", "vote_threshold", "vote_outcome",
+}
 # Written by the workflow's buttons only.
 WORKFLOW_FIELDS = {
     "state", "date_submitted", "submitted_by_id", "is_late", "date_received", "received_by_id",
@@ -436,6 +440,15 @@ class TdktRegistrationLine(models.Model):
     )
     title_level = fields.Selection(related="title_id.level", store=True)
     note = fields.Char()
+    # The council's vote, written when its session closes
+    vote_session_id = fields.Many2one("tdkt.council.session", "Review Session", readonly=True, copy=False)
+    vote_agree_count = fields.Integer("Votes For", readonly=True, copy=False)
+    vote_member_count = fields.Integer("Council Members", readonly=True, copy=False)
+    vote_share = fields.Float("Agree Share (%)", readonly=True, copy=False, digits=(5, 2))
+    vote_threshold = fields.Float("Threshold (%)", readonly=True, copy=False, digits=(5, 2))
+    vote_outcome = fields.Selection(
+        [("approved", "Passed"), ("rejected", "Not passed")], "Council Outcome", readonly=True, copy=False, index=True
+    )
 
     @api.depends("subject_type", "employee_id.name", "unit_id.name")
     def _compute_subject_name(self):
@@ -509,6 +522,11 @@ class TdktRegistrationLine(models.Model):
                     )
                 )
 
+    def _get_approval_threshold(self):
+        """The agree share, in percent of all the council's members, the line's title needs."""
+        self.ensure_one()
+        return self.title_id.approval_threshold
+
     def _get_subject_key(self):
         """What makes two lines the same registration: year, title and subject."""
         if self.subject_type == "individual":
@@ -528,6 +546,8 @@ class TdktRegistrationLine(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            if set(vals) & VOTE_FIELDS:
+                raise AccessError(self.env._("The council's vote is written by its session only."))
             self.registration_id._check_unit_can_edit()
         result = super().write(vals)
         if not self.env.su and "registration_id" in vals:

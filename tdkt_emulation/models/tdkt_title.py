@@ -1,6 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# Levels of titles, and scopes of initiatives: cơ sở, cấp tỉnh, toàn quốc.
+LEVELS = [("grassroots", "Grassroots"), ("provincial", "Provincial"), ("national", "National")]
+
 
 class TdktTitle(models.Model):
     """Catalogue of emulation titles (danh hiệu thi đua) and commendation forms
@@ -34,7 +37,7 @@ class TdktTitle(models.Model):
         default="individual",
     )
     level = fields.Selection(
-        [("grassroots", "Grassroots"), ("provincial", "Provincial"), ("national", "National")],
+        LEVELS,
         required=True,
         default="grassroots",
     )
@@ -45,6 +48,20 @@ class TdktTitle(models.Model):
     company_id = fields.Many2one(
         "res.company", help="Leave empty to share the title with every company."
     )
+    approval_threshold = fields.Float(
+        "Council Approval Threshold (%)",
+        default=70.0,
+        help="Share of all the council's members, absent ones included, who must vote for "
+        "the title in a review session.",
+    )
+
+    _sql_constraints = [
+        (
+            "approval_threshold_range",
+            "CHECK(approval_threshold > 0 AND approval_threshold <= 100)",
+            "The council approval threshold is a percentage above 0 and at most 100.",
+        ),
+    ]
 
     @api.constrains("code", "company_id")
     def _check_code_unique(self):

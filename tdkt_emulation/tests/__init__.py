@@ -9,3 +9,5 @@ from . import test_reminder_cron
 from . import test_registration_export
 from . import test_i18n
 from . import test_tours
+from . import test_council_session
+from . import test_initiative

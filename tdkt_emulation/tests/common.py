@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import fields
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.tests import TransactionCase
@@ -61,6 +62,31 @@ class TdktCommon(TransactionCase):
         cls.plan.with_user(cls.manager).action_approve()
         forms = {form.unit_id: form for form in cls.plan.registration_ids}
         cls.form_a, cls.form_b = forms[cls.unit_a], forms[cls.unit_b]
+
+    @classmethod
+    def _create_council(cls, council_type, size, name=None):
+        """A council of ``size`` members, each a User of unit B with a login of their own;
+        return the council and the members' users, in order."""
+        prefix = f"tdkt_{council_type}_member"
+        users = [
+            mail_new_test_user(cls.env, login=f"{prefix}_{index}", groups="tdkt_emulation.group_tdkt_user",
+                               name=f"{council_type.title()} Member {index}")
+            for index in range(1, size + 1)
+        ]
+        employees = cls.env["hr.employee"].create(
+            [{"name": user.name, "user_id": user.id, "department_id": cls.unit_b.id} for user in users]
+        )
+        council = cls.env["tdkt.council"].create(
+            {
+                "name": name or f"{council_type.title()} Council",
+                "council_type": council_type,
+                "member_ids": [
+                    fields.Command.create({"employee_id": employee.id, "role": "chair" if index == 0 else "member"})
+                    for index, employee in enumerate(employees)
+                ],
+            }
+        )
+        return council, users
 
     @classmethod
     def _create_task(cls, name, unit, deadline, **vals):

@@ -46,3 +46,43 @@ class TestTours(HttpCase):
         self.assertEqual(form.state, "submitted")
         self.assertEqual(form.line_ids.employee_id, self.person)
         self.assertEqual(form.submitted_by_id, self.head)
+
+
+@tagged("post_install", "-at_install")
+class TestVotingTour(HttpCase):
+    """A council member votes on a phone-sized screen."""
+
+    browser_size = "390x844"
+    touch_enabled = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        unit = cls.env["hr.department"].create({"name": "Tour Unit"})
+        candidate = cls.env["hr.employee"].create({"name": "Tour Candidate", "department_id": unit.id})
+        cls.voter = mail_new_test_user(
+            cls.env, login="tour_voter", groups="tdkt_emulation.group_tdkt_user", name="Tour Voter"
+        )
+        voter_employee = cls.env["hr.employee"].create({"name": "Tour Voter", "user_id": cls.voter.id})
+        plan = cls.env["tdkt.plan"].create(
+            {"name": "Tour plan", "year": 2031, "registration_unit_ids": [(6, 0, unit.ids)]}
+        )
+        plan.action_approve()
+        plan.registration_ids.line_ids = [
+            (0, 0, {"employee_id": candidate.id, "title_id": cls.env.ref("tdkt_emulation.title_ldtt").id})
+        ]
+        plan.registration_ids.action_submit()
+        council = cls.env["tdkt.council"].create(
+            {"name": "Tour Council", "member_ids": [(0, 0, {"employee_id": voter_employee.id})]}
+        )
+        cls.council_session = cls.env["tdkt.council.session"].create(
+            {"name": "Tour session", "council_id": council.id, "plan_id": plan.id,
+             "item_ids": [(0, 0, {"registration_line_id": plan.registration_ids.line_ids.id})]}
+        )
+        cls.council_session.action_start_voting()
+
+    def test_member_votes_on_a_phone(self):
+        action = self.env.ref("tdkt_emulation.tdkt_council_session_item_action_vote")
+        self.start_tour(f"/odoo/action-{action.id}", "tdkt_vote_tour", login="tour_voter")
+        self.assertEqual(self.council_session.item_ids.voted_count, 1)
+        self.assertEqual(self.env["tdkt.ballot"].search([("session_id", "=", self.council_session.id)]).choice, "agree")

@@ -74,3 +74,21 @@ registry.category("web_tour.tours").add("tdkt_registration_tour", {
         },
     ],
 });
+
+// A council member votes from a phone: one card per agenda item, an Agree button on each.
+registry.category("web_tour.tours").add("tdkt_vote_tour", {
+    steps: () => [
+        {
+            content: "Agree to the title of the item",
+            trigger: ".o_kanban_record:contains('Tour Candidate') button:contains('Agree')",
+            run: "click",
+        },
+        {
+            content: "The card now says the member has voted, and offers no button",
+            trigger: ".o_kanban_record:contains('Tour Candidate') .badge:contains('Voted')",
+        },
+        {
+            trigger: ".o_kanban_record:contains('Tour Candidate'):not(:has(button:contains('Agree')))",
+        },
+    ],
+});

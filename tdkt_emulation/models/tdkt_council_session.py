@@ -1,0 +1,431 @@
+import random
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
+
+from ..lib.scoring import score_initiative
+from ..lib.tally import tally_ballots
+from ..lib.xlsx_council import build_review_xlsx, build_scoring_xlsx
+
+
+class TdktCouncilSession(models.Model):
+    """A meeting of a council (phiên họp xét): the Office puts registered titles or
+    initiatives on its agenda, the members vote by secret ballot on the titles or score
+    the initiatives, and closing the session writes the results.
+
+    draft → voting → closed. A closed session is read-only and is never reopened: a
+    new session is held instead.
+    """
+
+    _name = "tdkt.council.session"
+    _description = "Council Session"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    council_id = fields.Many2one(
+        "tdkt.council", required=True, index=True, ondelete="restrict", tracking=True, check_company=True
+    )
+    council_type = fields.Selection(related="council_id.council_type", store=True)
+    company_id = fields.Many2one(related="council_id.company_id", store=True, index=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    location = fields.Char()
+    plan_id = fields.Many2one(
+        "tdkt.plan", check_company=True, help="The plan whose registered titles are reviewed."
+    )
+    year = fields.Integer(
+        compute="_compute_year", store=True, readonly=False, required=True, precompute=True,
+        help="The year of the titles or initiatives reviewed.",
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("voting", "Voting"), ("closed", "Closed")],
+        required=True, default="draft", tracking=True, copy=False, index=True,
+    )
+    item_ids = fields.One2many("tdkt.council.session.item", "session_id", "Agenda")
+    item_count = fields.Integer(compute="_compute_item_count")
+    attendee_ids = fields.Many2many(
+        "tdkt.council.member", string="Present", domain="[('council_id', '=', council_id)]",
+        help="The members present. Absent members may still vote by written opinion; either way "
+        "the agree share is counted over all the members.",
+    )
+    member_count = fields.Integer(
+        compute="_compute_member_count", string="Members",
+        help="The council's members; once the session is closed, the members it counted.",
+    )
+    closing_member_count = fields.Integer(readonly=True, copy=False)
+    voter_count = fields.Integer(
+        compute="_compute_voter_count", string="Turnout",
+        help="Members who cast a ballot or a score card on at least one item.",
+    )
+    date_closed = fields.Datetime("Closed On", readonly=True, copy=False)
+    closed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    is_member = fields.Boolean(compute="_compute_is_member", string="I Am a Member")
+
+    @api.depends("plan_id")
+    def _compute_year(self):
+        for session in self:
+            session.year = session.plan_id.year or session.year or fields.Date.context_today(self).year
+
+    @api.depends("item_ids")
+    def _compute_item_count(self):
+        for session in self:
+            session.item_count = len(session.item_ids)
+
+    @api.depends("state", "closing_member_count", "council_id.member_ids")
+    def _compute_member_count(self):
+        for session in self:
+            session.member_count = (
+                session.closing_member_count if session.state == "closed" else len(session.council_id.member_ids)
+            )
+
+    @api.depends("item_ids.voted_count")
+    def _compute_voter_count(self):
+        for session in self:
+            session.voter_count = len(session.sudo().item_ids.voted_member_ids)
+
+    @api.depends("council_id.member_ids.user_id")
+    @api.depends_context("uid")
+    def _compute_is_member(self):
+        for session in self:
+            session.is_member = bool(session.council_id._get_member_of_user(self.env.user))
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    def write(self, vals):
+        if not self.env.su:
+            if "state" in vals:
+                raise AccessError(self.env._("The status of a session changes through its buttons only."))
+            if any(session.state == "closed" for session in self):
+                raise UserError(self.env._("A closed session is read-only. Hold a new session instead."))
+            if "council_id" in vals and any(session.state != "draft" for session in self):
+                raise UserError(self.env._("The council of a session cannot change once voting has started."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_started(self):
+        if any(session.state != "draft" for session in self):
+            raise UserError(self.env._("Only draft sessions can be deleted."))
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_add_agenda(self):
+        """Put on the agenda what awaits review: the registered titles of the received forms
+        of the session's plan (or year), or the submitted initiatives of its year."""
+        self._check_officer()
+        for session in self:
+            if session.state != "draft":
+                raise UserError(self.env._("The agenda can change only while the session is a draft."))
+            if session.council_type == "emulation":
+                domain = [
+                    ("company_id", "=", session.company_id.id),
+                    ("state", "=", "received"),
+                    ("vote_outcome", "=", False),
+                    ("plan_id", "=", session.plan_id.id) if session.plan_id else ("year", "=", session.year),
+                ]
+                field_name, records = "registration_line_id", self.env["tdkt.registration.line"].search(domain)
+            else:
+                domain = [
+                    ("company_id", "=", session.company_id.id),
+                    ("state", "=", "submitted"),
+                    ("year", "=", session.year),
+                ]
+                field_name, records = "initiative_id", self.env["tdkt.initiative"].search(domain)
+            busy = self.env["tdkt.council.session.item"].search(
+                [(field_name, "in", records.ids), ("state", "!=", "closed")]
+            )[field_name]
+            session.item_ids = [fields.Command.create({field_name: record.id}) for record in records - busy]
+
+    def action_start_voting(self):
+        self._check_officer()
+        for session in self:
+            if session.state != "draft":
+                raise UserError(self.env._("Only a draft session can start voting."))
+            if not session.item_ids:
+                raise UserError(self.env._("Put at least one item on the agenda of %(session)s.", session=session.name))
+            if not session.council_id.member_ids:
+                raise UserError(self.env._("%(council)s has no member.", council=session.council_id.name))
+            if session.council_type == "initiative" and not session._get_criteria():
+                raise UserError(self.env._("Define the initiative scoring criteria first."))
+            members = session.council_id.member_ids.filtered(lambda member: not member.user_id)
+            if members:
+                raise UserError(
+                    self.env._(
+                        "These members have no user and could not vote: %(names)s.",
+                        names=", ".join(members.mapped("employee_id.name")),
+                    )
+                )
+        self.sudo().write({"state": "voting"})
+        self.item_ids.initiative_id.sudo().write({"state": "scoring"})
+        for session in self:
+            session.message_post(body=self.env._("Voting started."))
+
+    def action_close(self):
+        """Close the vote: tally every item, write the results and lock the session."""
+        self._check_officer()
+        # Lock the sessions: of two officers closing at once, the second waits, then fails
+        # to update the row the first one closed and sees it closed when Odoo retries.
+        self.env.cr.execute(SQL("SELECT id FROM %s WHERE id IN %s FOR UPDATE", SQL.identifier(self._table), tuple(self.ids)))
+        self.invalidate_recordset(["state"])
+        for session in self:
+            if session.state != "voting":
+                raise UserError(self.env._("%(session)s is not voting: it cannot be closed.", session=session.name))
+        for session in self:
+            member_count = len(session.council_id.member_ids)
+            if session.council_type == "emulation":
+                session._close_review(member_count)
+            else:
+                session._close_scoring()
+            session.sudo().write(
+                {
+                    "state": "closed",
+                    "closing_member_count": member_count,
+                    "date_closed": fields.Datetime.now(),
+                    "closed_by_id": self.env.uid,
+                }
+            )
+            session.message_post(body=self.env._("Session closed: the results are written."))
+
+    def action_open_voting(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("tdkt_emulation.tdkt_council_session_item_action_vote")
+        action["domain"] = [("session_id", "=", self.id)]
+        action["display_name"] = self.name
+        return action
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/tdkt_emulation/session/xlsx?session_id={self.id}",
+            "target": "download",
+        }
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _close_review(self, member_count):
+        """Tally the ballots of each item against its title's threshold, write the tally on
+        the item and the outcome on the registration line."""
+        Ballot = self.env["tdkt.ballot"].sudo()
+        ballots = Ballot.search_fetch([("session_id", "=", self.id)], ["item_id", "choice"])
+        votes = [(ballot.item_id.id, ballot.choice) for ballot in ballots]
+        # Re-file the ballots in random order: their ids then tell nothing of who voted when.
+        random.SystemRandom().shuffle(votes)
+        ballots.unlink()
+        Ballot.create([{"item_id": item_id, "choice": choice} for item_id, choice in votes])
+        for item in self.item_ids:
+            line = item.registration_line_id.sudo()
+            tally = tally_ballots(
+                [choice for item_id, choice in votes if item_id == item.id],
+                member_count,
+                line._get_approval_threshold(),
+            )
+            outcome = "approved" if tally.passed else "rejected"
+            item.sudo().write(
+                {
+                    "agree_count": tally.agree,
+                    "disagree_count": tally.disagree,
+                    "abstain_count": tally.abstain,
+                    "valid_count": tally.valid,
+                    "member_count": tally.members,
+                    "agree_share": tally.share,
+                    "threshold": tally.threshold,
+                    "outcome": outcome,
+                }
+            )
+            line.write(
+                {
+                    "vote_session_id": self.id,
+                    "vote_agree_count": tally.agree,
+                    "vote_member_count": tally.members,
+                    "vote_share": tally.share,
+                    "vote_threshold": tally.threshold,
+                    "vote_outcome": outcome,
+                }
+            )
+
+    def _close_scoring(self):
+        """Average the members' score cards of each initiative; an initiative under the pass
+        mark is rejected, one that reaches it awaits recognition."""
+        criteria = self._get_criteria()
+        pass_percent = self.company_id.tdkt_initiative_pass_percent
+        for item in self.item_ids:
+            cards = {}
+            for score in item.sudo().score_ids:
+                cards.setdefault(score.member_id.id, {})[score.criterion_id.id] = score.points
+            criteria_max = {criterion.id: criterion.max_points for criterion in criteria}
+            # A criterion archived after scoring still counts with the maximum it was scored on.
+            for score in item.sudo().score_ids:
+                criteria_max.setdefault(score.criterion_id.id, score.max_points)
+            result = score_initiative(criteria_max, cards, pass_percent)
+            outcome = "approved" if result.passed else "rejected"
+            values = {
+                "score_total": result.total,
+                "score_max": result.max_total,
+                "pass_mark": result.pass_mark,
+                "scorer_count": result.scorers,
+                "outcome": outcome,
+            }
+            item.sudo().write(values)
+            initiative = item.initiative_id.sudo()
+            initiative.write(
+                {
+                    "score_total": result.total,
+                    "score_max": result.max_total,
+                    "pass_mark": result.pass_mark,
+                    "score_result": "passed" if result.passed else "failed",
+                    "state": "scoring" if result.passed else "rejected",
+                }
+            )
+            initiative.message_post(
+                body=self.env._(
+                    "Scored %(total)s of %(max)s by %(scorers)s member(s) in %(session)s; pass mark %(mark)s.",
+                    total=result.total,
+                    max=result.max_total,
+                    scorers=result.scorers,
+                    session=self.name,
+                    mark=result.pass_mark,
+                )
+            )
+
+    def _get_criteria(self):
+        self.ensure_one()
+        return self.env["tdkt.initiative.criterion"].sudo().search(
+            ["|", ("company_id", "=", False), ("company_id", "=", self.company_id.id)]
+        )
+
+    def _get_my_member(self):
+        """The council member the current user is, or an AccessError."""
+        self.ensure_one()
+        member = self.council_id._get_member_of_user(self.env.user)
+        if not member:
+            raise AccessError(
+                self.env._("Only the members of %(council)s can vote in its sessions.", council=self.council_id.name)
+            )
+        return member
+
+    def _check_officer(self):
+        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
+            raise AccessError(self.env._("Only the Office can prepare and close council sessions."))
+
+    def _export_xlsx(self):
+        """Build the session's report: the review results, or the initiatives' scoring.
+
+        :return: (XLSX bytes, file name)
+        """
+        self.ensure_one()
+        self.check_access("read")
+        if self.state != "closed":
+            raise UserError(self.env._("The results of %(session)s are known once it is closed.", session=self.name))
+        env = self.with_context(lang=self.env["res.lang"]._get_tdkt_report_lang()).env
+        session = self.with_env(env)
+        heading = session.council_id.name
+        subheading = env._(
+            "%(session)s - %(date)s - %(members)s member(s)",
+            session=session.name,
+            date=session.date.strftime("%d/%m/%Y"),
+            members=session.member_count,
+        )
+        items = session.sudo().item_ids
+        outcomes = dict(items._fields["outcome"]._description_selection(env))
+        if session.council_type == "emulation":
+            content = build_review_xlsx(
+                heading,
+                subheading,
+                [
+                    {
+                        "subject": item.registration_line_id.subject_name,
+                        "unit": item.unit_id.name,
+                        "title": item.title_id.name,
+                        "agree": item.agree_count,
+                        "disagree": item.disagree_count,
+                        "abstain": item.abstain_count,
+                        "valid": item.valid_count,
+                        "members": item.member_count,
+                        "share": item.agree_share,
+                        "threshold": item.threshold,
+                        "outcome": outcomes.get(item.outcome, ""),
+                    }
+                    for item in items
+                ],
+                {
+                    "sheet": env._("Review results"),
+                    "no": env._("No."),
+                    "subject": env._("Full name / unit"),
+                    "unit": env._("Unit"),
+                    "title": env._("Title"),
+                    "agree": env._("Agree"),
+                    "disagree": env._("Disagree"),
+                    "abstain": env._("Abstain"),
+                    "valid": env._("Valid ballots"),
+                    "members": env._("Council members"),
+                    "share": env._("Agree share"),
+                    "threshold": env._("Threshold"),
+                    "outcome": env._("Outcome"),
+                },
+            )
+            return content, env._("review-results-%(date)s.xlsx", date=session.date.isoformat())
+        content = build_scoring_xlsx(heading, subheading, *session._get_scoring_tables(items, outcomes))
+        return content, env._("initiative-scoring-%(date)s.xlsx", date=session.date.isoformat())
+
+    def _get_scoring_tables(self, items, outcomes):
+        """The criteria, the initiatives' averages and the members' score cards of the
+        report, in the arguments' order of ``build_scoring_xlsx``."""
+        env = self.env
+        scores = items.score_ids
+        criteria = (self._get_criteria() | scores.criterion_id).sorted(lambda criterion: (criterion.sequence, criterion.id))
+        points = {(score.item_id.id, score.member_id.id, score.criterion_id.id): score.points for score in scores}
+        initiatives = []
+        for item in items:
+            averages = []
+            for criterion in criteria:
+                given = [score.points for score in item.score_ids if score.criterion_id == criterion]
+                averages.append(round(sum(given) / len(given), 2) if given else None)
+            initiative = item.initiative_id
+            initiatives.append(
+                {
+                    "name": initiative.name,
+                    "authors": ", ".join(
+                        f"{author.employee_id.name} ({author.contribution:g}%)" for author in initiative.author_ids
+                    ),
+                    "unit": initiative.unit_id.name,
+                    "averages": averages,
+                    "total": item.score_total,
+                    "pass_mark": item.pass_mark,
+                    "scorers": item.scorer_count,
+                    "result": outcomes.get(item.outcome, ""),
+                }
+            )
+        cards = [
+            (
+                member.employee_id.name,
+                [
+                    {
+                        "initiative": item.initiative_id.name,
+                        "points": [points.get((item.id, member.id, criterion.id)) for criterion in criteria],
+                    }
+                    for item in items
+                ],
+            )
+            for member in scores.member_id.sorted(lambda member: (member.sequence, member.id))
+        ]
+        labels = {
+            "summary": env._("Initiative scoring"),
+            "no": env._("No."),
+            "initiative": env._("Initiative"),
+            "authors": env._("Authors"),
+            "unit": env._("Unit"),
+            "total": env._("Total"),
+            "pass_mark": env._("Pass mark"),
+            "scorers": env._("Members who scored"),
+            "result": env._("Result"),
+            "score_card": env._("Score card"),
+        }
+        return criteria.mapped("name"), initiatives, cards, labels

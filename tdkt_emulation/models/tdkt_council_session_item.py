@@ -1,0 +1,265 @@
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..lib.scoring import check_points
+
+OUTCOMES = [("approved", "Passed"), ("rejected", "Not passed")]
+# Written when the session closes, never by hand.
+RESULT_FIELDS = {
+    "agree_count", "disagree_count", "abstain_count", "valid_count", "member_count", "agree_share",
+    "threshold", "outcome", "score_total", "score_max", "pass_mark", "scorer_count", "voted_member_ids",
+}
+
+
+class TdktCouncilSessionItem(models.Model):
+    """One item on a session's agenda: a registered title (emulation-commendation council)
+    or an initiative (initiative council).
+
+    Who has voted on the item is kept here, for turnout and so that nobody votes twice;
+    what they voted is in ``tdkt.ballot``, which never names the voter.
+    """
+
+    _name = "tdkt.council.session.item"
+    _description = "Council Session Agenda Item"
+    _order = "session_id, sequence, id"
+    _check_company_auto = True
+
+    session_id = fields.Many2one("tdkt.council.session", required=True, index=True, ondelete="cascade")
+    sequence = fields.Integer(default=10)
+    council_type = fields.Selection(related="session_id.council_type", store=True)
+    state = fields.Selection(related="session_id.state", store=True, string="Session Status")
+    company_id = fields.Many2one(related="session_id.company_id", store=True, index=True)
+    registration_line_id = fields.Many2one(
+        "tdkt.registration.line", "Registered Title", index=True, ondelete="restrict", check_company=True
+    )
+    initiative_id = fields.Many2one("tdkt.initiative", index=True, ondelete="restrict", check_company=True)
+    name = fields.Char(compute="_compute_name", store=True, string="Item")
+    unit_id = fields.Many2one("hr.department", compute="_compute_name", store=True)
+    title_id = fields.Many2one(related="registration_line_id.title_id", store=True)
+    subject_type = fields.Selection(related="registration_line_id.subject_type")
+    job_title = fields.Char(related="registration_line_id.job_title")
+
+    # Turnout: the Office sees who has voted, nobody sees what.
+    voted_member_ids = fields.Many2many(
+        "tdkt.council.member",
+        "tdkt_council_session_item_voter_rel",
+        "item_id",
+        "member_id",
+        string="Voted",
+        readonly=True,
+        copy=False,
+        groups="tdkt_emulation.group_tdkt_officer",
+    )
+    voted_count = fields.Integer(compute="_compute_voted_count", store=True, string="Turnout")
+    is_voted = fields.Boolean(compute="_compute_my_vote", string="I Have Voted")
+    can_vote = fields.Boolean(compute="_compute_my_vote")
+
+    # Results, written when the session closes
+    agree_count = fields.Integer("Agree", readonly=True)
+    disagree_count = fields.Integer("Disagree", readonly=True)
+    abstain_count = fields.Integer("Abstain", readonly=True)
+    valid_count = fields.Integer("Valid Ballots", readonly=True)
+    member_count = fields.Integer("Council Members", readonly=True)
+    agree_share = fields.Float("Agree Share (%)", readonly=True, digits=(5, 2))
+    threshold = fields.Float("Threshold (%)", readonly=True, digits=(5, 2))
+    score_ids = fields.One2many("tdkt.initiative.score", "item_id", "Scores")
+    score_total = fields.Float("Average Score", readonly=True, digits=(6, 2))
+    score_max = fields.Float("Maximum Score", readonly=True, digits=(6, 2))
+    pass_mark = fields.Float(readonly=True, digits=(6, 2))
+    scorer_count = fields.Integer("Members Who Scored", readonly=True)
+    outcome = fields.Selection(OUTCOMES, readonly=True)
+
+    _sql_constraints = [
+        ("session_line_uniq", "UNIQUE(session_id, registration_line_id)", "A registered title is on an agenda once."),
+        ("session_initiative_uniq", "UNIQUE(session_id, initiative_id)", "An initiative is on an agenda once."),
+    ]
+
+    @api.depends("registration_line_id.subject_name", "registration_line_id.title_id", "initiative_id.name")
+    def _compute_name(self):
+        for item in self:
+            if item.initiative_id:
+                item.name = item.initiative_id.name
+                item.unit_id = item.initiative_id.unit_id
+            else:
+                line = item.registration_line_id
+                item.name = line.display_name if line else False
+                item.unit_id = line.unit_id
+
+    @api.depends("voted_member_ids")
+    def _compute_voted_count(self):
+        for item in self:
+            item.voted_count = len(item.sudo().voted_member_ids)
+
+    @api.depends("state", "council_type", "voted_member_ids")
+    @api.depends_context("uid")
+    def _compute_my_vote(self):
+        for item in self:
+            member = item.session_id.council_id._get_member_of_user(self.env.user)
+            item.is_voted = bool(member) and member in item.sudo().voted_member_ids
+            # A member may correct a score card until the session closes, not a ballot.
+            item.can_vote = (
+                bool(member) and item.state == "voting" and (item.council_type == "initiative" or not item.is_voted)
+            )
+
+    @api.constrains("registration_line_id", "initiative_id", "session_id")
+    def _check_agenda(self):
+        for item in self:
+            if item.council_type == "emulation":
+                if not item.registration_line_id or item.initiative_id:
+                    raise ValidationError(
+                        self.env._("An emulation-commendation council reviews registered titles, not initiatives.")
+                    )
+                if item.registration_line_id.state not in ("submitted", "received"):
+                    raise ValidationError(
+                        self.env._(
+                            "%(item)s is not on a submitted registration form.", item=item.registration_line_id.display_name
+                        )
+                    )
+            else:
+                if not item.initiative_id or item.registration_line_id:
+                    raise ValidationError(
+                        self.env._("An initiative council scores initiatives, not registered titles.")
+                    )
+                if item.initiative_id.state not in ("submitted", "scoring"):
+                    raise ValidationError(
+                        self.env._("The initiative %(name)s is not submitted.", name=item.initiative_id.name)
+                    )
+        open_items = self.search(
+            [
+                ("id", "not in", self.ids),
+                ("state", "!=", "closed"),
+                "|",
+                ("registration_line_id", "in", self.registration_line_id.ids),
+                ("initiative_id", "in", self.initiative_id.ids),
+            ],
+            limit=1,
+        )
+        if open_items:
+            raise ValidationError(
+                self.env._(
+                    "%(item)s is already on the agenda of %(session)s, which is not closed.",
+                    item=open_items.name,
+                    session=open_items.session_id.name,
+                )
+            )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        items = super().create(vals_list)
+        if not self.env.su:
+            items._check_agenda_editable()
+        return items
+
+    def write(self, vals):
+        if not self.env.su:
+            if set(vals) & RESULT_FIELDS:
+                raise AccessError(self.env._("Votes and results are written by the council's session only."))
+            self._check_agenda_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_started(self):
+        if not self.env.su:
+            self._check_agenda_editable()
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_vote_agree(self):
+        self._cast_ballot("agree")
+
+    def action_vote_disagree(self):
+        self._cast_ballot("disagree")
+
+    def action_vote_abstain(self):
+        self._cast_ballot("abstain")
+
+    def action_open_scoring(self):
+        self.ensure_one()
+        self._check_can_vote("initiative", rescoring=True)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Score %(initiative)s", initiative=self.name),
+            "res_model": "tdkt.initiative.scoring",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_item_id": self.id},
+        }
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _cast_ballot(self, choice):
+        """Cast the current user's secret ballot on each of these items.
+
+        The ballot is written by the superuser and ``tdkt.ballot`` keeps no author, so
+        nothing in the database links the ballot to the member; the member is only added
+        to the item's voters.
+        """
+        members = {item: item._check_can_vote("emulation") for item in self}
+        system = self.with_user(SUPERUSER_ID)
+        for item, member in members.items():
+            # The item's row is updated with the turnout: two ballots of one member sent at
+            # once conflict on it, and the retried one finds the member has voted.
+            item.with_env(system.env).write({"voted_member_ids": [fields.Command.link(member.id)]})
+            system.env["tdkt.ballot"].create({"item_id": item.id, "choice": choice})
+
+    def _save_scores(self, points_by_criterion):
+        """Save the current user's score card of this initiative: ``{criterion: points}``."""
+        self.ensure_one()
+        member = self._check_can_vote("initiative", rescoring=True)
+        for criterion, points in points_by_criterion.items():
+            if not check_points(points, criterion.max_points):
+                raise ValidationError(
+                    self.env._(
+                        "%(criterion)s is scored from 0 to %(max)s points, not %(points)s.",
+                        criterion=criterion.name,
+                        max=criterion.max_points,
+                        points=points,
+                    )
+                )
+        Score = self.env["tdkt.initiative.score"].sudo()
+        existing = {score.criterion_id: score for score in Score.search([("item_id", "=", self.id), ("member_id", "=", member.id)])}
+        for criterion, points in points_by_criterion.items():
+            if criterion in existing:
+                existing[criterion].write({"points": points, "max_points": criterion.max_points})
+            else:
+                Score.create(
+                    {
+                        "item_id": self.id,
+                        "member_id": member.id,
+                        "criterion_id": criterion.id,
+                        "points": points,
+                        "max_points": criterion.max_points,
+                    }
+                )
+        self.sudo().write({"voted_member_ids": [fields.Command.link(member.id)]})
+
+    def _check_can_vote(self, council_type, rescoring=False):
+        """Return the current user's member record for this item, or raise why they cannot
+        vote on it."""
+        self.ensure_one()
+        member = self.session_id._get_my_member()
+        if self.state != "voting":
+            raise UserError(self.env._("%(session)s is not open for voting.", session=self.session_id.name))
+        if self.council_type != council_type:
+            raise UserError(
+                self.env._("Initiatives are scored, not voted on.")
+                if council_type == "emulation"
+                else self.env._("Registered titles are voted on, not scored.")
+            )
+        if not rescoring and member in self.sudo().voted_member_ids:
+            raise UserError(self.env._("You have already voted on %(item)s.", item=self.name))
+        return member
+
+    def _check_agenda_editable(self):
+        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
+            raise AccessError(self.env._("Only the Office prepares the agenda of a session."))
+        if any(item.session_id.state != "draft" for item in self):
+            raise UserError(self.env._("The agenda can change only while the session is a draft."))

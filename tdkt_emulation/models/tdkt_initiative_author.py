@@ -1,0 +1,43 @@
+from odoo import api, fields, models
+
+
+class TdktInitiativeAuthor(models.Model):
+    """An author of an initiative and their share of it; the shares add up to 100%."""
+
+    _name = "tdkt.initiative.author"
+    _description = "Initiative Author"
+    _order = "initiative_id, contribution desc, id"
+    _check_company_auto = True
+    _rec_name = "employee_id"
+
+    initiative_id = fields.Many2one("tdkt.initiative", required=True, index=True, ondelete="cascade")
+    employee_id = fields.Many2one("hr.employee", "Author", required=True, index=True, check_company=True)
+    job_title = fields.Char(related="employee_id.job_title")
+    contribution = fields.Float("Contribution (%)", required=True, default=100.0, digits=(5, 2))
+    company_id = fields.Many2one(related="initiative_id.company_id", store=True, index=True)
+
+    _sql_constraints = [
+        ("initiative_employee_uniq", "UNIQUE(initiative_id, employee_id)", "A person is an author of an initiative once."),
+        (
+            "contribution_range",
+            "CHECK(contribution > 0 AND contribution <= 100)",
+            "An author's contribution is a percentage above 0 and at most 100.",
+        ),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        authors = super().create(vals_list)
+        if not self.env.su:
+            authors.initiative_id._check_can_edit()
+        return authors
+
+    def write(self, vals):
+        if not self.env.su:
+            self.initiative_id._check_can_edit()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_decided(self):
+        if not self.env.su:
+            self.initiative_id._check_can_edit()
