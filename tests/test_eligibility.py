@@ -225,3 +225,19 @@ def test_select_rule_set(day, regime):
     sets = [("A", date(2003, 1, 1), date(2023, 12, 31)), ("B", date(2024, 1, 1), date(2025, 6, 30)),
             ("C", date(2025, 7, 1), None)]
     assert select_rule_set(sets, day) == regime
+
+
+def test_times_within_a_window():
+    rule = TitleRule("BK_TTG", Requirements(streak_title="CSTDCS", streak_years=3, streak_within=5))
+    three_of_five = Facts(2024, awards={2020: {"CSTDCS"}, 2022: {"CSTDCS"}}, proposed={"CSTDCS"})
+    assert check(rule, three_of_five).status == ELIGIBLE
+    one_too_old = Facts(2024, awards={2019: {"CSTDCS"}, 2022: {"CSTDCS"}}, proposed={"CSTDCS"})
+    assert check(rule, one_too_old).status == INELIGIBLE
+
+
+def test_requirements_from_stored_values():
+    from tdkt_emulation.lib.eligibility import requirements_from_values
+
+    req = requirements_from_values({"min_rating": "good", "min_months": 0, "quota_percent": 0.0, "council_only": False,
+                                    "initiative_years": 3, "name": "ignored"})
+    assert req == Requirements(min_rating="good", initiative_years=3)

@@ -38,7 +38,8 @@ class Requirements:
     discipline_bar: str | None = None  # a measure this heavy or heavier in the year excludes
     same_year_title: str | None = None  # title held (or proposed) the same year
     streak_title: str | None = None  # this title ...
-    streak_years: int = 0  # ... in the N years ending with the year
+    streak_years: int = 0  # ... in the N years ending with the year ...
+    streak_within: int = 0  # ... or N times within these M years (M > N)
     streak_rating: str | None = None  # rated at least this ...
     streak_rating_years: int = 0  # ... in the N years ending with the year
     held_title: str | None = None  # held in an earlier year
@@ -151,7 +152,12 @@ def _check_group(req, facts, rule):
             title=req.same_year_title, year=year, proposed=not held)
     if req.streak_title and req.streak_years:
         years = range(year - req.streak_years + 1, year + 1)
-        if rule.gap_breaks_streak:
+        if req.streak_within > req.streak_years:
+            window = range(year - req.streak_within + 1, year + 1)
+            times = sum(1 for y in window if _holds(facts, y, req.streak_title))
+            add("times_within", times >= req.streak_years, title=req.streak_title, years=req.streak_years,
+                within=req.streak_within, actual=times)
+        elif rule.gap_breaks_streak:
             missing = [y for y in years if not _holds(facts, y, req.streak_title)]
             add("streak_title", not missing, title=req.streak_title, years=req.streak_years,
                 first=years[0], last=year, missing=missing)
@@ -239,6 +245,20 @@ def check(rule, facts):
                     for reason in branch_reasons
                 ]
     return Result(_status(reasons), tuple(reasons), used)
+
+
+REQUIREMENT_FIELDS = tuple(Requirements.__dataclass_fields__)
+
+
+def requirements_from_values(values):
+    """Build ``Requirements`` from stored values, where empty values (False, 0, "") mean
+    "not required"; unknown keys are ignored."""
+    kwargs = {}
+    for name in REQUIREMENT_FIELDS:
+        value = values.get(name)
+        if value:
+            kwargs[name] = value
+    return Requirements(**kwargs)
 
 
 def select_rule_set(rule_sets, day):

@@ -17,3 +17,7 @@ from . import tdkt_initiative
 from . import tdkt_initiative_author
 from . import tdkt_initiative_criterion
 from . import tdkt_initiative_score
+from . import tdkt_requirement_mixin
+from . import tdkt_rule_set
+from . import tdkt_title_rule
+from . import tdkt_title_rule_alternative

@@ -523,9 +523,14 @@ class TdktRegistrationLine(models.Model):
                 )
 
     def _get_approval_threshold(self):
-        """The agree share, in percent of all the council's members, the line's title needs."""
+        """The agree share, in percent of all the council's members, the line's title needs:
+        the rule of the regime in force for the line's year, else the title's own."""
         self.ensure_one()
-        return self.title_id.approval_threshold
+        rule = self.env["tdkt.title.rule"].sudo().search(
+            [("rule_set_id", "=", self.env["tdkt.rule.set"]._get_for_year(self.year).id), ("title_id", "=", self.title_id.id)],
+            limit=1,
+        )
+        return rule.approval_threshold or self.title_id.approval_threshold
 
     def _get_subject_key(self):
         """What makes two lines the same registration: year, title and subject."""

@@ -11,3 +11,4 @@ from . import test_i18n
 from . import test_tours
 from . import test_council_session
 from . import test_initiative
+from . import test_rule_set
