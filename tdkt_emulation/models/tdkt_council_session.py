@@ -1,4 +1,5 @@
 import random
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
@@ -220,13 +221,13 @@ class TdktCouncilSession(models.Model):
         random.SystemRandom().shuffle(votes)
         ballots.unlink()
         Ballot.create([{"item_id": item_id, "choice": choice} for item_id, choice in votes])
+        choices = defaultdict(list)
+        for item_id, choice in votes:
+            choices[item_id].append(choice)
+        thresholds = self.item_ids.registration_line_id.sudo()._get_approval_thresholds()
         for item in self.item_ids:
             line = item.registration_line_id.sudo()
-            tally = tally_ballots(
-                [choice for item_id, choice in votes if item_id == item.id],
-                member_count,
-                line._get_approval_threshold(),
-            )
+            tally = tally_ballots(choices[item.id], member_count, thresholds[line])
             outcome = "approved" if tally.passed else "rejected"
             item.sudo().write(
                 {
@@ -254,15 +255,13 @@ class TdktCouncilSession(models.Model):
     def _close_scoring(self):
         """Average the members' score cards of each initiative; an initiative under the pass
         mark is rejected, one that reaches it awaits recognition."""
-        criteria = self._get_criteria()
+        criteria = {criterion.id: criterion.max_points for criterion in self._get_criteria()}
         pass_percent = self.company_id.tdkt_initiative_pass_percent
         for item in self.item_ids:
-            cards = {}
+            cards, criteria_max = {}, dict(criteria)
             for score in item.sudo().score_ids:
                 cards.setdefault(score.member_id.id, {})[score.criterion_id.id] = score.points
-            criteria_max = {criterion.id: criterion.max_points for criterion in criteria}
-            # A criterion archived after scoring still counts with the maximum it was scored on.
-            for score in item.sudo().score_ids:
+                # A criterion archived after scoring still counts with the maximum it was scored on.
                 criteria_max.setdefault(score.criterion_id.id, score.max_points)
             result = score_initiative(criteria_max, cards, pass_percent)
             outcome = "approved" if result.passed else "rejected"

@@ -522,15 +522,21 @@ class TdktRegistrationLine(models.Model):
                     )
                 )
 
-    def _get_approval_threshold(self):
-        """The agree share, in percent of all the council's members, the line's title needs:
-        the rule of the regime in force for the line's year, else the title's own."""
-        self.ensure_one()
-        rule = self.env["tdkt.title.rule"].sudo().search(
-            [("rule_set_id", "=", self.env["tdkt.rule.set"]._get_for_year(self.year).id), ("title_id", "=", self.title_id.id)],
-            limit=1,
+    def _get_approval_thresholds(self):
+        """The agree share, in percent of all the council's members, each line's title needs:
+        the rule of the regime in force for the line's year, else the title's own.
+
+        :return: ``{line: threshold}``, in one rule search whatever the number of lines
+        """
+        rule_sets = {year: self.env["tdkt.rule.set"]._get_for_year(year) for year in set(self.mapped("year"))}
+        rules = self.env["tdkt.title.rule"].sudo().search(
+            [("rule_set_id", "in", [rule_set.id for rule_set in rule_sets.values()]), ("title_id", "in", self.title_id.ids)]
         )
-        return rule.approval_threshold or self.title_id.approval_threshold
+        thresholds = {(rule.rule_set_id, rule.title_id): rule.approval_threshold for rule in rules}
+        return {
+            line: thresholds.get((rule_sets[line.year], line.title_id)) or line.title_id.approval_threshold
+            for line in self
+        }
 
     def _get_subject_key(self):
         """What makes two lines the same registration: year, title and subject."""

@@ -35,19 +35,22 @@ class TdktRuleSet(models.Model):
         for rule_set in self:
             if rule_set.date_from and rule_set.date_to and rule_set.date_from > rule_set.date_to:
                 raise ValidationError(self.env._("%(name)s ends before it begins.", name=rule_set.name))
-        sets = self.search([])
-        for rule_set in sets:
-            for other in sets - rule_set:
-                if (not rule_set.date_to or not other.date_from or other.date_from <= rule_set.date_to) and (
-                    not other.date_to or not rule_set.date_from or rule_set.date_from <= other.date_to
-                ):
-                    raise ValidationError(
-                        self.env._(
-                            "%(first)s and %(second)s are in force at the same time.",
-                            first=rule_set.name,
-                            second=other.name,
-                        )
+            if not rule_set.active:
+                continue
+            # Two periods overlap when each begins before the other ends (an empty bound is open).
+            domain = [("id", "!=", rule_set.id)]
+            if rule_set.date_to:
+                domain += ["|", ("date_from", "=", False), ("date_from", "<=", rule_set.date_to)]
+            if rule_set.date_from:
+                domain += ["|", ("date_to", "=", False), ("date_to", ">=", rule_set.date_from)]
+            if other := self.search(domain, limit=1):
+                raise ValidationError(
+                    self.env._(
+                        "%(first)s and %(second)s are in force at the same time.",
+                        first=rule_set.name,
+                        second=other.name,
                     )
+                )
 
     @api.model
     def _get_for_year(self, year):
