@@ -18,6 +18,21 @@ class TdktExportController(http.Controller):
             raise request.not_found()
         return self._xlsx_response(*session._export_xlsx())
 
+    @http.route("/tdkt_emulation/eligibility/xlsx", type="http", auth="user", methods=["GET"])
+    def export_eligibility(self, ids="", **kwargs):
+        record_ids = [int(part) for part in ids.split(",") if part.strip().isdigit()]
+        lines = request.env["tdkt.registration.line"].browse(record_ids).exists()
+        return self._xlsx_response(*lines._export_eligibility_xlsx())
+
+    @http.route("/tdkt_emulation/award/statistics", type="http", auth="user", methods=["GET"])
+    def export_award_statistics(self, year="", period="", **kwargs):
+        year = int(year) if year.isdigit() else 0
+        return self._xlsx_response(*request.env["tdkt.award"]._export_statistics_xlsx(year, period))
+
+    @http.route("/tdkt_emulation/award/import_template", type="http", auth="user", methods=["GET"])
+    def award_import_template(self, **kwargs):
+        return self._xlsx_response(*request.env["tdkt.award"]._get_import_template_xlsx())
+
     def _xlsx_response(self, content, filename):
         return request.make_response(
             content,

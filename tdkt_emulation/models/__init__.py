@@ -21,3 +21,11 @@ from . import tdkt_requirement_mixin
 from . import tdkt_rule_set
 from . import tdkt_title_rule
 from . import tdkt_title_rule_alternative
+from . import tdkt_registration_line
+from . import tdkt_award
+from . import tdkt_decision
+from . import tdkt_decision_line
+from . import tdkt_eligibility
+from . import hr_employee
+from . import hr_department
+from . import hr_employee_public

@@ -129,7 +129,11 @@ class TdktCouncilSession(models.Model):
                     ("vote_outcome", "=", False),
                     ("plan_id", "=", session.plan_id.id) if session.plan_id else ("year", "=", session.year),
                 ]
-                field_name, records = "registration_line_id", self.env["tdkt.registration.line"].search(domain)
+                # Ineligible lines wait for the Office's override.
+                records = self.env["tdkt.registration.line"].search(domain).filtered(
+                    lambda line: line.eligibility_status != "ineligible" or line.eligibility_override
+                )
+                field_name = "registration_line_id"
             else:
                 domain = [
                     ("company_id", "=", session.company_id.id),

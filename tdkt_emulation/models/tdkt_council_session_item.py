@@ -115,6 +115,15 @@ class TdktCouncilSessionItem(models.Model):
                             "%(item)s is not on a submitted registration form.", item=item.registration_line_id.display_name
                         )
                     )
+                line = item.registration_line_id
+                if line.eligibility_status == "ineligible" and not line.eligibility_override:
+                    raise ValidationError(
+                        self.env._(
+                            "The rules find %(item)s ineligible: the Office must override it, with a reason, "
+                            "before the council reviews it.",
+                            item=line.display_name,
+                        )
+                    )
             else:
                 if not item.initiative_id or item.registration_line_id:
                     raise ValidationError(

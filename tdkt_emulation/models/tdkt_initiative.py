@@ -67,6 +67,10 @@ class TdktInitiative(models.Model):
     )
     scope = fields.Selection(LEVELS, "Recognition Scope", copy=False, tracking=True)
     recognition_decision = fields.Char("Recognizing Decision", copy=False, tracking=True)
+    award_ids = fields.Many2many(
+        "tdkt.award", "tdkt_award_initiative_rel", "initiative_id", "award_id", "Used by Awards", readonly=True,
+        copy=False,
+    )
     date_recognition = fields.Date("Recognized On", copy=False)
 
     @api.depends("author_ids.employee_id.user_id")

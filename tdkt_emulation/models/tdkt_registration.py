@@ -1,4 +1,4 @@
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -6,10 +6,6 @@ from odoo.tools import SQL
 
 from ..lib.xlsx_registrations import build_registrations_xlsx
 
-# Written by a closing council session only.
-VOTE_FIELDS = {
-    "vote_session_id", "vote_agree_count", "vote_member_count", "vote_share", "vote_threshold", "vote_outcome",
-}
 # Written by the workflow's buttons only.
 WORKFLOW_FIELDS = {
     "state", "date_submitted", "submitted_by_id", "is_late", "date_received", "received_by_id",
@@ -76,6 +72,8 @@ class TdktRegistration(models.Model):
     )
     date_received = fields.Datetime("Received On", readonly=True, copy=False)
     received_by_id = fields.Many2one("res.users", "Receiver", readonly=True, copy=False)
+    quota_summary = fields.Text("Quotas", compute="_compute_quota_summary")
+    ineligible_count = fields.Integer("Ineligible Lines", compute="_compute_quota_summary")
     can_edit = fields.Boolean(compute="_compute_can")
     can_submit = fields.Boolean(compute="_compute_can")
     can_receive = fields.Boolean(compute="_compute_can")
@@ -93,6 +91,26 @@ class TdktRegistration(models.Model):
     def _compute_line_count(self):
         for registration in self:
             registration.line_count = len(registration.line_ids)
+
+    @api.depends("line_ids.eligibility_data")
+    @api.depends_context("lang")
+    def _compute_quota_summary(self):
+        """The unit's quotas of the year, as the rules of its lines' titles count them."""
+        Eligibility = self.env["tdkt.eligibility"]
+        title_names = Eligibility._get_title_names()
+        for registration in self:
+            quotas = {}
+            for line in registration.line_ids:
+                for reason in (line.eligibility_data or {}).get("reasons", []):
+                    if reason["code"] == "quota":
+                        quotas[line.title_id] = reason
+            registration.quota_summary = "\n".join(
+                f"{title.name}: {Eligibility._describe({'reasons': [reason]}, title_names)}"
+                for title, reason in quotas.items()
+            ) or False
+            registration.ineligible_count = len(
+                registration.line_ids.filtered(lambda line: line.eligibility_status == "ineligible")
+            )
 
     @api.depends("state", "unit_id")
     @api.depends_context("uid")
@@ -161,6 +179,17 @@ class TdktRegistration(models.Model):
                 raise UserError(
                     self.env._("The registration form of %(unit)s has no line.", unit=registration.unit_id.name)
                 )
+        if not self.env.context.get("tdkt_submit_confirmed") and any(
+            line.eligibility_status == "ineligible" for line in self.line_ids
+        ):
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Ineligible Lines"),
+                "res_model": "tdkt.registration.submit",
+                "view_mode": "form",
+                "target": "new",
+                "context": {"active_model": self._name, "active_ids": self.ids},
+            }
         today = fields.Date.context_today(self)
         for registration in self:
             deadline = registration.plan_id.date_registration_deadline
@@ -221,6 +250,9 @@ class TdktRegistration(models.Model):
                     ]
                 }
             )
+
+    def action_check_eligibility(self):
+        return self.line_ids.action_check_eligibility()
 
     def action_export_xlsx(self):
         if not self:
@@ -395,177 +427,3 @@ class TdktRegistration(models.Model):
             unit=self.unit_id.name,
             days=days_left,
         )
-
-
-class TdktRegistrationLine(models.Model):
-    """One subject registering one title: a person of the unit for an individual title,
-    the unit itself for a collective one. A subject registers a title once a year."""
-
-    _name = "tdkt.registration.line"
-    _description = "Title Registration Line"
-    _inherit = ["tdkt.unit.mixin"]
-    _order = "registration_id, subject_type desc, sequence, id"
-    _check_company_auto = True
-    _tdkt_unit_fields = ("unit_id",)
-
-    registration_id = fields.Many2one(
-        "tdkt.registration", required=True, index=True, ondelete="cascade"
-    )
-    sequence = fields.Integer(default=10)
-    unit_id = fields.Many2one(related="registration_id.unit_id", store=True, index=True)
-    plan_id = fields.Many2one(related="registration_id.plan_id", store=True, index=True)
-    year = fields.Integer(related="registration_id.year", store=True, index=True)
-    company_id = fields.Many2one(related="registration_id.company_id", store=True, index=True)
-    state = fields.Selection(related="registration_id.state", string="Form Status", store=True)
-    subject_type = fields.Selection(
-        [("individual", "Individual"), ("collective", "Collective")],
-        "Subject",
-        required=True,
-        default="individual",
-    )
-    employee_id = fields.Many2one(
-        "hr.employee",
-        index=True,
-        check_company=True,
-        domain="[('department_id', 'child_of', unit_id)]",
-    )
-    subject_name = fields.Char("Name", compute="_compute_subject_name", store=True)
-    job_title = fields.Char(related="employee_id.job_title")
-    title_id = fields.Many2one(
-        "tdkt.title",
-        required=True,
-        index=True,
-        check_company=True,
-        domain="[('subject_type', 'in', (subject_type, 'both'))]",
-    )
-    title_level = fields.Selection(related="title_id.level", store=True)
-    note = fields.Char()
-    # The council's vote, written when its session closes
-    vote_session_id = fields.Many2one("tdkt.council.session", "Review Session", readonly=True, copy=False)
-    vote_agree_count = fields.Integer("Votes For", readonly=True, copy=False)
-    vote_member_count = fields.Integer("Council Members", readonly=True, copy=False)
-    vote_share = fields.Float("Agree Share (%)", readonly=True, copy=False, digits=(5, 2))
-    vote_threshold = fields.Float("Threshold (%)", readonly=True, copy=False, digits=(5, 2))
-    vote_outcome = fields.Selection(
-        [("approved", "Passed"), ("rejected", "Not passed")], "Council Outcome", readonly=True, copy=False, index=True
-    )
-
-    @api.depends("subject_type", "employee_id.name", "unit_id.name")
-    def _compute_subject_name(self):
-        for line in self:
-            subject = line.employee_id if line.subject_type == "individual" else line.unit_id
-            line.subject_name = subject.name
-
-    @api.depends("subject_name", "title_id")
-    def _compute_display_name(self):
-        for line in self:
-            line.display_name = f"{line.subject_name or ''} - {line.title_id.name or ''}"
-
-    @api.onchange("subject_type")
-    def _onchange_subject_type(self):
-        if self.subject_type == "collective":
-            self.employee_id = False
-        if self.title_id and self.title_id.subject_type not in (self.subject_type, "both"):
-            self.title_id = False
-
-    @api.constrains("subject_type", "employee_id", "title_id", "registration_id")
-    def _check_subject(self):
-        for line in self:
-            if line.subject_type == "individual":
-                if not line.employee_id:
-                    raise ValidationError(self.env._("An individual title needs the person who registers."))
-                department = line.employee_id.department_id
-                if not (department.parent_path or "").startswith(line.unit_id.parent_path or "-"):
-                    raise ValidationError(
-                        self.env._(
-                            "%(person)s does not work in %(unit)s.",
-                            person=line.employee_id.name,
-                            unit=line.unit_id.name,
-                        )
-                    )
-            elif line.employee_id:
-                raise ValidationError(self.env._("A collective title is registered for the unit, not a person."))
-            if line.title_id.subject_type not in (line.subject_type, "both"):
-                raise ValidationError(
-                    self.env._(
-                        "%(title)s cannot be awarded to %(subject)s.",
-                        title=line.title_id.name,
-                        subject=dict(self._fields["subject_type"]._description_selection(self.env))[
-                            line.subject_type
-                        ].lower(),
-                    )
-                )
-
-    @api.constrains("year", "title_id", "employee_id", "unit_id", "subject_type")
-    def _check_once_a_year(self):
-        # One search for the whole batch: the lines that could share a subject and title.
-        candidates = self.sudo().search(
-            [
-                ("year", "in", list(set(self.mapped("year")))),
-                ("title_id", "in", self.title_id.ids),
-                "|",
-                ("employee_id", "in", self.employee_id.ids),
-                "&",
-                ("subject_type", "=", "collective"),
-                ("unit_id", "in", self.unit_id.ids),
-            ]
-        )
-        counts = Counter(line._get_subject_key() for line in candidates)
-        for line in self:
-            if counts[line._get_subject_key()] > 1:
-                raise ValidationError(
-                    self.env._(
-                        "%(subject)s has already registered %(title)s for %(year)s.",
-                        subject=line.subject_name,
-                        title=line.title_id.name,
-                        year=line.year,
-                    )
-                )
-
-    def _get_approval_thresholds(self):
-        """The agree share, in percent of all the council's members, each line's title needs:
-        the rule of the regime in force for the line's year, else the title's own.
-
-        :return: ``{line: threshold}``, in one rule search whatever the number of lines
-        """
-        rule_sets = {year: self.env["tdkt.rule.set"]._get_for_year(year) for year in set(self.mapped("year"))}
-        rules = self.env["tdkt.title.rule"].sudo().search(
-            [("rule_set_id", "in", [rule_set.id for rule_set in rule_sets.values()]), ("title_id", "in", self.title_id.ids)]
-        )
-        thresholds = {(rule.rule_set_id, rule.title_id): rule.approval_threshold for rule in rules}
-        return {
-            line: thresholds.get((rule_sets[line.year], line.title_id)) or line.title_id.approval_threshold
-            for line in self
-        }
-
-    def _get_subject_key(self):
-        """What makes two lines the same registration: year, title and subject."""
-        if self.subject_type == "individual":
-            return (self.year, self.title_id.id, "individual", self.employee_id.id)
-        return (self.year, self.title_id.id, "collective", self.unit_id.id)
-
-    # ------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        if not self.env.su:
-            lines.registration_id._check_unit_can_edit()
-        return lines
-
-    def write(self, vals):
-        if not self.env.su:
-            if set(vals) & VOTE_FIELDS:
-                raise AccessError(self.env._("The council's vote is written by its session only."))
-            self.registration_id._check_unit_can_edit()
-        result = super().write(vals)
-        if not self.env.su and "registration_id" in vals:
-            self.registration_id._check_unit_can_edit()
-        return result
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_submitted_form(self):
-        if not self.env.su:
-            self.registration_id._check_unit_can_edit()

@@ -2,6 +2,7 @@ from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 
 from ..lib.eligibility import select_rule_set
 
@@ -51,6 +52,26 @@ class TdktRuleSet(models.Model):
                         second=other.name,
                     )
                 )
+
+    def write(self, vals):
+        lines = self._get_lines_for_eligibility()
+        result = super().write(vals)
+        (lines | self._get_lines_for_eligibility())._mark_for_eligibility()
+        return result
+
+    def _get_lines_for_eligibility(self):
+        """The registration lines of the years these rule sets judge."""
+        if not self:
+            return self.env["tdkt.registration.line"]
+        domains = []
+        for rule_set in self:
+            domain = []
+            if rule_set.date_from:
+                domain.append(("year", ">=", rule_set.date_from.year))
+            if rule_set.date_to:
+                domain.append(("year", "<=", rule_set.date_to.year))
+            domains.append(domain or [(1, "=", 1)])
+        return self.env["tdkt.registration.line"].sudo().search(expression.OR(domains))
 
     @api.model
     def _get_for_year(self, year):

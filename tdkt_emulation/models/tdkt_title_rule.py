@@ -33,6 +33,9 @@ class TdktTitleRule(models.Model):
         ),
     ]
 
+    def _get_rule_sets(self):
+        return self.rule_set_id
+
     def _get_title_rule(self):
         """The engine's ``TitleRule`` of this record."""
         self.ensure_one()

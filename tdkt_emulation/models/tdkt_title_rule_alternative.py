@@ -12,3 +12,6 @@ class TdktTitleRuleAlternative(models.Model):
     rule_id = fields.Many2one("tdkt.title.rule", required=True, index=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
     name = fields.Char("Description", translate=True)
+
+    def _get_rule_sets(self):
+        return self.rule_id.rule_set_id

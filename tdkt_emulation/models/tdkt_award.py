@@ -1,0 +1,328 @@
+from collections import Counter, defaultdict
+from datetime import date
+
+from odoo import api, fields, models, tools
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..lib.xlsx_awards import build_import_template_xlsx, build_statistics_xlsx
+
+# The columns of the import template, in order.
+IMPORT_FIELDS = (
+    "subject_type", "employee_id", "unit_id", "year", "title_id", "kind",
+    "decision_number", "decision_date", "decision_authority", "note",
+)
+AWARD_KINDS = [
+    ("merit", "Merit"),
+    ("sudden", "Sudden"),
+    ("thematic", "Thematic"),
+]
+
+
+class TdktAward(models.Model):
+    """The award history: one row per subject, year and title or commendation form, the
+    single source of truth for eligibility.
+
+    Signing a decision writes its awards and cancelling it removes them; those rows change
+    with their decision only. Awards from before the addon (paper history) are entered or
+    imported by the Office with the decision's number, date and authority.
+    Only merit awards (theo công trạng) count towards higher titles.
+    """
+
+    _name = "tdkt.award"
+    _description = "Award"
+    _inherit = ["tdkt.unit.mixin"]
+    _order = "year desc, title_sequence, subject_name, id"
+    _check_company_auto = True
+    _tdkt_unit_fields = ("unit_id",)
+
+    subject_type = fields.Selection(
+        [("individual", "Individual"), ("collective", "Collective")],
+        "Subject", required=True, default="individual",
+    )
+    employee_id = fields.Many2one("hr.employee", "Person", index=True, check_company=True)
+    unit_id = fields.Many2one(
+        "hr.department", compute="_compute_unit_id", store=True, readonly=False, precompute=True,
+        index=True, check_company=True, help="The collective awarded, or the unit the person worked in.",
+    )
+    subject_name = fields.Char("Name", compute="_compute_subject_name", store=True)
+    year = fields.Integer(required=True, index=True, help="The year the title or form rewards.")
+    title_id = fields.Many2one(
+        "tdkt.title", "Title or Form", required=True, index=True, ondelete="restrict", check_company=True,
+        domain="[('subject_type', 'in', (subject_type, 'both'))]",
+    )
+    title_sequence = fields.Integer(related="title_id.sequence", store=True)
+    level = fields.Selection(related="title_id.level", store=True)
+    title_kind = fields.Selection(related="title_id.kind", store=True)
+    kind = fields.Selection(
+        AWARD_KINDS, "Kind of Award", required=True, default="merit",
+        help="Only merit awards count towards higher titles.",
+    )
+    decision_id = fields.Many2one("tdkt.decision", index=True, readonly=True, ondelete="restrict", copy=False)
+    decision_number = fields.Char("Decision No.", required=True)
+    decision_date = fields.Date()
+    decision_authority = fields.Char("Issuing Authority")
+    initiative_ids = fields.Many2many(
+        "tdkt.initiative", "tdkt_award_initiative_rel", "award_id", "initiative_id", "Initiatives Used",
+        check_company=True, domain="[('state', '=', 'recognized')]",
+        help="The recognized initiatives this award rests on; an initiative counts for one award only.",
+    )
+    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
+    note = fields.Char()
+
+    def init(self):
+        # The database itself holds "one award per subject, year and title", so that two
+        # decisions signed at the same time cannot both write the same award.
+        tools.create_unique_index(
+            self.env.cr, "tdkt_award_individual_uniq", self._table, ["employee_id", "year", "title_id"]
+        )
+        self.env.cr.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS tdkt_award_collective_uniq ON tdkt_award (unit_id, year, title_id) "
+            "WHERE subject_type = 'collective'"
+        )
+
+    @api.depends("employee_id")
+    def _compute_unit_id(self):
+        for award in self:
+            if award.subject_type == "individual" and award.employee_id and not award.unit_id:
+                award.unit_id = award.employee_id.department_id
+
+    @api.depends("subject_type", "employee_id.name", "unit_id.name")
+    def _compute_subject_name(self):
+        for award in self:
+            subject = award.employee_id if award.subject_type == "individual" else award.unit_id
+            award.subject_name = subject.name
+
+    @api.depends("subject_name", "title_id", "year")
+    def _compute_display_name(self):
+        for award in self:
+            award.display_name = f"{award.subject_name or ''} - {award.title_id.name or ''} ({award.year})"
+
+    @api.constrains("subject_type", "employee_id", "unit_id", "title_id", "year")
+    def _check_subject(self):
+        subjects = dict(self._fields["subject_type"]._description_selection(self.env))
+        for award in self:
+            if award.subject_type == "individual" and not award.employee_id:
+                raise ValidationError(self.env._("An individual award needs the person awarded."))
+            if award.subject_type == "collective" and (award.employee_id or not award.unit_id):
+                raise ValidationError(self.env._("A collective award names the unit awarded, not a person."))
+            if award.title_id.subject_type not in (award.subject_type, "both"):
+                raise ValidationError(
+                    self.env._(
+                        "%(title)s cannot be awarded to %(subject)s.",
+                        title=award.title_id.name,
+                        subject=subjects[award.subject_type].lower(),
+                    )
+                )
+            if not 1900 <= award.year <= 2999:
+                raise ValidationError(self.env._("%(year)s is not a valid year.", year=award.year))
+
+    @api.model
+    def _check_once_a_year(self, keys, exclude_ids=()):
+        """Refuse, naming the subject, a second award of a title to a subject in a year,
+        before anything is written. The database's unique indexes stand behind this check
+        for awards written at the same time.
+
+        :param keys: subject keys (see ``_get_subject_key``) of the awards to write
+        """
+        existing = self.sudo().search_fetch(
+            [
+                ("id", "not in", list(exclude_ids)),
+                ("year", "in", list({key[0] for key in keys})),
+                ("title_id", "in", list({key[1] for key in keys})),
+                "|",
+                ("employee_id", "in", [key[3] for key in keys if key[2] == "individual"]),
+                "&",
+                ("subject_type", "=", "collective"),
+                ("unit_id", "in", [key[3] for key in keys if key[2] == "collective"]),
+            ],
+            ["year", "title_id", "subject_type", "employee_id", "unit_id"],
+        )
+        counts = Counter(award._get_subject_key() for award in existing) + Counter(keys)
+        for key in keys:
+            if counts[key] > 1:
+                model = "hr.employee" if key[2] == "individual" else "hr.department"
+                raise ValidationError(
+                    self.env._(
+                        "%(subject)s already holds %(title)s for %(year)s.",
+                        subject=self.env[model].sudo().browse(key[3]).name,
+                        title=self.env["tdkt.title"].sudo().browse(key[1]).name,
+                        year=key[0],
+                    )
+                )
+
+    @api.constrains("initiative_ids")
+    def _check_initiatives(self):
+        initiatives = self.initiative_ids
+        if not initiatives:
+            return
+        if any(state != "recognized" for state in initiatives.sudo().mapped("state")):
+            raise ValidationError(self.env._("Only a recognized initiative counts for an award."))
+        self.env.cr.execute(
+            "SELECT initiative_id FROM tdkt_award_initiative_rel WHERE initiative_id IN %s "
+            "GROUP BY initiative_id HAVING COUNT(*) > 1",
+            [tuple(initiatives.ids)],
+        )
+        if reused := [row[0] for row in self.env.cr.fetchall()]:
+            raise ValidationError(
+                self.env._(
+                    "%(initiatives)s already counted for another award: an initiative counts once.",
+                    initiatives=", ".join(self.env["tdkt.initiative"].sudo().browse(reused).mapped("name")),
+                )
+            )
+
+    def _get_subject_key(self, vals=None):
+        """What makes two awards the same: year, title and subject; of this award, or of
+        the award these values would make of it."""
+        vals = vals or {}
+
+        def value(name):
+            if name in vals:
+                return vals[name] or False
+            return self[name].id if self._fields[name].type == "many2one" else self[name]
+
+        subject_type = value("subject_type") or "individual"
+        if subject_type == "individual":
+            return (value("year"), value("title_id"), "individual", value("employee_id"))
+        return (value("year"), value("title_id"), "collective", value("unit_id"))
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(vals.get("decision_id") for vals in vals_list):
+            raise AccessError(self.env._("The awards of a decision are written by signing it."))
+        # An imported row may leave the unit empty: the person's unit then.
+        employees = self.env["hr.employee"].browse(vals["employee_id"] for vals in vals_list if vals.get("employee_id"))
+        unit_of = {employee.id: employee.department_id.id for employee in employees}
+        for vals in vals_list:
+            if vals.get("employee_id") and not vals.get("unit_id"):
+                vals["unit_id"] = unit_of[vals["employee_id"]]
+        self._check_once_a_year(
+            [self.browse()._get_subject_key(self._add_missing_default_values(vals)) for vals in vals_list]
+        )
+        awards = super().create(vals_list)
+        awards._get_lines_for_eligibility()._mark_for_eligibility()
+        return awards
+
+    def write(self, vals):
+        if not self.env.su and self.filtered("decision_id"):
+            raise UserError(self.env._("An award of a decision changes with its decision only."))
+        if {"subject_type", "employee_id", "unit_id", "year", "title_id"} & set(vals):
+            self._check_once_a_year([award._get_subject_key(vals) for award in self], self.ids)
+        lines = self._get_lines_for_eligibility()
+        result = super().write(vals)
+        (lines | self._get_lines_for_eligibility())._mark_for_eligibility()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_decided(self):
+        if not self.env.su and self.filtered("decision_id"):
+            raise UserError(self.env._("An award of a decision is removed by cancelling the decision."))
+
+    def unlink(self):
+        lines = self._get_lines_for_eligibility()
+        result = super().unlink()
+        lines._mark_for_eligibility()
+        return result
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _get_lines_for_eligibility(self):
+        """The registration lines these awards are facts of: the subjects' lines of the
+        award's year and later, and the lines of the award's unit (quotas and collective
+        titles count the members' titles)."""
+        Line = self.env["tdkt.registration.line"].sudo()
+        if not self:
+            return Line
+        first_year = min(self.mapped("year"))
+        return Line.search(
+            [
+                ("year", ">=", first_year),
+                "|",
+                ("employee_id", "in", self.employee_id.ids),
+                ("unit_id", "in", self.unit_id.ids),
+            ]
+        )
+
+    @api.model
+    def _export_statistics_xlsx(self, year, period):
+        """Build the commendation statistics of a 6-month or annual report: the awards whose
+        decision is dated in the period, counted by title (collectives and individuals, with
+        the decision numbers) and by unit, with the reader's record rules.
+
+        :param period: ``six_months`` (January to June) or ``annual``
+        :return: (XLSX bytes, file name)
+        """
+        if period not in ("six_months", "annual") or not 1900 <= int(year) <= 2999:
+            raise UserError(self.env._("Choose a year and a period: six months or the whole year."))
+        year = int(year)
+        env = self.with_context(lang=self.env["res.lang"]._get_tdkt_report_lang()).env
+        Award = self.with_env(env)
+        domain = [
+            ("decision_date", ">=", date(year, 1, 1)),
+            ("decision_date", "<=", date(year, 6, 30) if period == "six_months" else date(year, 12, 31)),
+        ]
+        by_title = defaultdict(lambda: {"collective": 0, "individual": 0, "decisions": []})
+        for title, subject_type, count, numbers in Award._read_group(
+            domain, ["title_id", "subject_type"], ["__count", "decision_number:array_agg"]
+        ):
+            by_title[title][subject_type] += count
+            by_title[title]["decisions"] += numbers
+        by_unit = defaultdict(dict)
+        for unit, title, count in Award._read_group(domain, ["unit_id", "title_id"], ["__count"]):
+            by_unit[unit][title.name] = count
+        levels = dict(self._fields["level"]._description_selection(env))
+        titles = [
+            {
+                "title": title.name,
+                "level": levels.get(title.level, ""),
+                "collective": counts["collective"],
+                "individual": counts["individual"],
+                "decisions": ", ".join(dict.fromkeys(counts["decisions"])),
+            }
+            for title, counts in sorted(by_title.items(), key=lambda item: (item[0].sequence, item[0].id))
+        ]
+        units = [
+            {"unit": unit.name or env._("No unit"), "counts": counts}
+            for unit, counts in sorted(by_unit.items(), key=lambda item: item[0].complete_name or "")
+        ]
+        labels = {
+            "by_title": env._("By title"),
+            "by_unit": env._("By unit"),
+            "no": env._("No."),
+            "title": env._("Title or commendation form"),
+            "level": env._("Level"),
+            "collective": env._("Collectives"),
+            "individual": env._("Individuals"),
+            "total": env._("Total"),
+            "decisions": env._("Decisions"),
+            "unit": env._("Unit"),
+        }
+        if period == "six_months":
+            heading = env._("Commendation statistics - first six months of %(year)s", year=year)
+        else:
+            heading = env._("Commendation statistics - year %(year)s", year=year)
+        subheading = env._("Awards whose decision is dated in the period, by title and level, and by unit.")
+        content = build_statistics_xlsx(heading, subheading, titles, units, labels)
+        return content, env._("commendation-statistics-%(year)s.xlsx", year=year)
+
+    @api.model
+    def _get_import_template_xlsx(self):
+        """An empty import template of awards whose column headers are the fields' labels in
+        the reports' language, so that Odoo's import maps them by itself."""
+        env = self.with_context(lang=self.env["res.lang"]._get_tdkt_report_lang()).env
+        headers = [self._fields[name]._description_string(env) for name in IMPORT_FIELDS]
+        return build_import_template_xlsx(env._("Awards"), headers, []), env._("awards-import-template.xlsx")
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import Template for Awards"),
+                "template": "/tdkt_emulation/award/import_template",
+            }
+        ]

@@ -1,0 +1,217 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
+
+# Title kinds each kind of decision grants.
+DECISION_TITLE_KINDS = {"recognition": "title", "commendation": "commendation"}
+
+
+class TdktDecision(models.Model):
+    """A decision recognizing emulation titles or granting commendations (quyết định công
+    nhận / khen thưởng).
+
+    draft → signed → cancelled. The Office prepares the draft, from the council's results
+    or by hand; a Manager records its signature, which writes the awards, one per line.
+    A signed decision is read-only; cancelling it, by a Manager and with a reason, removes
+    its awards while the decision stays as a trace.
+    """
+
+    _name = "tdkt.decision"
+    _description = "Recognition or Commendation Decision"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_decision desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char("Number", tracking=True, copy=False, help="The decision's number, e.g. 15/QĐ-SNV.")
+    kind = fields.Selection(
+        [("recognition", "Recognition of emulation titles"), ("commendation", "Commendation")],
+        required=True, default="recognition", tracking=True,
+    )
+    year = fields.Integer(
+        required=True, index=True, tracking=True, default=lambda self: fields.Date.context_today(self).year,
+        help="The year the titles and forms reward.",
+    )
+    date_decision = fields.Date("Decision Date", tracking=True, copy=False)
+    signer_id = fields.Many2one("hr.employee", "Signed By", tracking=True, check_company=True)
+    signer_position = fields.Char("Signer's Position")
+    authority = fields.Char(
+        "Issuing Authority", tracking=True, default=lambda self: self.env.company.name,
+        help="Who issues the decision, e.g. the Director of the Department of Home Affairs.",
+    )
+    summary = fields.Text("Content", help="What the decision says, as in its title.")
+    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
+    line_ids = fields.One2many("tdkt.decision.line", "decision_id", "Subjects Awarded", copy=True)
+    line_count = fields.Integer(compute="_compute_line_count")
+    award_ids = fields.One2many("tdkt.award", "decision_id", "Awards")
+    award_count = fields.Integer(compute="_compute_award_count")
+    state = fields.Selection(
+        [("draft", "Draft"), ("signed", "Signed"), ("cancelled", "Cancelled")],
+        required=True, default="draft", tracking=True, copy=False, index=True,
+    )
+    date_signed = fields.Datetime("Recorded On", readonly=True, copy=False)
+    signed_by_id = fields.Many2one("res.users", "Recorded By", readonly=True, copy=False)
+    cancel_reason = fields.Text("Reason for Cancelling", readonly=True, copy=False)
+    date_cancelled = fields.Datetime("Cancelled On", readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "name_company_uniq",
+            "UNIQUE(name, date_decision, company_id)",
+            "A decision with this number and date already exists.",
+        ),
+    ]
+
+    @api.depends("line_ids")
+    def _compute_line_count(self):
+        for decision in self:
+            decision.line_count = len(decision.line_ids)
+
+    @api.depends("award_ids")
+    def _compute_award_count(self):
+        for decision in self:
+            decision.award_count = len(decision.award_ids)
+
+    @api.depends("name", "date_decision")
+    def _compute_display_name(self):
+        for decision in self:
+            if decision.name and decision.date_decision:
+                decision.display_name = self.env._(
+                    "%(number)s of %(date)s",
+                    number=decision.name,
+                    date=decision.date_decision.strftime("%d/%m/%Y"),
+                )
+            else:
+                decision.display_name = decision.name or self.env._("Draft Decision")
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    def write(self, vals):
+        if not self.env.su and set(vals) - self._get_mail_fields():
+            self._check_draft()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed(self):
+        if any(decision.state != "draft" for decision in self):
+            raise UserError(self.env._("A signed decision is never deleted: cancel it instead."))
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_create_from_results(self):
+        """Add a line for every title or form the council passed for the decision's year
+        that no other decision grants yet."""
+        self._check_draft()
+        taken = self.env["tdkt.decision.line"].search(
+            [("decision_id.state", "!=", "cancelled"), ("registration_line_id", "!=", False)]
+        ).registration_line_id
+        for decision in self:
+            results = self.env["tdkt.registration.line"].search(
+                [
+                    ("company_id", "=", decision.company_id.id),
+                    ("year", "=", decision.year),
+                    ("vote_outcome", "=", "approved"),
+                    ("vote_session_id.state", "=", "closed"),
+                    ("title_id.kind", "=", DECISION_TITLE_KINDS[decision.kind]),
+                    ("id", "not in", taken.ids),
+                ]
+            )
+            if not results:
+                raise UserError(
+                    self.env._(
+                        "No result of a closed review session for %(year)s awaits a decision.", year=decision.year
+                    )
+                )
+            decision.line_ids = [
+                fields.Command.create(
+                    {
+                        "registration_line_id": line.id,
+                        "subject_type": line.subject_type,
+                        "employee_id": line.employee_id.id,
+                        "unit_id": line.unit_id.id,
+                        "title_id": line.title_id.id,
+                        "initiative_ids": [fields.Command.set(line._get_eligibility_initiative_ids())],
+                    }
+                )
+                for line in results
+            ]
+            taken |= results
+
+    def action_sign(self):
+        """Record the signature: write one award per line. Only a Manager signs."""
+        self._check_manager()
+        self._lock_for_update()
+        for decision in self:
+            if decision.state != "draft":
+                raise UserError(self.env._("%(decision)s is already signed.", decision=decision.display_name))
+            if not (decision.name and decision.date_decision):
+                raise UserError(self.env._("Enter the number and the date of the decision before signing it."))
+            if not decision.line_ids:
+                raise UserError(self.env._("%(decision)s has no line.", decision=decision.display_name))
+        self.env["tdkt.award"].sudo().create(
+            [line._get_award_values() for decision in self for line in decision.line_ids]
+        )
+        self.sudo().write({"state": "signed", "date_signed": fields.Datetime.now(), "signed_by_id": self.env.uid})
+        forms = self.line_ids.registration_line_id.registration_id.filtered(lambda form: form.state == "received")
+        forms.sudo().write({"state": "decided"})
+        for decision in self:
+            decision.message_post(
+                body=self.env._("Signed: %(count)s award(s) written.", count=len(decision.line_ids))
+            )
+
+    def action_open_cancel_wizard(self):
+        self._check_manager()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Cancel Decision"),
+            "res_model": "tdkt.decision.cancel",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": self._name, "active_ids": self.ids},
+        }
+
+    def action_view_awards(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id("tdkt_emulation.tdkt_award_action")
+        action["domain"] = [("decision_id", "in", self.ids)]
+        action["context"] = {"create": False}
+        return action
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _cancel(self, reason):
+        """Cancel these signed decisions: their awards are removed, the decisions stay."""
+        self._check_manager()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for cancelling the decision."))
+        self._lock_for_update()
+        if any(decision.state != "signed" for decision in self):
+            raise UserError(self.env._("Only a signed decision can be cancelled."))
+        self.award_ids.sudo().unlink()
+        self.sudo().write(
+            {"state": "cancelled", "cancel_reason": reason.strip(), "date_cancelled": fields.Datetime.now()}
+        )
+        for decision in self:
+            decision.message_post(body=self.env._("Cancelled: %(reason)s", reason=reason.strip()))
+
+    def _lock_for_update(self):
+        """Lock the decisions' rows, then read their state again: of two people signing or
+        cancelling the same decision at once, the second waits and finds it done."""
+        self.env.cr.execute(SQL("SELECT id FROM tdkt_decision WHERE id IN %s FOR UPDATE", tuple(self.ids)))
+        self.invalidate_recordset(["state"])
+
+    def _check_draft(self):
+        if any(decision.state != "draft" for decision in self):
+            raise UserError(self.env._("A signed or cancelled decision is read-only."))
+
+    def _check_manager(self):
+        if not self.env.user.has_group("tdkt_emulation.group_tdkt_manager"):
+            raise AccessError(self.env._("Only a Manager signs or cancels a decision."))
+
+    @api.model
+    def _get_mail_fields(self):
+        return set(self.env["mail.thread"]._fields) | set(self.env["mail.activity.mixin"]._fields)

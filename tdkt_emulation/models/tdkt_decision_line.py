@@ -1,0 +1,109 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .tdkt_award import AWARD_KINDS
+
+
+class TdktDecisionLine(models.Model):
+    """One subject granted one title or commendation form by a decision."""
+
+    _name = "tdkt.decision.line"
+    _description = "Decision Line"
+    _order = "decision_id, subject_type desc, sequence, id"
+    _check_company_auto = True
+
+    decision_id = fields.Many2one("tdkt.decision", required=True, index=True, ondelete="cascade")
+    sequence = fields.Integer(default=10)
+    company_id = fields.Many2one(related="decision_id.company_id", store=True, index=True)
+    state = fields.Selection(related="decision_id.state", string="Decision Status")
+    subject_type = fields.Selection(
+        [("individual", "Individual"), ("collective", "Collective")], "Subject", required=True, default="individual"
+    )
+    employee_id = fields.Many2one("hr.employee", "Person", index=True, check_company=True)
+    unit_id = fields.Many2one(
+        "hr.department", compute="_compute_unit_id", store=True, readonly=False, precompute=True,
+        check_company=True,
+    )
+    subject_name = fields.Char("Name", compute="_compute_subject_name", store=True)
+    job_title = fields.Char(related="employee_id.job_title")
+    title_id = fields.Many2one(
+        "tdkt.title", "Title or Form", required=True, check_company=True,
+        domain="[('subject_type', 'in', (subject_type, 'both'))]",
+    )
+    award_kind = fields.Selection(AWARD_KINDS, "Kind of Award", required=True, default="merit")
+    registration_line_id = fields.Many2one(
+        "tdkt.registration.line", "Registered Title", index=True, readonly=True, ondelete="set null",
+        check_company=True,
+    )
+    initiative_ids = fields.Many2many(
+        "tdkt.initiative", string="Initiatives Used", check_company=True, domain="[('state', '=', 'recognized')]"
+    )
+    note = fields.Char()
+
+    @api.depends("employee_id")
+    def _compute_unit_id(self):
+        for line in self:
+            if line.employee_id:
+                line.unit_id = line.employee_id.department_id
+
+    @api.depends("subject_type", "employee_id.name", "unit_id.name")
+    def _compute_subject_name(self):
+        for line in self:
+            subject = line.employee_id if line.subject_type == "individual" else line.unit_id
+            line.subject_name = subject.name
+
+    @api.onchange("subject_type")
+    def _onchange_subject_type(self):
+        if self.subject_type == "collective":
+            self.employee_id = False
+
+    @api.constrains("subject_type", "employee_id", "unit_id")
+    def _check_subject(self):
+        for line in self:
+            if line.subject_type == "individual" and not line.employee_id:
+                raise ValidationError(self.env._("An individual award needs the person awarded."))
+            if line.subject_type == "collective" and (line.employee_id or not line.unit_id):
+                raise ValidationError(self.env._("A collective award names the unit awarded, not a person."))
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.su:
+            lines.decision_id._check_draft()
+        return lines
+
+    def write(self, vals):
+        if not self.env.su:
+            self.decision_id._check_draft()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed(self):
+        if not self.env.su:
+            self.decision_id._check_draft()
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _get_award_values(self):
+        decision = self.decision_id
+        return {
+            "subject_type": self.subject_type,
+            "employee_id": self.employee_id.id,
+            "unit_id": self.unit_id.id,
+            "year": decision.year,
+            "title_id": self.title_id.id,
+            "kind": self.award_kind,
+            "decision_id": decision.id,
+            "decision_number": decision.name,
+            "decision_date": decision.date_decision,
+            "decision_authority": decision.authority,
+            "initiative_ids": [fields.Command.set(self.initiative_ids.ids)],
+            "company_id": decision.company_id.id,
+            "note": self.note,
+        }

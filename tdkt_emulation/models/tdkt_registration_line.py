@@ -1,0 +1,410 @@
+import json
+from collections import Counter
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+from ..lib.xlsx_awards import build_eligibility_xlsx
+from .tdkt_requirement_mixin import DISCIPLINES, RATINGS
+
+# Written by a closing council session only.
+VOTE_FIELDS = {
+    "vote_session_id", "vote_agree_count", "vote_member_count", "vote_share", "vote_threshold", "vote_outcome",
+}
+# The line's own facts of eligibility; other lines of the subject and unit depend on them.
+FACT_FIELDS = {
+    "subject_type", "employee_id", "registration_id", "title_id", "rating", "months_worked", "discipline",
+}
+# Written by the Office's override only.
+OVERRIDE_FIELDS = {"eligibility_override", "override_reason", "override_user_id", "date_override"}
+ELIGIBILITY_STATUSES = [
+    ("eligible", "Eligible"),
+    ("ineligible", "Not eligible"),
+    ("unknown", "Cannot tell"),
+]
+
+
+class TdktRegistrationLine(models.Model):
+    """One subject registering one title: a person of the unit for an individual title,
+    the unit itself for a collective one. A subject registers a title once a year."""
+
+    _name = "tdkt.registration.line"
+    _description = "Title Registration Line"
+    _inherit = ["tdkt.unit.mixin"]
+    _order = "registration_id, subject_type desc, sequence, id"
+    _check_company_auto = True
+    _tdkt_unit_fields = ("unit_id",)
+
+    registration_id = fields.Many2one(
+        "tdkt.registration", required=True, index=True, ondelete="cascade"
+    )
+    sequence = fields.Integer(default=10)
+    unit_id = fields.Many2one(related="registration_id.unit_id", store=True, index=True)
+    plan_id = fields.Many2one(related="registration_id.plan_id", store=True, index=True)
+    year = fields.Integer(related="registration_id.year", store=True, index=True)
+    company_id = fields.Many2one(related="registration_id.company_id", store=True, index=True)
+    state = fields.Selection(related="registration_id.state", string="Form Status", store=True)
+    subject_type = fields.Selection(
+        [("individual", "Individual"), ("collective", "Collective")],
+        "Subject",
+        required=True,
+        default="individual",
+    )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        index=True,
+        check_company=True,
+        domain="[('department_id', 'child_of', unit_id)]",
+    )
+    subject_name = fields.Char("Name", compute="_compute_subject_name", store=True)
+    job_title = fields.Char(related="employee_id.job_title")
+    title_id = fields.Many2one(
+        "tdkt.title",
+        required=True,
+        index=True,
+        check_company=True,
+        domain="[('subject_type', 'in', (subject_type, 'both'))]",
+    )
+    title_level = fields.Selection(related="title_id.level", store=True)
+    note = fields.Char()
+    # The facts of the year the rules need, entered by the unit
+    rating = fields.Selection(RATINGS, "Rating of the Year", help="The person's rating of quality for the year.")
+    months_worked = fields.Integer(
+        default=12, help="Months the person worked in the year, leave excluded."
+    )
+    discipline = fields.Selection(
+        DISCIPLINES, "Disciplined", help="The heaviest disciplinary measure taken against the subject in the year."
+    )
+    discipline_reference = fields.Char("Discipline Decision", help="The decision that took the disciplinary measure.")
+    # What the rules make of the facts; see tdkt.eligibility
+    eligibility_status = fields.Selection(
+        ELIGIBILITY_STATUSES, "Eligibility", compute="_compute_eligibility", store=True, index=True
+    )
+    eligibility_data = fields.Json(compute="_compute_eligibility", store=True, copy=False)
+    eligibility_reasons = fields.Text("Reasons", compute="_compute_eligibility_reasons")
+    eligibility_override = fields.Boolean(
+        "Overridden", readonly=True, copy=False,
+        help="The Office puts the line before the council although the rules find it ineligible.",
+    )
+    override_reason = fields.Text("Reason for Overriding", readonly=True, copy=False)
+    override_user_id = fields.Many2one("res.users", "Overridden By", readonly=True, copy=False)
+    date_override = fields.Datetime("Overridden On", readonly=True, copy=False)
+    # The council's vote, written when its session closes
+    vote_session_id = fields.Many2one("tdkt.council.session", "Review Session", readonly=True, copy=False)
+    vote_agree_count = fields.Integer("Votes For", readonly=True, copy=False)
+    vote_member_count = fields.Integer("Council Members", readonly=True, copy=False)
+    vote_share = fields.Float("Agree Share (%)", readonly=True, copy=False, digits=(5, 2))
+    vote_threshold = fields.Float("Threshold (%)", readonly=True, copy=False, digits=(5, 2))
+    vote_outcome = fields.Selection(
+        [("approved", "Passed"), ("rejected", "Not passed")], "Council Outcome", readonly=True, copy=False, index=True
+    )
+
+    @api.depends("subject_type", "employee_id.name", "unit_id.name")
+    def _compute_subject_name(self):
+        for line in self:
+            subject = line.employee_id if line.subject_type == "individual" else line.unit_id
+            line.subject_name = subject.name
+
+    @api.depends(
+        "subject_type", "employee_id", "unit_id", "title_id", "year", "rating", "months_worked", "discipline"
+    )
+    def _compute_eligibility(self):
+        results = self.env["tdkt.eligibility"]._check_lines(self)
+        for line in self:
+            result = results[line]
+            line.eligibility_status = result["status"]
+            line.eligibility_data = result
+
+    @api.depends("eligibility_data")
+    @api.depends_context("lang")
+    def _compute_eligibility_reasons(self):
+        Eligibility = self.env["tdkt.eligibility"]
+        for line in self:
+            line.eligibility_reasons = Eligibility._describe(line.eligibility_data)
+
+    @api.depends("subject_name", "title_id")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = f"{line.subject_name or ''} - {line.title_id.name or ''}"
+
+    @api.onchange("subject_type")
+    def _onchange_subject_type(self):
+        if self.subject_type == "collective":
+            self.employee_id = False
+        if self.title_id and self.title_id.subject_type not in (self.subject_type, "both"):
+            self.title_id = False
+
+    @api.constrains("subject_type", "employee_id", "title_id", "registration_id")
+    def _check_subject(self):
+        for line in self:
+            if line.subject_type == "individual":
+                if not line.employee_id:
+                    raise ValidationError(self.env._("An individual title needs the person who registers."))
+                department = line.employee_id.department_id
+                if not (department.parent_path or "").startswith(line.unit_id.parent_path or "-"):
+                    raise ValidationError(
+                        self.env._(
+                            "%(person)s does not work in %(unit)s.",
+                            person=line.employee_id.name,
+                            unit=line.unit_id.name,
+                        )
+                    )
+            elif line.employee_id:
+                raise ValidationError(self.env._("A collective title is registered for the unit, not a person."))
+            if line.title_id.subject_type not in (line.subject_type, "both"):
+                raise ValidationError(
+                    self.env._(
+                        "%(title)s cannot be awarded to %(subject)s.",
+                        title=line.title_id.name,
+                        subject=dict(self._fields["subject_type"]._description_selection(self.env))[
+                            line.subject_type
+                        ].lower(),
+                    )
+                )
+
+    @api.constrains("months_worked", "discipline", "discipline_reference")
+    def _check_facts(self):
+        for line in self:
+            if not 0 <= line.months_worked <= 12:
+                raise ValidationError(
+                    self.env._("Months worked in a year are from 0 to 12, not %(months)s.", months=line.months_worked)
+                )
+            if line.discipline and not (line.discipline_reference or "").strip():
+                raise ValidationError(
+                    self.env._("Name the decision that disciplined %(subject)s.", subject=line.subject_name)
+                )
+
+    @api.constrains("year", "title_id", "employee_id", "unit_id", "subject_type")
+    def _check_once_a_year(self):
+        # One search for the whole batch: the lines that could share a subject and title.
+        candidates = self.sudo().search(
+            [
+                ("year", "in", list(set(self.mapped("year")))),
+                ("title_id", "in", self.title_id.ids),
+                "|",
+                ("employee_id", "in", self.employee_id.ids),
+                "&",
+                ("subject_type", "=", "collective"),
+                ("unit_id", "in", self.unit_id.ids),
+            ]
+        )
+        counts = Counter(line._get_subject_key() for line in candidates)
+        for line in self:
+            if counts[line._get_subject_key()] > 1:
+                raise ValidationError(
+                    self.env._(
+                        "%(subject)s has already registered %(title)s for %(year)s.",
+                        subject=line.subject_name,
+                        title=line.title_id.name,
+                        year=line.year,
+                    )
+                )
+
+    def _get_approval_thresholds(self):
+        """The agree share, in percent of all the council's members, each line's title needs:
+        the rule of the regime in force for the line's year, else the title's own.
+
+        :return: ``{line: threshold}``, in one rule search whatever the number of lines
+        """
+        rule_sets = {year: self.env["tdkt.rule.set"]._get_for_year(year) for year in set(self.mapped("year"))}
+        rules = self.env["tdkt.title.rule"].sudo().search(
+            [("rule_set_id", "in", [rule_set.id for rule_set in rule_sets.values()]), ("title_id", "in", self.title_id.ids)]
+        )
+        thresholds = {(rule.rule_set_id, rule.title_id): rule.approval_threshold for rule in rules}
+        return {
+            line: thresholds.get((rule_sets[line.year], line.title_id)) or line.title_id.approval_threshold
+            for line in self
+        }
+
+    def _get_subject_key(self):
+        """What makes two lines the same registration: year, title and subject."""
+        if self.subject_type == "individual":
+            return (self.year, self.title_id.id, "individual", self.employee_id.id)
+        return (self.year, self.title_id.id, "collective", self.unit_id.id)
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.su:
+            lines.registration_id._check_unit_can_edit()
+        lines._get_related_lines()._mark_for_eligibility()
+        return lines
+
+    def write(self, vals):
+        if not self.env.su:
+            if set(vals) & VOTE_FIELDS:
+                raise AccessError(self.env._("The council's vote is written by its session only."))
+            if set(vals) & OVERRIDE_FIELDS:
+                raise AccessError(self.env._("Only the Office overrides eligibility, with a reason."))
+            self.registration_id._check_unit_can_edit()
+        related = self._get_related_lines() if set(vals) & FACT_FIELDS else self.browse()
+        result = super().write(vals)
+        if not self.env.su and "registration_id" in vals:
+            self.registration_id._check_unit_can_edit()
+        if related:
+            (related | self._get_related_lines())._mark_for_eligibility()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted_form(self):
+        if not self.env.su:
+            self.registration_id._check_unit_can_edit()
+
+    def unlink(self):
+        related = self._get_related_lines() - self
+        result = super().unlink()
+        related._mark_for_eligibility()
+        return result
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_open_eligibility(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Eligibility"),
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(self.env.ref("tdkt_emulation.tdkt_registration_line_view_form").id, "form")],
+            "target": "new",
+        }
+
+    def action_check_eligibility(self):
+        """Check these lines again now, e.g. after importing the award history of past
+        years: one check of them all, written in one statement whatever their number."""
+        self.check_access("read")
+        lines = self.sudo()
+        results = self.env["tdkt.eligibility"]._check_lines(lines)
+        names = ["eligibility_status", "eligibility_data"]
+        for name in names:
+            self.env.remove_to_compute(self._fields[name], lines)
+        values = SQL(", ").join(
+            SQL("(%s, %s, %s::jsonb)", line.id, results[line]["status"] or None, json.dumps(results[line]))
+            for line in lines
+        )
+        if lines:
+            self.env.cr.execute(SQL(
+                "UPDATE tdkt_registration_line AS line SET eligibility_status = checked.status, "
+                "eligibility_data = checked.data FROM (VALUES %s) AS checked(id, status, data) "
+                "WHERE line.id = checked.id",
+                values,
+            ))
+        lines.invalidate_recordset(names)
+        lines.modified(names)
+        return True
+
+    def action_export_eligibility_xlsx(self):
+        if not self:
+            raise UserError(self.env._("There is no registered title to export."))
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/tdkt_emulation/eligibility/xlsx?ids=" + ",".join(str(line_id) for line_id in self.ids),
+            "target": "download",
+        }
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _export_eligibility_xlsx(self):
+        """Build the eligibility check list of these lines: each line, its status and
+        the reasons, in the reports' language.
+
+        :return: (XLSX bytes, file name)
+        """
+        if not self:
+            raise UserError(self.env._("There is no registered title to export."))
+        self.check_access("read")
+        env = self.with_context(lang=self.env["res.lang"]._get_tdkt_report_lang()).env
+        lines = self.with_env(env).sorted(lambda line: (line.year, line.unit_id.complete_name or "", line.id))
+        Eligibility = env["tdkt.eligibility"]
+        title_names = Eligibility._get_title_names()
+        statuses = dict(self._fields["eligibility_status"]._description_selection(env))
+        rows = [
+            {
+                "unit": line.unit_id.name,
+                "subject": line.subject_name,
+                "title": line.title_id.name,
+                "status": statuses.get(line.eligibility_status, ""),
+                "reasons": (Eligibility._describe(line.eligibility_data, title_names) or "").split("\n"),
+                "override": line.override_reason or "",
+            }
+            for line in lines
+        ]
+        years = sorted(set(lines.mapped("year")))
+        labels = {
+            "sheet": env._("Eligibility"),
+            "no": env._("No."),
+            "unit": env._("Unit"),
+            "subject": env._("Full name / unit"),
+            "title": env._("Registered title"),
+            "status": env._("Eligibility"),
+            "reasons": env._("Reasons"),
+            "override": env._("Override by the Office"),
+        }
+        content = build_eligibility_xlsx(
+            env._("Eligibility check list of the emulation titles"),
+            ", ".join(str(year) for year in years),
+            rows,
+            labels,
+        )
+        return content, env._("eligibility-%(years)s.xlsx", years="-".join(str(year) for year in years))
+
+    def _get_related_lines(self):
+        """The lines whose eligibility depends on these lines: the other lines of their
+        subjects (titles proposed the same year, ratings of later years) and the lines of
+        their units in their years (quotas, members' titles of collective titles)."""
+        if not self:
+            return self.browse()
+        return self.sudo().search(
+            [
+                "|",
+                "&", ("employee_id", "in", self.employee_id.ids), ("year", ">=", min(self.mapped("year"))),
+                "&", ("unit_id", "in", self.unit_id.ids), ("year", "in", list(set(self.mapped("year")))),
+            ]
+        ).with_env(self.env)
+
+    def _mark_for_eligibility(self):
+        """Have these lines checked again at the next flush, all in one batch, and what
+        shows their result computed again too."""
+        names = ["eligibility_status", "eligibility_data"]
+        for name in names:
+            self.env.add_to_compute(self._fields[name], self)
+        self.modified(names)
+
+    def _get_eligibility_initiative_ids(self):
+        """The recognized initiatives the line's proposal would use."""
+        return (self.eligibility_data or {}).get("initiative_ids", [])
+
+    def _override_eligibility(self, reason):
+        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
+            raise AccessError(self.env._("Only the Office overrides eligibility."))
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for overriding the eligibility."))
+        if any(line.eligibility_status != "ineligible" for line in self):
+            raise UserError(self.env._("Only lines the rules find ineligible need an override."))
+        self.sudo().write(
+            {
+                "eligibility_override": True,
+                "override_reason": reason.strip(),
+                "override_user_id": self.env.uid,
+                "date_override": fields.Datetime.now(),
+            }
+        )
+        for registration in self.registration_id:
+            lines = self.filtered(lambda line: line.registration_id == registration)
+            registration.message_post(
+                body=self.env._(
+                    "Eligibility overridden for %(lines)s: %(reason)s",
+                    lines=", ".join(lines.mapped("display_name")),
+                    reason=reason.strip(),
+                )
+            )

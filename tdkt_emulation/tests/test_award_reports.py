@@ -1,0 +1,103 @@
+import io
+from datetime import date
+
+import openpyxl
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from ..models.tdkt_award import IMPORT_FIELDS
+from .common import TdktCommon
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+IMPORT_OPTIONS = {
+    "import_skip_records": [], "import_set_empty_fields": [], "fallback_values": {},
+    "name_create_enabled_fields": {}, "encoding": "", "separator": "", "quoting": '"', "date_format": "",
+    "datetime_format": "", "float_thousand_separator": ",", "float_decimal_separator": ".", "advanced": True,
+    "has_headers": True, "keep_matches": False, "limit": 2000, "skip": 0, "tracking_disable": True,
+}
+
+
+@tagged("post_install", "-at_install")
+class TestAwardReports(TdktCommon):
+
+    def _award(self, **vals):
+        return self.env["tdkt.award"].create({"year": 2030, "decision_number": "1/QĐ", **vals})
+
+    def test_statistics_by_title_and_unit_for_six_months_and_the_year(self):
+        self._award(employee_id=self.employee_a.id, title_id=self.title_ldtt.id, decision_date=date(2030, 3, 1))
+        self._award(employee_id=self.employee_b.id, title_id=self.title_ldtt.id, decision_number="2/QĐ",
+                    decision_date=date(2030, 3, 2))
+        self._award(subject_type="collective", unit_id=self.unit_a.id, title_id=self.title_ttldtt.id,
+                    decision_date=date(2030, 3, 1))
+        self._award(employee_id=self.employee_head_a.id, title_id=self.title_cstdcs.id, decision_number="9/QĐ",
+                    decision_date=date(2030, 9, 1))
+        self._award(employee_id=self.employee_head_a.id, title_id=self.title_ldtt.id, year=2029,
+                    decision_number="0/QĐ", decision_date=date(2029, 12, 30))
+        Award = self.env["tdkt.award"].with_user(self.officer)
+
+        content, filename = Award._export_statistics_xlsx(2030, "six_months")
+        self.assertEqual(filename, "commendation-statistics-2030.xlsx")
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        by_title = list(book.worksheets[0].iter_rows(min_row=5, values_only=True))
+        rows = {row[1]: row for row in by_title}
+        self.assertEqual(rows[self.title_ldtt.name][3:7], (0, 2, 2, "1/QĐ, 2/QĐ"))
+        self.assertEqual(rows[self.title_ttldtt.name][3:6], (1, 0, 1))
+        self.assertNotIn(self.title_cstdcs.name, rows, "decided in September")
+        self.assertEqual(by_title[-1][3:6], (1, 2, 3), "the total row")
+        by_unit = list(book.worksheets[1].iter_rows(min_row=4, values_only=True))
+        self.assertEqual(by_unit[0][1:], ("Unit", self.title_ldtt.name, self.title_ttldtt.name, "Total"))
+        units = {row[1]: row for row in by_unit[1:]}
+        self.assertEqual(units["Unit A"][2:], (1, 1, 2))
+        self.assertEqual(units["Unit B"][2:], (1, 0, 1))
+
+        content, _filename = Award._export_statistics_xlsx(2030, "annual")
+        rows = {row[1]: row for row in openpyxl.load_workbook(io.BytesIO(content)).worksheets[0].iter_rows(
+            min_row=5, values_only=True)}
+        self.assertEqual(rows[self.title_cstdcs.name][3:7], (0, 1, 1, "9/QĐ"))
+        with self.assertRaises(UserError):
+            Award._export_statistics_xlsx(2030, "quarter")
+        # A unit's user counts the awards they may read only.
+        content, _filename = self.env["tdkt.award"].with_user(self.user_b)._export_statistics_xlsx(2030, "annual")
+        rows = list(openpyxl.load_workbook(io.BytesIO(content)).worksheets[0].iter_rows(min_row=5, values_only=True))
+        self.assertEqual(rows[-1][3:6], (0, 1, 1))
+
+    def test_import_template_round_trip_in_vietnamese(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["tdkt_emulation"], ["vi_VN"], overwrite=True)
+        env_vi = self.env(context=dict(self.env.context, lang="vi_VN"))
+        template, _filename = self.env["tdkt.award"]._get_import_template_xlsx()
+        sheet = openpyxl.load_workbook(io.BytesIO(template)).active
+        headers = [cell.value for cell in sheet[1]]
+        Award = env_vi["tdkt.award"]
+        self.assertEqual(headers, [Award._fields[name]._description_string(env_vi) for name in IMPORT_FIELDS])
+        self.assertEqual(headers[0], "Đối tượng")
+        self.assertEqual(sheet.max_row, 1, "an empty template")
+
+        subjects = dict(Award._fields["subject_type"]._description_selection(env_vi))
+        kinds = dict(Award._fields["kind"]._description_selection(env_vi))
+        title_names = {title: title.with_env(env_vi).name for title in (self.title_ldtt, self.title_ttldtt)}
+        sheet.append([subjects["individual"], self.employee_a.name, "", 2019, title_names[self.title_ldtt],
+                      kinds["merit"], "12/QĐ-SNV", "2020-01-10", "Sở Nội vụ", "Hồ sơ giấy"])
+        sheet.append([subjects["collective"], "", self.unit_a.name, 2019, title_names[self.title_ttldtt],
+                      kinds["merit"], "13/QĐ-UBND", "2020-02-01", "UBND tỉnh", ""])
+        buffer = io.BytesIO()
+        sheet.parent.save(buffer)
+
+        importer = env_vi["base_import.import"].create(
+            {"res_model": "tdkt.award", "file": buffer.getvalue(), "file_type": XLSX, "file_name": "awards.xlsx"}
+        )
+        preview = importer.parse_preview({"has_headers": True})
+        self.assertFalse(preview.get("error"))
+        fields = ["/".join(match) for _index, match in sorted(preview["matches"].items())]
+        self.assertEqual(fields, list(IMPORT_FIELDS), "every Vietnamese header finds its field by itself")
+        result = importer.execute_import(fields, preview["headers"], IMPORT_OPTIONS)
+        self.assertFalse(result["messages"], result["messages"])
+        awards = self.env["tdkt.award"].browse(result["ids"])
+        person, unit = awards.sorted("subject_type", reverse=True)
+        self.assertEqual(
+            (person.employee_id, person.unit_id, person.year, person.title_id, person.decision_date, person.note),
+            (self.employee_a, self.unit_a, 2019, self.title_ldtt, date(2020, 1, 10), "Hồ sơ giấy"),
+        )
+        self.assertEqual((unit.subject_type, unit.unit_id, unit.decision_authority), ("collective", self.unit_a, "UBND tỉnh"))
+        self.assertFalse(unit.decision_id)
