@@ -1,7 +1,7 @@
 """Province-scale dataset for the benchmarks, run inside ``odoo shell`` (see ``./dev bench``).
 
 Sizes come from the environment: TDKT_BENCH_UNITS (50), TDKT_BENCH_EMPLOYEES (5000),
-TDKT_BENCH_LINES (20000). The database is expected fresh, with tdkt_emulation installed.
+TDKT_BENCH_LINES (20000), TDKT_BENCH_HISTORY_YEARS (10), TDKT_BENCH_INITIATIVES (300). The database is expected fresh, with tdkt_emulation installed.
 """
 # pylint: disable=undefined-variable,print-used
 # ``env`` is given by odoo shell.
@@ -14,6 +14,8 @@ started = time.perf_counter()
 UNITS = int(os.environ.get("TDKT_BENCH_UNITS", 50))
 EMPLOYEES = int(os.environ.get("TDKT_BENCH_EMPLOYEES", 5000))
 LINES = int(os.environ.get("TDKT_BENCH_LINES", 20000))
+HISTORY_YEARS = int(os.environ.get("TDKT_BENCH_HISTORY_YEARS", 10))
+INITIATIVES = int(os.environ.get("TDKT_BENCH_INITIATIVES", 300))
 YEAR = 2030
 
 env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True, mail_notrack=True))
@@ -30,6 +32,34 @@ for start in range(0, EMPLOYEES, 500):
             for n in range(start, min(start + 500, EMPLOYEES))
         ]
     )
+# The award history of the years before: Advanced Worker most years (a gap now and then),
+# Grassroots Emulation Fighter for one person in ten, a collective title for every unit.
+ldtt, cstdcs, ttldtt = (env.ref(f"tdkt_emulation.{xmlid}") for xmlid in ("title_ldtt", "title_cstdcs", "title_ttldtt"))
+award_count = 0
+for year in range(YEAR - HISTORY_YEARS, YEAR):
+    vals_list = [
+        {"employee_id": employee.id, "year": year, "title_id": title.id, "decision_number": f"{year % 100}/QĐ-BENCH",
+         "decision_date": date(year + 1, 1, 15)}
+        for n, employee in enumerate(employees)
+        for title in ((ldtt, cstdcs) if n % 10 == year % 10 else (ldtt,))
+        if (n + year) % 7
+    ]
+    vals_list += [
+        {"subject_type": "collective", "unit_id": unit.id, "year": year, "title_id": ttldtt.id,
+         "decision_number": f"{year % 100}/QĐ-BENCH"}
+        for unit in units
+    ]
+    env["tdkt.award"].create(vals_list)
+    award_count += len(vals_list)
+initiatives = env["tdkt.initiative"].create(
+    [
+        {"name": f"Sáng kiến số {n}", "unit_id": employees[n * 13 % EMPLOYEES].department_id.id,
+         "year": YEAR - n % 3, "solution": "Số hoá hồ sơ",
+         "author_ids": [(0, 0, {"employee_id": employees[n * 13 % EMPLOYEES].id})]}
+        for n in range(INITIATIVES)
+    ]
+)
+initiatives.write({"state": "recognized", "scope": "grassroots", "recognition_decision": "99/QĐ-BENCH"})
 plan = env["tdkt.plan"].create(
     {
         "name": f"Kế hoạch công tác thi đua, khen thưởng năm {YEAR}",
@@ -53,6 +83,7 @@ for n in range(LINES):
             "employee_id": employee.id,
             "title_id": titles[(n // EMPLOYEES) % len(titles)].id,
             "note": "=1+1 đăng ký" if n % 97 == 0 else "",
+            "rating": ("excellent", "good", "good", "complete")[n % 4],
         }
     )
 for start in range(0, LINES, 2000):
@@ -75,5 +106,6 @@ for number, size in (("02/KH-BENCH-40", 40), ("03/KH-BENCH-400", 400)):
     )
     tasks_plan.action_approve()
 env.cr.commit()
-print(f"generated {UNITS} units, {EMPLOYEES} employees, {LINES} registration lines, plans of 40 and 400 tasks "
+print(f"generated {UNITS} units, {EMPLOYEES} employees, {award_count} awards over {HISTORY_YEARS} years, "
+      f"{INITIATIVES} initiatives, {LINES} registration lines, plans of 40 and 400 tasks "
       f"in {time.perf_counter() - started:.1f} s")

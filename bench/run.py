@@ -176,6 +176,25 @@ def bench_task_kanban(server):
     return figures
 
 
+def bench_eligibility(server):
+    """Checking the eligibility of 5,000 registration lines, against 500 of them: the time, and
+    queries that do not grow with the number of lines."""
+    line_ids = server.call("tdkt.registration.line", "search", [], limit=5000, order="id")
+    figures = {}
+    for count in (500, len(line_ids)):
+        ids = line_ids[:count]
+        figures[count] = server.measure(
+            f"eligibility of {count} registration lines",
+            ["/web/dataset/call_kw/tdkt.registration.line/action_check_eligibility"],
+            lambda ids=ids: server.call("tdkt.registration.line", "action_check_eligibility", ids),
+        )
+    small, large = figures.values()
+    print(f"eligibility: {large['seconds']:.3f} s for {len(line_ids)} lines (target < 2 s); queries "
+          f"{small['queries']} for 500 and {large['queries']} for {len(line_ids)} (target: the same); "
+          f"time ratio {large['seconds'] / small['seconds']:.2f}")
+    return {str(count): figure for count, figure in figures.items()}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", required=True)
@@ -188,6 +207,7 @@ def main():
     results = {
         "registration_export": bench_registration_export(server),
         "task_kanban": bench_task_kanban(server),
+        "eligibility": bench_eligibility(server),
     }
     Path(args.output).write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print(f"results written to {args.output}")
