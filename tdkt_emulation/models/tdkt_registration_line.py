@@ -16,8 +16,11 @@ VOTE_FIELDS = {
 FACT_FIELDS = {
     "subject_type", "employee_id", "registration_id", "title_id", "rating", "months_worked", "discipline",
 }
-# Written by the Office's override only.
-OVERRIDE_FIELDS = {"eligibility_override", "override_reason", "override_user_id", "date_override"}
+# Written by the Office's override only; the eligibility itself is computed, never typed.
+OVERRIDE_FIELDS = {
+    "eligibility_override", "override_reason", "override_user_id", "date_override", "eligibility_status",
+    "eligibility_data",
+}
 ELIGIBILITY_STATUSES = [
     ("eligible", "Eligible"),
     ("ineligible", "Not eligible"),
@@ -229,6 +232,8 @@ class TdktRegistrationLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and any(set(vals) & (VOTE_FIELDS | OVERRIDE_FIELDS) for vals in vals_list):
+            raise AccessError(self.env._("A new line has no vote, eligibility or override of its own."))
         lines = super().create(vals_list)
         if not self.env.su:
             lines.registration_id._check_unit_can_edit()
@@ -240,7 +245,9 @@ class TdktRegistrationLine(models.Model):
             if set(vals) & VOTE_FIELDS:
                 raise AccessError(self.env._("The council's vote is written by its session only."))
             if set(vals) & OVERRIDE_FIELDS:
-                raise AccessError(self.env._("Only the Office overrides eligibility, with a reason."))
+                raise AccessError(
+                    self.env._("Eligibility is worked out from the facts; only the Office overrides it, with a reason.")
+                )
             self.registration_id._check_unit_can_edit()
         related = self._get_related_lines() if set(vals) & FACT_FIELDS else self.browse()
         result = super().write(vals)

@@ -16,3 +16,4 @@ from . import test_decision
 from . import test_eligibility_lines
 from . import test_award_reports
 from . import test_concurrency
+from . import test_access_matrix

@@ -160,8 +160,14 @@ class TestEligibilityLines(TdktCommon):
             session.item_ids = [(0, 0, {"registration_line_id": line.id})]
         with self.assertRaises(AccessError):
             line.with_user(self.head_a)._override_eligibility("Please")
-        with self.assertRaises(AccessError):
-            line.with_user(self.officer).write({"eligibility_override": True})
+        for forged in ({"eligibility_override": True}, {"eligibility_status": "eligible"}):
+            with self.assertRaises(AccessError):
+                line.with_user(self.officer).write(forged)
+            with self.assertRaises(AccessError):
+                self.env["tdkt.registration.line"].with_user(self.officer).create(
+                    {"registration_id": self.form_b.id, "employee_id": self.employee_b.id,
+                     "title_id": self.title_ldtt.id, **forged}
+                )
         with self.assertRaises(UserError):
             line.with_user(self.officer)._override_eligibility(" ")
         self.env["tdkt.eligibility.override"].with_user(self.officer).with_context(active_ids=line.ids).create(

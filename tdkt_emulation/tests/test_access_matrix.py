@@ -1,0 +1,63 @@
+from odoo.addons.mail.tests.common import mail_new_test_user
+from odoo.tests import TransactionCase, tagged
+
+GROUPS = ("none", "user", "unit_manager", "officer", "manager")
+# What each group may do on each model (r read, w write, c create, u unlink), in the order
+# of GROUPS, as the design gives it; the record rules narrow it further (other tests).
+MATRIX = {
+    "tdkt.title": ("", "r", "r", "rwc", "rwcu"),
+    "tdkt.plan": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.plan.task": ("", "rw", "rw", "rwcu", "rwcu"),
+    "tdkt.registration": ("", "rwc", "rwc", "rwcu", "rwcu"),
+    "tdkt.registration.line": ("", "rwcu", "rwcu", "rwcu", "rwcu"),
+    "tdkt.council": ("", "r", "r", "rwc", "rwcu"),
+    "tdkt.council.member": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.council.session": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.council.session.item": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.ballot": ("", "", "", "r", "r"),
+    "tdkt.initiative": ("", "rwcu", "rwcu", "rwcu", "rwcu"),
+    "tdkt.initiative.author": ("", "rwcu", "rwcu", "rwcu", "rwcu"),
+    "tdkt.initiative.criterion": ("", "r", "r", "rwc", "rwcu"),
+    "tdkt.initiative.score": ("", "r", "r", "r", "r"),
+    "tdkt.rule.set": ("", "r", "r", "r", "rwcu"),
+    "tdkt.title.rule": ("", "r", "r", "r", "rwcu"),
+    "tdkt.title.rule.alternative": ("", "r", "r", "r", "rwcu"),
+    "tdkt.award": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.decision": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.decision.line": ("", "r", "r", "rwcu", "rwcu"),
+}
+OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
+
+
+@tagged("post_install", "-at_install")
+class TestAccessMatrix(TransactionCase):
+    """Every model of the addon × every group × read / write / create / unlink. A council
+    member holds no group of their own: they are Users, and what they see of councils is
+    the record rules' business (test_council_session)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.users = {
+            group: mail_new_test_user(
+                cls.env,
+                login=f"tdkt_matrix_{group}",
+                groups="base.group_user" if group == "none" else f"base.group_user,tdkt_emulation.group_tdkt_{group}",
+            )
+            for group in GROUPS
+        }
+
+    def test_access_rights_of_every_model_and_group(self):
+        for model, allowed in MATRIX.items():
+            for group, rights in zip(GROUPS, allowed):
+                Model = self.env[model].with_user(self.users[group])
+                for letter, operation in OPERATIONS.items():
+                    with self.subTest(model=model, group=group, operation=operation):
+                        self.assertEqual(Model.browse().has_access(operation), letter in rights)
+
+    def test_the_matrix_covers_every_model_of_the_addon(self):
+        models = {
+            name for name, model in self.env.registry.items()
+            if name.startswith("tdkt.") and not model._abstract and not model._transient
+        }
+        self.assertEqual(models, set(MATRIX))
