@@ -17,3 +17,4 @@ from . import test_eligibility_lines
 from . import test_award_reports
 from . import test_concurrency
 from . import test_access_matrix
+from . import test_rpc_bad_input
