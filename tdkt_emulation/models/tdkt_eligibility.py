@@ -7,9 +7,6 @@ from odoo.tools import SQL
 
 from ..lib.eligibility import (
     DISCIPLINES,
-    ELIGIBLE,
-    INELIGIBLE,
-    RATINGS,
     UNKNOWN,
     Facts,
     UnitFacts,
@@ -269,13 +266,14 @@ class TdktEligibility(models.AbstractModel):
     # ------------------------------------------------------------
 
     @api.model
-    def _describe(self, data, title_names=None):
+    def _describe(self, data, title_names):
         """Word the reasons of a check result (``eligibility_data``), one per line:
-        ✓ met, ✗ not met, ? a fact is missing; with the article and "to confirm"."""
+        ✓ met, ✗ not met, ? a fact is missing; with the article and "to confirm".
+
+        :param title_names: ``{code: name}`` of the titles, read once by the caller
+        """
         if not data or not data.get("reasons"):
             return False
-        if title_names is None:
-            title_names = self._get_title_names()
         texts = []
         for reason in data["reasons"]:
             mark = {True: "✓", False: "✗", None: "?"}[reason["met"]]

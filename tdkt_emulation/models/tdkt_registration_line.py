@@ -123,8 +123,9 @@ class TdktRegistrationLine(models.Model):
     @api.depends_context("lang")
     def _compute_eligibility_reasons(self):
         Eligibility = self.env["tdkt.eligibility"]
+        title_names = Eligibility._get_title_names()
         for line in self:
-            line.eligibility_reasons = Eligibility._describe(line.eligibility_data)
+            line.eligibility_reasons = Eligibility._describe(line.eligibility_data, title_names)
 
     @api.depends("subject_name", "title_id")
     def _compute_display_name(self):
