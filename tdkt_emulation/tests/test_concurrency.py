@@ -3,11 +3,12 @@ from datetime import date
 
 from psycopg2.errors import SerializationFailure
 
-from odoo import api
+from odoo import SUPERUSER_ID, api
+from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.exceptions import UserError
 from odoo.sql_db import db_connect
 from odoo.tests import TransactionCase, tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 
 @tagged("post_install", "-at_install")
@@ -85,3 +86,166 @@ class TestConcurrentSigning(TransactionCase):
         with self._cursor() as cr:
             cr.execute("SELECT COUNT(*) FROM tdkt_award WHERE employee_id = %s", [self.ids["employee"]])
             self.assertEqual(cr.fetchone()[0], 1, "one award, written once")
+
+
+@tagged("post_install", "-at_install")
+class TestConcurrentClosing(TransactionCase):
+    """Two Officers close the same voting session at the same moment, each from a cursor
+    of their own: exactly one closes it and counts the ballots once, the other is told the
+    session is not voting any more.
+
+    As in TestConcurrentSigning, the records are committed from a cursor of their own and
+    removed at the end.
+    """
+
+    def setUp(self):
+        super().setUp()
+        self.ids = {}
+        self.addCleanup(self._remove_committed_records)
+        with self._cursor() as cr:
+            env = api.Environment(cr, self.env.ref("base.user_admin").id, {"tracking_disable": True})
+            unit = env["hr.department"].create({"name": "Closing unit"})
+            self.ids["unit"] = unit.id
+
+            def users(role, group, count):
+                return [
+                    mail_new_test_user(env, login=f"tdkt_closing_{role}_{index}", groups=f"tdkt_emulation.{group}")
+                    for index in range(1, count + 1)
+                ]
+
+            officers = users("officer", "group_tdkt_officer", 2)
+            members = users("member", "group_tdkt_user", 3)
+            self.ids["users"] = [user.id for user in officers + members]
+            employees = env["hr.employee"].create(
+                [{"name": user.name, "user_id": user.id, "department_id": unit.id} for user in members]
+            )
+            self.ids["employees"] = employees.ids
+            plan = env["tdkt.plan"].create(
+                {"name": "Closing plan 2041", "year": 2041, "registration_unit_ids": [(6, 0, unit.ids)]}
+            )
+            self.ids["plan"] = plan.id
+            plan.action_approve()
+            form = plan.registration_ids
+            title = env.ref("tdkt_emulation.title_ldtt")
+            form.line_ids = [(0, 0, {"employee_id": employee.id, "title_id": title.id}) for employee in employees[:2]]
+            form.with_context(tdkt_submit_confirmed=True).action_submit()
+            form.action_receive()
+            council = env["tdkt.council"].create(
+                {
+                    "name": "Closing council",
+                    "member_ids": [
+                        (0, 0, {"employee_id": employee.id, "role": "chair" if index == 0 else "member"})
+                        for index, employee in enumerate(employees)
+                    ],
+                }
+            )
+            self.ids["council"] = council.id
+            session = env["tdkt.council.session"].create(
+                {"name": "Closing session", "council_id": council.id, "plan_id": plan.id}
+            )
+            self.ids["session"] = session.id
+            session.action_add_agenda()
+            session.action_start_voting()
+            self.assertEqual(len(session.item_ids), 2)
+            self.lines = {}
+            for item, choices in zip(session.item_ids, (["agree"] * 3, ["agree", "disagree", "disagree"])):
+                for user, choice in zip(members, choices):
+                    getattr(item.with_user(user), f"action_vote_{choice}")()
+                self.lines[item.registration_line_id.id] = choices
+            self.officer_ids = [user.id for user in officers]
+
+    def _cursor(self):
+        """A cursor of its own on the test database, outside the test's transaction."""
+        return db_connect(self.env.cr.dbname).cursor()
+
+    def _remove_committed_records(self):
+        with self._cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
+            records = [
+                (model, self.ids[key]) for model, key in (
+                    ("tdkt.council.session", "session"), ("tdkt.council", "council"), ("tdkt.plan", "plan")
+                ) if key in self.ids
+            ]
+            records += [("tdkt.registration", form_id) for form_id in env["tdkt.registration"].search(
+                [("plan_id", "=", self.ids.get("plan"))]).ids]
+            for model, res_id in records:
+                for table in ("mail_message", "mail_followers", "mail_activity"):
+                    column = "model" if table == "mail_message" else "res_model"
+                    cr.execute(SQL("DELETE FROM %s WHERE %s = %s AND res_id = %s",
+                                   SQL.identifier(table), SQL.identifier(column), model, res_id))
+            # The session takes its agenda and ballots along; the plan its forms and lines.
+            cr.execute("DELETE FROM tdkt_council_session WHERE id = %s", [self.ids.get("session")])
+            cr.execute("DELETE FROM tdkt_council WHERE id = %s", [self.ids.get("council")])
+            cr.execute("DELETE FROM tdkt_plan WHERE id = %s", [self.ids.get("plan")])
+            env["hr.employee"].browse(self.ids.get("employees", [])).unlink()
+            users = env["res.users"].browse(self.ids.get("users", []))
+            partners = users.partner_id
+            users.unlink()
+            partners.unlink()
+            env["hr.department"].browse(self.ids.get("unit", [])).unlink()
+
+    def _ballots(self, cr):
+        cr.execute("SELECT id FROM tdkt_ballot WHERE session_id = %s ORDER BY id", [self.ids["session"]])
+        return [ballot_id for ballot_id, in cr.fetchall()]
+
+    def test_two_officers_close_the_same_session_at_once(self):
+        with self._cursor() as cr:
+            ballots_before = self._ballots(cr)
+        self.assertEqual(len(ballots_before), 6)
+        barrier = threading.Barrier(2)
+        outcomes, states = [], []
+
+        def close(env):
+            with env.cr:
+                states.append(env["tdkt.council.session"].browse(self.ids["session"]).state)
+                barrier.wait(timeout=10)  # both read "voting" before either closes
+                # Retried on a serialization failure, as Odoo retries a request.
+                for _attempt in range(3):
+                    try:
+                        env["tdkt.council.session"].browse(self.ids["session"]).action_close()
+                        env.cr.commit()
+                        outcomes.append(env.uid)
+                        return
+                    except UserError as error:
+                        outcomes.append(str(error))
+                        return
+                    except SerializationFailure:
+                        env.cr.rollback()
+
+        # The environments are made here: the registry is locked while the tests run.
+        envs = [api.Environment(self._cursor(), uid, {"tracking_disable": True}) for uid in self.officer_ids]
+        threads = [threading.Thread(target=close, args=(env,)) for env in envs]
+        with mute_logger("odoo.sql_db"):  # the failed statement of the one that waited
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=60)
+        self.assertEqual(states, ["voting", "voting"])
+        closers = [outcome for outcome in outcomes if outcome in self.officer_ids]
+        refusals = [outcome for outcome in outcomes if outcome not in self.officer_ids]
+        self.assertEqual(len(closers), 1, outcomes)
+        self.assertEqual(len(refusals), 1, outcomes)
+        self.assertIn("is not voting: it cannot be closed", refusals[0])
+        with self._cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            session = env["tdkt.council.session"].browse(self.ids["session"])
+            self.assertEqual(session.state, "closed")
+            self.assertEqual(session.closed_by_id.id, closers[0], "the one who closed it is kept")
+            ballots_after = self._ballots(cr)
+            # Re-filed once: six new ballots, one batch after the ones cast.
+            self.assertEqual(len(ballots_after), 6)
+            self.assertGreater(min(ballots_after), max(ballots_before))
+            self.assertEqual(max(ballots_after) - max(ballots_before), 6, "the ballots were re-filed once")
+            for item in session.item_ids:
+                choices = self.lines[item.registration_line_id.id]
+                self.assertRecordValues(item, [{
+                    "agree_count": choices.count("agree"),
+                    "disagree_count": choices.count("disagree"),
+                    "valid_count": 3,
+                    "member_count": 3,
+                }])
+                self.assertEqual(item.registration_line_id.vote_agree_count, choices.count("agree"))
+            closings = env["mail.message"].search_count(
+                [("model", "=", session._name), ("res_id", "=", session.id), ("body", "ilike", "Session closed")]
+            )
+            self.assertEqual(closings, 1, "the results were written once")
