@@ -18,3 +18,4 @@ from . import test_award_reports
 from . import test_concurrency
 from . import test_access_matrix
 from . import test_rpc_bad_input
+from . import test_rpc_access
