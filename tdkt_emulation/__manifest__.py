@@ -10,6 +10,7 @@
     "maintainers": ["tdkt-emulation"],
     "license": "LGPL-3",
     "application": True,
+    "uninstall_hook": "uninstall_hook",
     "depends": ["hr", "mail"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
