@@ -27,6 +27,9 @@
         "views/tdkt_plan_task_views.xml",
         "views/tdkt_registration_views.xml",
         "views/tdkt_plan_views.xml",
+        "views/tdkt_plan_dashboard_views.xml",
+        "report/tdkt_plan_task_analysis_views.xml",
+        "report/tdkt_registration_analysis_views.xml",
         "views/tdkt_council_views.xml",
         "views/tdkt_council_session_views.xml",
         "views/tdkt_initiative_views.xml",
@@ -44,6 +47,7 @@
         "views/tdkt_emulation_menus.xml",
     ],
     "assets": {
+        "web.assets_backend": ["tdkt_emulation/static/src/scss/*.scss"],
         "web.assets_tests": ["tdkt_emulation/static/tests/tours/*.js"],
     },
     "demo": [

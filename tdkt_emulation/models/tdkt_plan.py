@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
@@ -35,7 +37,7 @@ class TdktPlan(models.Model):
 
     _name = "tdkt.plan"
     _description = "Emulation Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["tdkt.input.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "year desc, id desc"
     _check_company_auto = True
 
@@ -93,7 +95,31 @@ class TdktPlan(models.Model):
     task_ids = fields.One2many("tdkt.plan.task", "plan_id", "Tasks")
     task_count = fields.Integer(compute="_compute_task_counts")
     task_done_count = fields.Integer(compute="_compute_task_counts")
+    task_due_count = fields.Integer("Tasks Due", compute="_compute_task_counts")
     task_overdue_count = fields.Integer(compute="_compute_task_counts")
+    # The Office's dashboard
+    registration_expected_count = fields.Integer(
+        "Units Expected", compute="_compute_registration_progress", groups="tdkt_emulation.group_tdkt_officer"
+    )
+    registration_submitted_count = fields.Integer(
+        "Forms Submitted", compute="_compute_registration_progress", groups="tdkt_emulation.group_tdkt_officer"
+    )
+    registration_received_count = fields.Integer(
+        "Forms Received", compute="_compute_registration_progress", groups="tdkt_emulation.group_tdkt_officer"
+    )
+    proposal_count = fields.Integer(
+        "Titles Proposed", compute="_compute_proposal_counts", groups="tdkt_emulation.group_tdkt_officer"
+    )
+    proposal_summary = fields.Char(
+        "Titles Proposed by Level", compute="_compute_proposal_counts", groups="tdkt_emulation.group_tdkt_officer"
+    )
+    initiative_count = fields.Integer(
+        "Initiatives", compute="_compute_initiative_counts", groups="tdkt_emulation.group_tdkt_officer",
+        help="The initiatives of the plan's year.",
+    )
+    initiative_recognized_count = fields.Integer(
+        "Initiatives Recognized", compute="_compute_initiative_counts", groups="tdkt_emulation.group_tdkt_officer"
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("approved", "Approved"), ("done", "Closed")],
         required=True,
@@ -114,18 +140,66 @@ class TdktPlan(models.Model):
 
     @api.depends("task_ids.state", "task_ids.date_deadline")
     def _compute_task_counts(self):
-        today = fields.Date.context_today(self)
+        Task = self.env["tdkt.plan.task"]
+        totals, by_state = defaultdict(int), defaultdict(int)
+        for plan, state, count in Task._read_group([("plan_id", "in", self.ids)], ["plan_id", "state"], ["__count"]):
+            totals[plan] += count
+            by_state[plan, state] = count
+        overdue = dict(
+            Task._read_group([("plan_id", "in", self.ids), ("is_overdue", "=", True)], ["plan_id"], ["__count"])
+        )
         for plan in self:
-            tasks = plan.task_ids
-            plan.task_count = len(tasks)
-            plan.task_done_count = len(tasks.filtered(lambda t: t.state == "done"))
-            plan.task_overdue_count = len(
-                tasks.filtered(
-                    lambda t: t.date_deadline
-                    and t.date_deadline < today
-                    and t.state not in ("done", "cancelled")
-                )
+            plan.task_count = totals[plan]
+            plan.task_done_count = by_state[plan, "done"]
+            plan.task_overdue_count = overdue.get(plan, 0)
+            plan.task_due_count = by_state[plan, "todo"] + by_state[plan, "in_progress"] - plan.task_overdue_count
+
+    @api.depends("registration_ids.state", "registration_unit_ids")
+    def _compute_registration_progress(self):
+        counts = {
+            plan: (expected, submitted, received)
+            for plan, expected, submitted, received in self.env["tdkt.registration.analysis"]._read_group(
+                [("plan_id", "in", self.ids)],
+                ["plan_id"],
+                ["expected_count:sum", "submitted_count:sum", "received_count:sum"],
             )
+        }
+        for plan in self:
+            (
+                plan.registration_expected_count,
+                plan.registration_submitted_count,
+                plan.registration_received_count,
+            ) = counts.get(plan, (0, 0, 0))
+
+    @api.depends("registration_ids.line_ids.title_id")
+    def _compute_proposal_counts(self):
+        by_level = defaultdict(dict)
+        for plan, level, count in self.env["tdkt.registration.line"]._read_group(
+            [("plan_id", "in", self.ids)], ["plan_id", "title_level"], ["__count"]
+        ):
+            by_level[plan][level] = count
+        level_names = dict(self.env["tdkt.title"]._fields["level"]._description_selection(self.env))
+        for plan in self:
+            counts = by_level[plan]
+            plan.proposal_count = sum(counts.values())
+            plan.proposal_summary = " · ".join(
+                f"{level_names[level]} {counts[level]}" for level in level_names if counts.get(level)
+            )
+
+    @api.depends("year", "company_id")
+    def _compute_initiative_counts(self):
+        totals, recognized = defaultdict(int), defaultdict(int)
+        for year, company, state, count in self.env["tdkt.initiative"]._read_group(
+            [("year", "in", self.mapped("year")), ("company_id", "in", self.company_id.ids)],
+            ["year", "company_id", "state"],
+            ["__count"],
+        ):
+            totals[year, company] += count
+            if state == "recognized":
+                recognized[year, company] = count
+        for plan in self:
+            plan.initiative_count = totals[plan.year, plan.company_id]
+            plan.initiative_recognized_count = recognized[plan.year, plan.company_id]
 
     @api.depends("place_issue", "date_issue")
     def _compute_document_date(self):
@@ -248,6 +322,22 @@ class TdktPlan(models.Model):
         action["context"] = {"default_plan_id": self.id, "search_default_plan_id": self.id}
         return action
 
+    def action_open_task_analysis(self):
+        return self._get_dashboard_action("tdkt_emulation.tdkt_plan_task_analysis_action")
+
+    def action_open_registration_analysis(self):
+        return self._get_dashboard_action("tdkt_emulation.tdkt_registration_analysis_action")
+
+    def action_open_proposal_analysis(self):
+        return self._get_dashboard_action("tdkt_emulation.tdkt_registration_line_action_by_level")
+
+    def action_open_initiative_analysis(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("tdkt_emulation.tdkt_initiative_action_analysis")
+        action["domain"] = [("year", "=", self.year), ("company_id", "=", self.company_id.id)]
+        action["display_name"] = self.env._("Initiatives of %(year)s", year=self.year)
+        return action
+
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
@@ -279,6 +369,14 @@ class TdktPlan(models.Model):
             "date_issue": shift_years(self.date_issue),
             "date_registration_deadline": shift_years(self.date_registration_deadline),
         }
+
+    def _get_dashboard_action(self, xml_id):
+        """The analysis ``xml_id`` of this plan, as the dashboard's figures open it."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xml_id)
+        action["domain"] = [("plan_id", "=", self.id)]
+        action["display_name"] = f"{action['name']} - {self.display_name}"
+        return action
 
     def _get_registration_units(self):
         """The units expected to register for this plan."""

@@ -25,6 +25,8 @@ MATRIX = {
     "tdkt.award": ("", "r", "r", "rwcu", "rwcu"),
     "tdkt.decision": ("", "r", "r", "rwcu", "rwcu"),
     "tdkt.decision.line": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.plan.task.analysis": ("", "", "", "r", "r"),
+    "tdkt.registration.analysis": ("", "", "", "r", "r"),
 }
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
 

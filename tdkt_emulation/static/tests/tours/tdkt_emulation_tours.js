@@ -92,3 +92,33 @@ registry.category("web_tour.tours").add("tdkt_vote_tour", {
         },
     ],
 });
+
+// The Office follows a plan from the dashboard: its card, then the tasks by quarter and the
+// units' forms against those expected.
+registry.category("web_tour.tours").add("tdkt_dashboard_tour", {
+    steps: () => [
+        {
+            content: "Open the plan's tasks by quarter",
+            trigger: ".o_kanban_record:contains('Dashboard plan') button[name=action_open_task_analysis]",
+            run: "click",
+        },
+        {
+            content: "The tasks show as a graph",
+            trigger: ".o_graph_renderer canvas",
+        },
+        {
+            content: "Back to the dashboard",
+            trigger: ".o_breadcrumb .breadcrumb-item a:contains('Dashboard')",
+            run: "click",
+        },
+        {
+            content: "Open the units' forms against those expected",
+            trigger: ".o_kanban_record:contains('Dashboard plan') button[name=action_open_registration_analysis]",
+            run: "click",
+        },
+        {
+            content: "The expected unit is in the pivot",
+            trigger: ".o_pivot .o_pivot_header_cell_closed:contains('Dashboard Unit')",
+        },
+    ],
+});

@@ -1,0 +1,2 @@
+from . import tdkt_plan_task_analysis
+from . import tdkt_registration_analysis
