@@ -92,6 +92,10 @@ def main(base_url, db):
     browser = Browser(base_url)
     try:
         browser.login("vanphong", "tdkt")
+        browser.open("/odoo/action-tdkt_emulation.tdkt_plan_action_dashboard")
+        browser.screenshot("dashboard.png")
+        browser.open("/odoo/action-tdkt_emulation.tdkt_plan_task_analysis_action")
+        browser.screenshot("task-analysis.png")
         browser.open("/odoo/action-tdkt_emulation.tdkt_plan_task_action")
         browser.screenshot("task-kanban.png")
         browser.open("/odoo/action-tdkt_emulation.tdkt_plan_action")
