@@ -2,6 +2,7 @@ from . import res_company
 from . import res_config_settings
 from . import res_lang
 from . import res_users
+from . import tdkt_input_mixin
 from . import tdkt_unit_mixin
 from . import tdkt_reminder_mixin
 from . import tdkt_title

@@ -30,7 +30,7 @@ class TdktAward(models.Model):
 
     _name = "tdkt.award"
     _description = "Award"
-    _inherit = ["tdkt.unit.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.unit.mixin"]
     _order = "year desc, title_sequence, subject_name, id"
     _check_company_auto = True
     _tdkt_unit_fields = ("unit_id",)
@@ -193,6 +193,7 @@ class TdktAward(models.Model):
     def create(self, vals_list):
         if not self.env.su and any(vals.get("decision_id") for vals in vals_list):
             raise AccessError(self.env._("The awards of a decision are written by signing it."))
+        self._check_input_values(vals_list)
         # An imported row may leave the unit empty: the person's unit then.
         employees = self.env["hr.employee"].browse(vals["employee_id"] for vals in vals_list if vals.get("employee_id"))
         unit_of = {employee.id: employee.department_id.id for employee in employees}
@@ -209,6 +210,7 @@ class TdktAward(models.Model):
     def write(self, vals):
         if not self.env.su and self.filtered("decision_id"):
             raise UserError(self.env._("An award of a decision changes with its decision only."))
+        self._check_input_values([vals])
         if {"subject_type", "employee_id", "unit_id", "year", "title_id"} & set(vals):
             self._check_once_a_year([award._get_subject_key(vals) for award in self], self.ids)
         lines = self._get_lines_for_eligibility()

@@ -12,6 +12,7 @@ class TdktBallot(models.Model):
 
     _name = "tdkt.ballot"
     _description = "Secret Ballot"
+    _inherit = ["tdkt.input.mixin"]
     _log_access = False
     _order = "item_id, id"
 

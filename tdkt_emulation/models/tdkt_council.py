@@ -14,7 +14,7 @@ class TdktCouncil(models.Model):
 
     _name = "tdkt.council"
     _description = "Council"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["tdkt.input.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "active desc, date_decision desc, name"
     _check_company_auto = True
 

@@ -16,6 +16,7 @@ class TdktCouncilMember(models.Model):
 
     _name = "tdkt.council.member"
     _description = "Council Member"
+    _inherit = ["tdkt.input.mixin"]
     _order = "council_id, sequence, id"
     _check_company_auto = True
     _rec_name = "employee_id"
@@ -35,6 +36,7 @@ class TdktCouncilMember(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_input_values(vals_list)
         self.env["tdkt.council"].browse([vals.get("council_id") for vals in vals_list])._check_not_voting()
         return super().create(vals_list)
 

@@ -21,7 +21,7 @@ class TdktCouncilSession(models.Model):
 
     _name = "tdkt.council.session"
     _description = "Council Session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["tdkt.input.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -21,6 +21,7 @@ class TdktCouncilSessionItem(models.Model):
 
     _name = "tdkt.council.session.item"
     _description = "Council Session Agenda Item"
+    _inherit = ["tdkt.input.mixin"]
     _order = "session_id, sequence, id"
     _check_company_auto = True
 

@@ -18,7 +18,7 @@ class TdktDecision(models.Model):
 
     _name = "tdkt.decision"
     _description = "Recognition or Commendation Decision"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["tdkt.input.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_decision desc, id desc"
     _check_company_auto = True
 

@@ -9,6 +9,7 @@ class TdktDecisionLine(models.Model):
 
     _name = "tdkt.decision.line"
     _description = "Decision Line"
+    _inherit = ["tdkt.input.mixin"]
     _order = "decision_id, subject_type desc, sequence, id"
     _check_company_auto = True
 

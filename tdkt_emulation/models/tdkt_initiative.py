@@ -20,7 +20,7 @@ class TdktInitiative(models.Model):
 
     _name = "tdkt.initiative"
     _description = "Initiative"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tdkt.unit.mixin"]
+    _inherit = ["tdkt.input.mixin", "mail.thread", "mail.activity.mixin", "tdkt.unit.mixin"]
     _order = "year desc, id desc"
     _check_company_auto = True
     _tdkt_unit_fields = ("unit_id",)

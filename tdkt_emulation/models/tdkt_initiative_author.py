@@ -6,6 +6,7 @@ class TdktInitiativeAuthor(models.Model):
 
     _name = "tdkt.initiative.author"
     _description = "Initiative Author"
+    _inherit = ["tdkt.input.mixin"]
     _order = "initiative_id, contribution desc, id"
     _check_company_auto = True
     _rec_name = "employee_id"

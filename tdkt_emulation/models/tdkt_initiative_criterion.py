@@ -7,6 +7,7 @@ class TdktInitiativeCriterion(models.Model):
 
     _name = "tdkt.initiative.criterion"
     _description = "Initiative Scoring Criterion"
+    _inherit = ["tdkt.input.mixin"]
     _order = "sequence, id"
     _check_company_auto = True
 

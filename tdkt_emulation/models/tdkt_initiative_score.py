@@ -10,6 +10,7 @@ class TdktInitiativeScore(models.Model):
 
     _name = "tdkt.initiative.score"
     _description = "Initiative Score"
+    _inherit = ["tdkt.input.mixin"]
     _order = "item_id, member_id, criterion_id"
     _check_company_auto = True
 

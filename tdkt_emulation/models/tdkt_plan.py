@@ -37,7 +37,7 @@ class TdktPlan(models.Model):
 
     _name = "tdkt.plan"
     _description = "Emulation Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["tdkt.input.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "year desc, id desc"
     _check_company_auto = True
 

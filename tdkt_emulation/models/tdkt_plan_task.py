@@ -30,7 +30,7 @@ class TdktPlanTask(models.Model):
 
     _name = "tdkt.plan.task"
     _description = "Emulation Plan Task"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tdkt.unit.mixin", "tdkt.reminder.mixin"]
+    _inherit = ["tdkt.input.mixin", "mail.thread", "mail.activity.mixin", "tdkt.unit.mixin", "tdkt.reminder.mixin"]
     _order = "plan_id, quarter, sequence, id"
     _check_company_auto = True
     _tdkt_unit_fields = ("lead_unit_id", "participant_unit_ids")
@@ -177,6 +177,7 @@ class TdktPlanTask(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_input_values(vals_list)
         for vals in vals_list:
             if "quarter" in vals:
                 deadline = fields.Date.to_date(vals.get("date_deadline"))
@@ -186,6 +187,7 @@ class TdktPlanTask(models.Model):
     def write(self, vals):
         if not self.env.su:
             self._check_write_allowed(vals)
+        self._check_input_values([vals])
         if vals.get("state") == "done":
             vals = {"date_done": fields.Date.context_today(self), **vals}
         if "quarter" not in vals:

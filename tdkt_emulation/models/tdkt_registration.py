@@ -32,7 +32,7 @@ class TdktRegistration(models.Model):
 
     _name = "tdkt.registration"
     _description = "Title Registration Form"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tdkt.unit.mixin", "tdkt.reminder.mixin"]
+    _inherit = ["tdkt.input.mixin", "mail.thread", "mail.activity.mixin", "tdkt.unit.mixin", "tdkt.reminder.mixin"]
     _order = "year desc, plan_id, unit_id, id"
     _check_company_auto = True
     _tdkt_unit_fields = ("unit_id",)
@@ -146,6 +146,7 @@ class TdktRegistration(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_input_values(vals_list)
         self._check_one_form_per_unit(vals_list)
         return super().create(vals_list)
 

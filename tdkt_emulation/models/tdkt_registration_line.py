@@ -34,7 +34,7 @@ class TdktRegistrationLine(models.Model):
 
     _name = "tdkt.registration.line"
     _description = "Title Registration Line"
-    _inherit = ["tdkt.unit.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.unit.mixin"]
     _order = "registration_id, subject_type desc, sequence, id"
     _check_company_auto = True
     _tdkt_unit_fields = ("unit_id",)

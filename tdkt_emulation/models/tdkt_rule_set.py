@@ -14,7 +14,7 @@ class TdktRuleSet(models.Model):
 
     _name = "tdkt.rule.set"
     _description = "Eligibility Rule Set"
-    _inherit = ["mail.thread"]
+    _inherit = ["tdkt.input.mixin", "mail.thread"]
     _order = "date_from desc, id desc"
 
     name = fields.Char(required=True, translate=True, tracking=True)

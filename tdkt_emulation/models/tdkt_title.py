@@ -14,6 +14,7 @@ class TdktTitle(models.Model):
 
     _name = "tdkt.title"
     _description = "Emulation Title or Commendation Form"
+    _inherit = ["tdkt.input.mixin"]
     _order = "sequence, id"
     _check_company_auto = True
 

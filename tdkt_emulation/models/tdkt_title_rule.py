@@ -9,7 +9,7 @@ class TdktTitleRule(models.Model):
 
     _name = "tdkt.title.rule"
     _description = "Eligibility Rule of a Title"
-    _inherit = ["tdkt.requirement.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.requirement.mixin"]
     _order = "rule_set_id, title_id"
     _rec_name = "title_id"
 

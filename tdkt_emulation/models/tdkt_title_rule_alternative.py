@@ -6,7 +6,7 @@ class TdktTitleRuleAlternative(models.Model):
 
     _name = "tdkt.title.rule.alternative"
     _description = "Alternative Requirements of a Title Rule"
-    _inherit = ["tdkt.requirement.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.requirement.mixin"]
     _order = "rule_id, sequence, id"
 
     rule_id = fields.Many2one("tdkt.title.rule", required=True, index=True, ondelete="cascade")

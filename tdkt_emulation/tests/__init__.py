@@ -19,4 +19,5 @@ from . import test_concurrency
 from . import test_access_matrix
 from . import test_rpc_bad_input
 from . import test_rpc_access
+from . import test_input_mixin
 from . import test_dashboard

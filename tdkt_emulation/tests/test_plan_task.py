@@ -49,7 +49,7 @@ class TestPlanTask(TdktCommon):
         self.assertEqual(self.task_a.date_deadline, date(2030, 2, 15))
 
     def test_bad_quarter_is_refused(self):
-        with self.assertRaises(ValueError):
+        with self.assertRaisesRegex(ValidationError, "Quarter expects one of '1', '2', '3', '4', not '5'"):
             self._create_task("Quarter 5", self.unit_a, False, quarter="5")
 
     @freeze_time("2030-04-10")

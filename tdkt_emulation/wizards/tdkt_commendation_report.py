@@ -6,6 +6,7 @@ class TdktCommendationReport(models.TransientModel):
 
     _name = "tdkt.commendation.report"
     _description = "Commendation Statistics"
+    _inherit = ["tdkt.input.mixin"]
 
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
     period = fields.Selection(

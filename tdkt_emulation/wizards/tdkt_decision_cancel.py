@@ -6,6 +6,7 @@ class TdktDecisionCancel(models.TransientModel):
 
     _name = "tdkt.decision.cancel"
     _description = "Cancel Decisions"
+    _inherit = ["tdkt.input.mixin"]
 
     decision_ids = fields.Many2many(
         "tdkt.decision", default=lambda self: self.env.context.get("active_ids"), required=True

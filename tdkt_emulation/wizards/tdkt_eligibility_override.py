@@ -7,6 +7,7 @@ class TdktEligibilityOverride(models.TransientModel):
 
     _name = "tdkt.eligibility.override"
     _description = "Override Eligibility"
+    _inherit = ["tdkt.input.mixin"]
 
     line_ids = fields.Many2many(
         "tdkt.registration.line", default=lambda self: self.env.context.get("active_ids"), required=True

@@ -7,6 +7,7 @@ class TdktInitiativeScoring(models.TransientModel):
 
     _name = "tdkt.initiative.scoring"
     _description = "Score an Initiative"
+    _inherit = ["tdkt.input.mixin"]
 
     item_id = fields.Many2one("tdkt.council.session.item", "Agenda Item", required=True, readonly=True)
     initiative_id = fields.Many2one(related="item_id.initiative_id")

@@ -6,6 +6,7 @@ class TdktRegistrationReturn(models.TransientModel):
 
     _name = "tdkt.registration.return"
     _description = "Return Registration Forms to Draft"
+    _inherit = ["tdkt.input.mixin"]
 
     registration_ids = fields.Many2many(
         "tdkt.registration",

@@ -6,6 +6,7 @@ class TdktRegistrationSubmit(models.TransientModel):
 
     _name = "tdkt.registration.submit"
     _description = "Submit Registration Forms"
+    _inherit = ["tdkt.input.mixin"]
 
     registration_ids = fields.Many2many(
         "tdkt.registration", default=lambda self: self.env.context.get("active_ids"), required=True
