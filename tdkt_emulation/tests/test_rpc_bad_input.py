@@ -1,4 +1,5 @@
 import json
+from datetime import date
 
 from odoo.tests import HttpCase, tagged
 
@@ -58,6 +59,40 @@ class TestRpcBadInput(HttpCase, TdktCommon):
                     self.assertIn(message, error["data"]["message"])
                 self.assertServerAnswers()
         self.assertFalse(self.form_a.line_ids, "nothing of it was written")
+
+    def test_wrong_types_get_a_clear_error_not_a_server_error(self):
+        """Values of the wrong type are refused before they reach the database, naming the
+        field and what it expects; nothing is logged as an error."""
+        task = self.task_a
+        cases = [
+            # label, login, model, method, args, message
+            ("many2one as a name", "tdkt_user_a", "tdkt.registration.line", "create",
+             [self._line(title_id="Lao động tiên tiến")], "Title expects the id of a record"),
+            ("integer as text", "tdkt_user_a", "tdkt.registration.line", "create",
+             [self._line(months_worked="abc")], "Months Worked expects a whole number, not 'abc'"),
+            ("selection value out of its choices", "tdkt_user_a", "tdkt.registration.line", "create",
+             [self._line(rating="outstanding")], "Rating of the Year expects one of"),
+            ("date as garbage", "tdkt_user_a", "tdkt.plan.task", "write",
+             [[task.id], {"date_done": "31/02/2030"}], "Done On expects a date as YYYY-MM-DD"),
+            ("one2many as text", "tdkt_user_a", "tdkt.registration", "write",
+             [[self.form_a.id], {"line_ids": "everyone"}], "Lines expects a list of commands"),
+            ("many2one in a line created through its form", "tdkt_user_a", "tdkt.registration", "write",
+             [[self.form_a.id], {"line_ids": [(0, 0, self._line(employee_id="Tdkt_User_A"))]}], "Employee expects the id of a record"),
+            ("deadline outside the plan's year", "tdkt_officer", "tdkt.plan.task", "write",
+             [[task.id], {"date_deadline": "2031-03-01"}], "outside the plan's year 2030"),
+        ]
+        for label, login, model, method, args, message in cases:
+            with self.subTest(label):
+                self.authenticate(login, login)
+                with self.assertNoLogs(level="ERROR"):
+                    _result, error = self._call(model, method, *args)
+                self.assertTrue(error, f"{label} is refused")
+                self.assertEqual(error["data"]["name"], "odoo.exceptions.ValidationError", error["data"]["message"])
+                self.assertIn(message, error["data"]["message"])
+                self.authenticate("tdkt_user_a", "tdkt_user_a")
+                self.assertServerAnswers()
+        self.assertFalse(self.form_a.line_ids, "nothing of it was written")
+        self.assertRecordValues(task, [{"date_done": False, "date_deadline": date(2030, 2, 15)}])
 
     def test_long_vietnamese_and_emoji_text_is_stored_exactly(self):
         note = ("Hoàn thành xuất sắc nhiệm vụ 🎖️ " * 4000)[:100000]
