@@ -20,6 +20,22 @@ YEAR = 2030
 
 env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True, mail_notrack=True))
 units = env["hr.department"].create([{"name": f"Phòng chuyên môn số {n:02d}"} for n in range(1, UNITS + 1)])
+# Each unit has a head with a user: whom the daily crons remind.
+head_users = env["res.users"].create(
+    [
+        {"name": f"Trưởng phòng số {n:02d}", "login": f"bench_head_{n:02d}",
+         "groups_id": [(6, 0, [env.ref("tdkt_emulation.group_tdkt_unit_manager").id])]}
+        for n in range(1, UNITS + 1)
+    ]
+)
+heads = env["hr.employee"].create(
+    [
+        {"name": user.name, "job_title": "Trưởng phòng", "department_id": unit.id, "user_id": user.id}
+        for unit, user in zip(units, head_users)
+    ]
+)
+for unit, head in zip(units, heads):
+    unit.manager_id = head
 employees = env["hr.employee"]
 for start in range(0, EMPLOYEES, 500):
     employees |= env["hr.employee"].create(
@@ -105,7 +121,35 @@ for number, size in (("02/KH-BENCH-40", 40), ("03/KH-BENCH-400", 400)):
         ]
     )
     tasks_plan.action_approve()
+# The daily crons' own plans of 40 and 400 tasks, in this year, their deadlines set by run.py
+# around the day it runs (the kanban's plans keep theirs).
+for number, size in (("05/KH-BENCH-CRON-40", 40), ("06/KH-BENCH-CRON-400", 400)):
+    cron_plan = env["tdkt.plan"].create({"name": f"Kế hoạch {size} nhiệm vụ (nhắc hạn)", "number": number,
+                                         "year": date.today().year})
+    env["tdkt.plan.task"].create(
+        [
+            {
+                "plan_id": cron_plan.id,
+                "sequence": n + 1,
+                "name": f"Nhiệm vụ số {n + 1}",
+                "lead_unit_id": units_cycle[n % len(units_cycle)],
+                "participant_unit_ids": [(6, 0, units_cycle[(n + 1) % len(units_cycle):][:2])],
+            }
+            for n in range(size)
+        ]
+    )
+    cron_plan.action_approve()
+# The reference of the registration crons: a plan whose forms are those of 5 units (01/KH-BENCH has 50).
+env["tdkt.plan"].create(
+    {
+        "name": "Kế hoạch 5 đơn vị",
+        "number": "04/KH-BENCH-5",
+        "year": YEAR,
+        "date_registration_deadline": date(YEAR, 1, 30),
+        "registration_unit_ids": [(6, 0, units[:5].ids)],
+    }
+).action_approve()
 env.cr.commit()
 print(f"generated {UNITS} units, {EMPLOYEES} employees, {award_count} awards over {HISTORY_YEARS} years, "
-      f"{INITIATIVES} initiatives, {LINES} registration lines, plans of 40 and 400 tasks "
+      f"{INITIATIVES} initiatives, {LINES} registration lines, plans of 40 and 400 tasks (twice) and of 5 units "
       f"in {time.perf_counter() - started:.1f} s")

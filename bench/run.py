@@ -14,6 +14,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from datetime import date, timedelta
 from http.cookiejar import CookieJar
 from pathlib import Path
 
@@ -81,11 +82,14 @@ class Server:
         return sum(int(m["queries"]) for m in LOG_LINE.finditer(text)
                    if m["path"].startswith(tuple(path_prefixes)))
 
-    def measure(self, label, path_prefix, run, repeat=3):
-        """Run ``run`` ``repeat`` times; keep the best time, the largest memory growth, and
-        the queries of the last run's requests whose path starts with one of ``path_prefix``."""
+    def measure(self, label, path_prefix, run, repeat=3, setup=None):
+        """Run ``run`` ``repeat`` times, each after ``setup`` (not measured) when given; keep the
+        best time, the largest memory growth, and the queries of the last run's requests whose
+        path starts with one of ``path_prefix``."""
         best, size, growth, rss, queries = float("inf"), 0, 0.0, 0.0, 0
         for _ in range(repeat):
+            if setup:
+                setup()
             rss = self._rss_mb()
             offset = self._log_size()
             start = time.perf_counter()
@@ -195,6 +199,150 @@ def bench_eligibility(server):
     return {str(count): figure for count, figure in figures.items()}
 
 
+# The daily crons (data/ir_cron_data.xml) and what a run of each is measured over: the large
+# set, then the reference of the same run.
+CRONS = (
+    ("ir_cron_task_deadline_reminders", "plan task reminders and overdue tasks", "tasks",
+     ("06/KH-BENCH-CRON-400", "05/KH-BENCH-CRON-40")),
+    ("ir_cron_registration_reminders", "registration deadline reminders", "units",
+     ("01/KH-BENCH", "04/KH-BENCH-5")),
+    ("ir_cron_missing_registrations", "units that missed the registration deadline", "units",
+     ("01/KH-BENCH", "04/KH-BENCH-5")),
+)
+MAX_BATCH_PER_CRON_JOB = 10  # odoo.addons.base.models.ir_cron
+
+
+class CronBench:
+    """Arranges the dates of the cron plans around today (the server's date: it runs on this
+    machine) so that every record of the plan measured is due, and none of the other's."""
+
+    def __init__(self, server):
+        self.server = server
+        self.today = date.today()
+        self.plans = {
+            number: server.call("tdkt.plan", "search_read", [("number", "=", number)],
+                                ["id", "year", "date_registration_deadline", "task_ids", "registration_ids"])[0]
+            for _xmlid, _name, _unit, numbers in CRONS for number in numbers
+        }
+
+    def write(self, model, ids, vals):
+        if ids:
+            self.server.call(model, "write", ids, vals, context={"tracking_disable": True})
+
+    def clear_activities(self, model, ids):
+        activity_ids = self.server.call("mail.activity", "search", [("res_model", "=", model), ("res_id", "in", ids)])
+        if activity_ids:
+            self.server.call("mail.activity", "unlink", activity_ids)
+
+    def arrange_tasks(self, number):
+        """Every other task due in 0 to 7 days (a reminder), the others overdue by 1 to 28 days;
+        all within the plan's year, as its tasks must be."""
+        plan, today = self.plans[number], self.today
+        if plan["year"] != today.year:
+            raise SystemExit(f"plan {number} is of {plan['year']}, not of this year: regenerate the bench data")
+        first, last = date(today.year, 1, 1), date(today.year, 12, 31)
+        deadlines, plan["reminded"], plan["overdue"] = {}, [], []
+        for n, task_id in enumerate(sorted(plan["task_ids"])):
+            deadline = max(today - timedelta(days=1 + (n // 2) % 28), first)
+            if n % 2 == 0 or deadline >= today:
+                deadline = min(today + timedelta(days=(n // 2) % 8), last)
+                plan["reminded"].append(task_id)
+            else:
+                plan["overdue"].append(task_id)
+            deadlines.setdefault(deadline, []).append(task_id)
+        for deadline, task_ids in deadlines.items():
+            self.write("tdkt.plan.task", task_ids, {"date_deadline": deadline.isoformat()})
+
+    def due_tasks(self, number, other):
+        """Reset the reminders of plan ``number`` to due, and those of ``other`` to done."""
+        plan = self.plans[number]
+        self.clear_activities("tdkt.plan.task", plan["task_ids"])
+        self.write("tdkt.plan.task", plan["reminded"], {"date_next_reminder": self.today.isoformat()})
+        self.write("tdkt.plan.task", plan["overdue"], {"is_overdue_notified": False})
+        self.write("tdkt.plan.task", self.plans[other]["task_ids"],
+                   {"date_next_reminder": False, "is_overdue_notified": True})
+
+    def due_registrations(self, number, other, missed):
+        """The registration deadline of plan ``number`` in 3 days (or missed yesterday), its
+        forms' reminders or its missing-forms notice due; ``other``'s deadline long past."""
+        plan = self.plans[number]
+        deadline = self.today - timedelta(days=1) if missed else self.today + timedelta(days=3)
+        self.write("tdkt.plan", [self.plans[other]["id"]],
+                   {"date_registration_deadline": (self.today - timedelta(days=60)).isoformat(),
+                    "is_missing_registrations_notified": True})
+        self.write("tdkt.plan", [plan["id"]], {"date_registration_deadline": deadline.isoformat(),
+                                               "is_missing_registrations_notified": False})
+        self.clear_activities("tdkt.plan", [plan["id"]])
+        self.clear_activities("tdkt.registration", plan["registration_ids"])
+        self.write("tdkt.registration", plan["registration_ids"], {"date_next_reminder": self.today.isoformat()})
+
+    def restore(self):
+        """Put the registration plans back as generate.py made them (the task plans are the crons' own)."""
+        for number in ("01/KH-BENCH", "04/KH-BENCH-5"):
+            plan = self.plans[number]
+            self.clear_activities("tdkt.plan", [plan["id"]])
+            self.clear_activities("tdkt.registration", plan["registration_ids"])
+            self.write("tdkt.plan", [plan["id"]], {"date_registration_deadline": plan["date_registration_deadline"],
+                                                   "is_missing_registrations_notified": False})
+
+    def run_job(self, cron_id):
+        """Run the cron's job as the scheduler does (ir.cron._run_job): its server action, one
+        batch per call, until the job reports nothing remaining. Returns the batches run."""
+        for batch in range(1, MAX_BATCH_PER_CRON_JOB + 1):
+            self.server.call("ir.cron", "method_direct_trigger", [cron_id])
+            progress = self.server.call("ir.cron.progress", "search_read", [("cron_id", "=", cron_id)],
+                                        ["remaining"], order="id desc", limit=1)
+            if not progress or not progress[0]["remaining"]:
+                return batch
+        return MAX_BATCH_PER_CRON_JOB
+
+
+def bench_crons(server):
+    """The daily crons as the scheduler runs them, over the 400-task plan and the 50 units
+    against 40 tasks and 5 units in the same run; every record due, the same work each repeat."""
+    bench = CronBench(server)
+    cron_ids = {row["name"]: row["res_id"] for row in server.call(
+        "ir.model.data", "search_read", [("module", "=", "tdkt_emulation"), ("model", "=", "ir.cron")],
+        ["name", "res_id"])}
+    for number in ("06/KH-BENCH-CRON-400", "05/KH-BENCH-CRON-40"):
+        bench.arrange_tasks(number)
+    results = {}
+    try:
+        for xmlid, name, unit, (large, small) in CRONS:
+            figures = {}
+            for number, other in ((small, large), (large, small)):
+                if xmlid == "ir_cron_task_deadline_reminders":
+                    count = len(bench.plans[number]["task_ids"])
+                    setup = lambda number=number, other=other: bench.due_tasks(number, other)
+                else:
+                    count = len(bench.plans[number]["registration_ids"])
+                    missed = xmlid == "ir_cron_missing_registrations"
+                    setup = lambda number=number, other=other, missed=missed: bench.due_registrations(
+                        number, other, missed)
+                figure = server.measure(
+                    f"cron {name} ({count} {unit}, {number}; size: batches)",
+                    ["/web/dataset/call_kw/ir.cron/method_direct_trigger"],
+                    lambda: bench.run_job(cron_ids[xmlid]),
+                    setup=setup,
+                )
+                figures[count] = figure
+            (small_count, small_figure), (large_count, large_figure) = figures.items()
+            ratios = {
+                "time_ratio": round(large_figure["seconds"] / small_figure["seconds"], 3),
+                "query_ratio": round(large_figure["queries"] / small_figure["queries"], 3),
+            }
+            print(f"cron {name}: queries for {small_count} {unit} {small_figure['queries']} in "
+                  f"{small_figure['size']} batch(es), for {large_count} {large_figure['queries']} in "
+                  f"{large_figure['size']} (target: grow by batches, not by records: ratio {ratios['query_ratio']:.2f} "
+                  f"for {large_count / small_count:.0f}× the {unit}); time ratio {ratios['time_ratio']:.2f}, "
+                  f"peak memory +{small_figure['peak_memory_mb']} MB vs +{large_figure['peak_memory_mb']} MB")
+            results[xmlid.removeprefix("ir_cron_")] = {
+                str(small_count): small_figure, str(large_count): large_figure, **ratios}
+    finally:
+        bench.restore()
+    return results
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", required=True)
@@ -202,15 +350,23 @@ def main():
     parser.add_argument("--pid", type=int, required=True, help="the Odoo server's process id")
     parser.add_argument("--log", required=True, help="the Odoo server's log file")
     parser.add_argument("--output", default=str(Path(__file__).with_name("results.json")))
+    parser.add_argument("--only", choices=sorted(BENCHES), action="append",
+                        help="run this benchmark only (repeatable); the others' figures in --output are kept")
     args = parser.parse_args()
     server = Server(args.url, args.db, "admin", "admin", args.pid, args.log)
-    results = {
-        "registration_export": bench_registration_export(server),
-        "task_kanban": bench_task_kanban(server),
-        "eligibility": bench_eligibility(server),
-    }
-    Path(args.output).write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    output = Path(args.output)
+    results = json.loads(output.read_text()) if args.only and output.exists() else {}
+    results.update({key: bench(server) for key, bench in BENCHES.items() if not args.only or key in args.only})
+    output.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print(f"results written to {args.output}")
+
+
+BENCHES = {
+    "registration_export": bench_registration_export,
+    "task_kanban": bench_task_kanban,
+    "eligibility": bench_eligibility,
+    "cron": bench_crons,
+}
 
 
 if __name__ == "__main__":
