@@ -273,21 +273,18 @@ class TdktPlanTask(models.Model):
             ("plan_id.state", "=", "approved"),
         ]
         tasks = self.search(domain, limit=self._reminder_batch_size, order="date_deadline, id")
+        activity_type = self.env.ref("tdkt_emulation.mail_act_tdkt_task_overdue")
+        today = fields.Date.context_today(self)
+        to_create = []
         for task in tasks:
             try:
-                with self.env.cr.savepoint():
-                    for user in task._get_reminder_users():
-                        task.activity_schedule(
-                            "tdkt_emulation.mail_act_tdkt_task_overdue",
-                            date_deadline=fields.Date.context_today(self),
-                            note=self.env._(
-                                "The deadline %(deadline)s has passed.",
-                                deadline=task.date_deadline.strftime("%d/%m/%Y"),
-                            ),
-                            user_id=user.id,
-                        )
+                note = self.env._("The deadline %(deadline)s has passed.", deadline=task.date_deadline.strftime("%d/%m/%Y"))
+                users = task._get_reminder_users()
             except Exception:
                 _logger.exception("Overdue flag failed for %s; passed over", task)
+                continue
+            to_create += [task._prepare_reminder_activity(activity_type, today, note, user) for user in users]
+        self._schedule_reminder_activities(to_create)
         tasks.is_overdue_notified = True
         remaining = self.search_count(domain) if len(tasks) == self._reminder_batch_size else 0
         return len(tasks), remaining

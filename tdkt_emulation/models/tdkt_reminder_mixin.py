@@ -1,4 +1,5 @@
 import logging
+from collections import defaultdict
 
 from odoo import api, fields, models
 
@@ -78,43 +79,56 @@ class TdktReminderMixin(models.AbstractModel):
         today = fields.Date.context_today(self)
         domain = [*self._get_reminder_domain(today), ("date_next_reminder", "<=", today)]
         records = self.search(domain, limit=self._reminder_batch_size, order="date_next_reminder, id")
+        activity_type = self.env.ref(self._reminder_activity_type)
+        open_activities = {
+            (activity.res_id, activity.user_id): activity
+            for activity in self.env["mail.activity"].search(
+                [("res_model", "=", self._name), ("res_id", "in", records.ids),
+                 ("activity_type_id", "=", activity_type.id)]
+            )
+        }
+        to_create, to_move = [], defaultdict(lambda: self.env["mail.activity"])
         for record in records:
-            stage = None
-            try:
-                with self.env.cr.savepoint():
-                    stage = record._send_deadline_reminder(today)
-            except Exception:
-                _logger.exception("Deadline reminder failed for %s; passed over", record)
             deadline = record._get_reminder_deadline()
             days = record._get_reminder_days()
-            if stage is None:
-                stage = reminder_stage((deadline - today).days, days) if deadline else None
-            record.date_next_reminder = (
-                next_reminder_date(deadline, days, stage) if stage is not None else False
-            )
+            stage = reminder_stage((deadline - today).days, days) if deadline else None
+            if stage is not None:
+                try:
+                    note = record._get_reminder_note((deadline - today).days)
+                    users = record._get_reminder_users()
+                except Exception:
+                    _logger.exception("Deadline reminder failed for %s; passed over", record)
+                    users = ()
+                for user in users:
+                    if activity := open_activities.get((record.id, user)):
+                        to_move[deadline, note] |= activity
+                    else:
+                        to_create.append(record._prepare_reminder_activity(activity_type, deadline, note, user))
+            record.date_next_reminder = next_reminder_date(deadline, days, stage) if stage is not None else False
+        for (deadline, note), activities in to_move.items():
+            activities.write({"date_deadline": deadline, "note": note})
+        self._schedule_reminder_activities(to_create)
         remaining = self.search_count(domain) if len(records) == self._reminder_batch_size else 0
         return len(records), remaining
 
-    def _send_deadline_reminder(self, today):
-        """Schedule, or move, the reminder activity of each person to remind.
-
-        :return: the reminder stage sent (days before the deadline), or None
-        """
+    def _prepare_reminder_activity(self, activity_type, deadline, note, user):
+        """The values of an activity of ``activity_type`` for ``user`` on this record, as
+        ``activity_schedule`` would write them."""
         self.ensure_one()
-        deadline = self._get_reminder_deadline()
-        days_left = (deadline - today).days if deadline else -1
-        stage = reminder_stage(days_left, self._get_reminder_days())
-        if stage is None:
-            return None
-        activity_type = self.env.ref(self._reminder_activity_type)
-        note = self._get_reminder_note(days_left)
-        open_activities = self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
-        for user in self._get_reminder_users():
-            activity = open_activities.filtered(lambda a, user=user: a.user_id == user)
-            if activity:
-                activity.write({"date_deadline": deadline, "note": note})
-            else:
-                self.activity_schedule(
-                    self._reminder_activity_type, date_deadline=deadline, note=note, user_id=user.id
-                )
-        return stage
+        return {
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+            "activity_type_id": activity_type.id,
+            "summary": activity_type.summary,
+            "automated": True,
+            "date_deadline": deadline,
+            "note": note,
+            "user_id": user.id,
+        }
+
+    @api.model
+    def _schedule_reminder_activities(self, vals_list):
+        """Create the reminders in one batch. They are to-dos in each person's activities,
+        without the "assigned to you" e-mail Odoo sends one by one: a unit head would get
+        one e-mail per task and reminder day, and the cron one message per activity."""
+        return self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals_list)

@@ -89,15 +89,15 @@ class TestReminderCron(TdktCommon):
 
     def test_a_broken_record_is_logged_and_skipped(self):
         Task = type(self.Task)
-        send = Task._send_deadline_reminder
+        get_users = Task._get_reminder_users
 
-        def fail_for_task_a(task, today):
+        def fail_for_task_a(task):
             if task == self.task_a:
                 raise ValueError("broken record")
-            return send(task, today)
+            return get_users(task)
 
         self.task_a1.date_deadline = date(2030, 2, 16)
-        with patch.object(Task, "_send_deadline_reminder", fail_for_task_a), mute_logger(
+        with patch.object(Task, "_get_reminder_users", fail_for_task_a), mute_logger(
             "odoo.addons.tdkt_emulation.models.tdkt_reminder_mixin"
         ):
             self._run_task_cron("2030-02-10")
@@ -114,6 +114,34 @@ class TestReminderCron(TdktCommon):
             self.assertEqual((done, remaining), (1, 1))
             done, remaining = self.Task._process_deadline_reminders()
             self.assertEqual((done, remaining), (1, 0))
+
+    def test_the_cron_takes_the_same_queries_for_more_tasks(self):
+        """Queries grow with the batches, not with the tasks: a reminder and an overdue
+        flag for 3 tasks cost what they cost for 12 (the same people to remind)."""
+        (self.task_a | self.task_a1 | self.task_b).action_cancel()
+        heads = (self.user_a | self.head_a).ids
+
+        def run(count):
+            tasks = self.Task.create([
+                {"plan_id": self.plan.id, "name": f"Task {index}", "lead_unit_id": self.unit_a.id,
+                 "user_ids": [(6, 0, heads)], "date_deadline": date(2030, 3, 1 + index % 2 * 6)}
+                for index in range(count)
+            ])
+            self.env.flush_all()
+            self.env.invalidate_all()
+            with freeze_time("2030-03-06"):
+                before = self.cr.sql_log_count
+                self.Task._cron_send_deadline_reminders()
+                self.env.flush_all()
+                queries = self.cr.sql_log_count - before
+            overdue = self._activities(tasks, "tdkt_emulation.mail_act_tdkt_task_overdue")
+            reminders = self._activities(tasks, "tdkt_emulation.mail_act_tdkt_task_reminder")
+            self.assertEqual((len(overdue), len(reminders)), (count, count), "two people per task, half of each kind")
+            tasks.action_cancel()
+            return queries
+
+        run(2)  # warm the caches
+        self.assertEqual(run(3 * 2), run(12 * 2))
 
     def test_registration_reminders_go_to_heads_of_units_that_have_not_submitted(self):
         kind = "tdkt_emulation.mail_act_tdkt_registration_reminder"
