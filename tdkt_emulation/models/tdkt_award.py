@@ -30,26 +30,18 @@ class TdktAward(models.Model):
 
     _name = "tdkt.award"
     _description = "Award"
-    _inherit = ["tdkt.input.mixin", "tdkt.unit.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.subject.mixin", "tdkt.unit.mixin"]
     _order = "year desc, title_sequence, subject_name, id"
     _check_company_auto = True
     _tdkt_unit_fields = ("unit_id",)
 
-    subject_type = fields.Selection(
-        [("individual", "Individual"), ("collective", "Collective")],
-        "Subject", required=True, default="individual",
-    )
-    employee_id = fields.Many2one("hr.employee", "Person", index=True, check_company=True)
+    employee_id = fields.Many2one(string="Person")
     unit_id = fields.Many2one(
-        "hr.department", compute="_compute_unit_id", store=True, readonly=False, precompute=True,
-        index=True, check_company=True, help="The collective awarded, or the unit the person worked in.",
+        compute="_compute_unit_id", store=True, readonly=False, precompute=True,
+        help="The collective awarded, or the unit the person worked in.",
     )
-    subject_name = fields.Char("Name", compute="_compute_subject_name", store=True)
     year = fields.Integer(required=True, index=True, help="The year the title or form rewards.")
-    title_id = fields.Many2one(
-        "tdkt.title", "Title or Form", required=True, index=True, ondelete="restrict", check_company=True,
-        domain="[('subject_type', 'in', (subject_type, 'both'))]",
-    )
+    title_id = fields.Many2one(string="Title or Form", ondelete="restrict")
     title_sequence = fields.Integer(related="title_id.sequence", store=True)
     level = fields.Selection(related="title_id.level", store=True)
     title_kind = fields.Selection(related="title_id.kind", store=True)
@@ -85,12 +77,6 @@ class TdktAward(models.Model):
         for award in self:
             if award.subject_type == "individual" and award.employee_id and not award.unit_id:
                 award.unit_id = award.employee_id.department_id
-
-    @api.depends("subject_type", "employee_id.name", "unit_id.name")
-    def _compute_subject_name(self):
-        for award in self:
-            subject = award.employee_id if award.subject_type == "individual" else award.unit_id
-            award.subject_name = subject.name
 
     @api.depends("subject_name", "title_id", "year")
     def _compute_display_name(self):
@@ -194,12 +180,10 @@ class TdktAward(models.Model):
         if not self.env.su and any(vals.get("decision_id") for vals in vals_list):
             raise AccessError(self.env._("The awards of a decision are written by signing it."))
         self._check_input_values(vals_list)
-        # An imported row may leave the unit empty: the person's unit then.
-        employees = self.env["hr.employee"].browse(vals["employee_id"] for vals in vals_list if vals.get("employee_id"))
-        unit_of = {employee.id: employee.department_id.id for employee in employees}
         for vals in vals_list:
-            if vals.get("employee_id") and not vals.get("unit_id"):
-                vals["unit_id"] = unit_of[vals["employee_id"]]
+            # An imported row may leave the unit empty: the person's, computed as on a form.
+            if "unit_id" in vals and not vals["unit_id"]:
+                del vals["unit_id"]
         self._check_once_a_year(
             [self.browse()._get_subject_key(self._add_missing_default_values(vals)) for vals in vals_list]
         )

@@ -9,7 +9,7 @@ class TdktDecisionLine(models.Model):
 
     _name = "tdkt.decision.line"
     _description = "Decision Line"
-    _inherit = ["tdkt.input.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.subject.mixin"]
     _order = "decision_id, subject_type desc, sequence, id"
     _check_company_auto = True
 
@@ -17,20 +17,10 @@ class TdktDecisionLine(models.Model):
     sequence = fields.Integer(default=10)
     company_id = fields.Many2one(related="decision_id.company_id", store=True, index=True)
     state = fields.Selection(related="decision_id.state", string="Decision Status")
-    subject_type = fields.Selection(
-        [("individual", "Individual"), ("collective", "Collective")], "Subject", required=True, default="individual"
-    )
-    employee_id = fields.Many2one("hr.employee", "Person", index=True, check_company=True)
-    unit_id = fields.Many2one(
-        "hr.department", compute="_compute_unit_id", store=True, readonly=False, precompute=True,
-        check_company=True,
-    )
-    subject_name = fields.Char("Name", compute="_compute_subject_name", store=True)
+    employee_id = fields.Many2one(string="Person")
+    unit_id = fields.Many2one(compute="_compute_unit_id", store=True, readonly=False, precompute=True)
     job_title = fields.Char(related="employee_id.job_title")
-    title_id = fields.Many2one(
-        "tdkt.title", "Title or Form", required=True, check_company=True,
-        domain="[('subject_type', 'in', (subject_type, 'both'))]",
-    )
+    title_id = fields.Many2one(string="Title or Form")
     award_kind = fields.Selection(AWARD_KINDS, "Kind of Award", required=True, default="merit")
     registration_line_id = fields.Many2one(
         "tdkt.registration.line", "Registered Title", index=True, readonly=True, ondelete="set null",
@@ -46,17 +36,6 @@ class TdktDecisionLine(models.Model):
         for line in self:
             if line.employee_id:
                 line.unit_id = line.employee_id.department_id
-
-    @api.depends("subject_type", "employee_id.name", "unit_id.name")
-    def _compute_subject_name(self):
-        for line in self:
-            subject = line.employee_id if line.subject_type == "individual" else line.unit_id
-            line.subject_name = subject.name
-
-    @api.onchange("subject_type")
-    def _onchange_subject_type(self):
-        if self.subject_type == "collective":
-            self.employee_id = False
 
     @api.constrains("subject_type", "employee_id", "unit_id")
     def _check_subject(self):

@@ -34,7 +34,7 @@ class TdktRegistrationLine(models.Model):
 
     _name = "tdkt.registration.line"
     _description = "Title Registration Line"
-    _inherit = ["tdkt.input.mixin", "tdkt.unit.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.subject.mixin", "tdkt.unit.mixin"]
     _order = "registration_id, subject_type desc, sequence, id"
     _check_company_auto = True
     _tdkt_unit_fields = ("unit_id",)
@@ -48,27 +48,8 @@ class TdktRegistrationLine(models.Model):
     year = fields.Integer(related="registration_id.year", store=True, index=True)
     company_id = fields.Many2one(related="registration_id.company_id", store=True, index=True)
     state = fields.Selection(related="registration_id.state", string="Form Status", store=True)
-    subject_type = fields.Selection(
-        [("individual", "Individual"), ("collective", "Collective")],
-        "Subject",
-        required=True,
-        default="individual",
-    )
-    employee_id = fields.Many2one(
-        "hr.employee",
-        index=True,
-        check_company=True,
-        domain="[('department_id', 'child_of', unit_id)]",
-    )
-    subject_name = fields.Char("Name", compute="_compute_subject_name", store=True)
+    employee_id = fields.Many2one(domain="[('department_id', 'child_of', unit_id)]")
     job_title = fields.Char(related="employee_id.job_title")
-    title_id = fields.Many2one(
-        "tdkt.title",
-        required=True,
-        index=True,
-        check_company=True,
-        domain="[('subject_type', 'in', (subject_type, 'both'))]",
-    )
     title_level = fields.Selection(related="title_id.level", store=True)
     note = fields.Char()
     # The facts of the year the rules need, entered by the unit
@@ -103,12 +84,6 @@ class TdktRegistrationLine(models.Model):
         [("approved", "Passed"), ("rejected", "Not passed")], "Council Outcome", readonly=True, copy=False, index=True
     )
 
-    @api.depends("subject_type", "employee_id.name", "unit_id.name")
-    def _compute_subject_name(self):
-        for line in self:
-            subject = line.employee_id if line.subject_type == "individual" else line.unit_id
-            line.subject_name = subject.name
-
     @api.depends(
         "subject_type", "employee_id", "unit_id", "title_id", "year", "rating", "months_worked", "discipline"
     )
@@ -131,13 +106,6 @@ class TdktRegistrationLine(models.Model):
     def _compute_display_name(self):
         for line in self:
             line.display_name = f"{line.subject_name or ''} - {line.title_id.name or ''}"
-
-    @api.onchange("subject_type")
-    def _onchange_subject_type(self):
-        if self.subject_type == "collective":
-            self.employee_id = False
-        if self.title_id and self.title_id.subject_type not in (self.subject_type, "both"):
-            self.title_id = False
 
     @api.constrains("subject_type", "employee_id", "title_id", "registration_id")
     def _check_subject(self):
