@@ -11,6 +11,43 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL, mute_logger
 
 
+def run_at_once(envs, read, act):
+    """Run ``act(env)`` for each of ``envs`` in a thread of its own, all at the same moment
+    once each has run ``read(env)``, and retry on a serialization failure as Odoo retries
+    a request. The environments are made by the caller, in the main thread: the registry
+    is locked while the tests run.
+
+    :return: (what each ``read`` returned, what each ``act`` returned once committed or
+        the message of the UserError it raised)
+    """
+    barrier = threading.Barrier(len(envs))
+    reads, outcomes = [], []
+
+    def run(env):
+        with env.cr:
+            reads.append(read(env))
+            barrier.wait(timeout=10)
+            for _attempt in range(3):
+                try:
+                    result = act(env)
+                    env.cr.commit()
+                    outcomes.append(result)
+                    return
+                except UserError as error:
+                    outcomes.append(str(error))
+                    return
+                except SerializationFailure:
+                    env.cr.rollback()
+
+    threads = [threading.Thread(target=run, args=(env,)) for env in envs]
+    with mute_logger("odoo.sql_db"):  # the failed statement of the one that waited
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+    return reads, outcomes
+
+
 @tagged("post_install", "-at_install")
 class TestConcurrentSigning(TransactionCase):
     """Two Managers sign the same decision at the same moment, each from a cursor of their
@@ -51,35 +88,14 @@ class TestConcurrentSigning(TransactionCase):
             cr.execute("DELETE FROM hr_department WHERE id = %s", [self.ids["unit"]])
 
     def test_two_managers_sign_the_same_decision_at_once(self):
-        barrier = threading.Barrier(2)
-        outcomes, states = [], []
-
         def sign(env):
-            with env.cr:
-                decision = env["tdkt.decision"].browse(self.ids["decision"])
-                states.append(decision.state)  # both read "draft" before either signs
-                barrier.wait(timeout=10)
-                # Retried on a serialization failure, as Odoo retries a request.
-                for _attempt in range(3):
-                    try:
-                        env["tdkt.decision"].browse(self.ids["decision"]).action_sign()
-                        env.cr.commit()
-                        outcomes.append("signed")
-                        return
-                    except UserError as error:
-                        outcomes.append(str(error))
-                        return
-                    except SerializationFailure:
-                        env.cr.rollback()
+            env["tdkt.decision"].browse(self.ids["decision"]).action_sign()
+            return "signed"
 
-        # The environments are made here: the registry is locked while the tests run.
         envs = [api.Environment(self._cursor(), self.admin_id, {"tracking_disable": True}) for _ in range(2)]
-        threads = [threading.Thread(target=sign, args=(env,)) for env in envs]
-        with mute_logger("odoo.sql_db"):  # the failed statement of the one that waited
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=60)
+        states, outcomes = run_at_once(
+            envs, lambda env: env["tdkt.decision"].browse(self.ids["decision"]).state, sign
+        )
         self.assertEqual(states, ["draft", "draft"])
         self.assertEqual(outcomes.count("signed"), 1, outcomes)
         self.assertIn("is already signed", [outcome for outcome in outcomes if outcome != "signed"][0])
@@ -192,34 +208,14 @@ class TestConcurrentClosing(TransactionCase):
         with self._cursor() as cr:
             ballots_before = self._ballots(cr)
         self.assertEqual(len(ballots_before), 6)
-        barrier = threading.Barrier(2)
-        outcomes, states = [], []
-
         def close(env):
-            with env.cr:
-                states.append(env["tdkt.council.session"].browse(self.ids["session"]).state)
-                barrier.wait(timeout=10)  # both read "voting" before either closes
-                # Retried on a serialization failure, as Odoo retries a request.
-                for _attempt in range(3):
-                    try:
-                        env["tdkt.council.session"].browse(self.ids["session"]).action_close()
-                        env.cr.commit()
-                        outcomes.append(env.uid)
-                        return
-                    except UserError as error:
-                        outcomes.append(str(error))
-                        return
-                    except SerializationFailure:
-                        env.cr.rollback()
+            env["tdkt.council.session"].browse(self.ids["session"]).action_close()
+            return env.uid
 
-        # The environments are made here: the registry is locked while the tests run.
         envs = [api.Environment(self._cursor(), uid, {"tracking_disable": True}) for uid in self.officer_ids]
-        threads = [threading.Thread(target=close, args=(env,)) for env in envs]
-        with mute_logger("odoo.sql_db"):  # the failed statement of the one that waited
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=60)
+        states, outcomes = run_at_once(
+            envs, lambda env: env["tdkt.council.session"].browse(self.ids["session"]).state, close
+        )
         self.assertEqual(states, ["voting", "voting"])
         closers = [outcome for outcome in outcomes if outcome in self.officer_ids]
         refusals = [outcome for outcome in outcomes if outcome not in self.officer_ids]
