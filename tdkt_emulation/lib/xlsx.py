@@ -80,12 +80,18 @@ class Workbook:
         }
         self._sheet_names = set()
 
-    def add_sheet(self, name):
+    def add_sheet(self, name, heading=None, subheading=None):
+        """Add a sheet named after ``name``, with ``heading`` and ``subheading`` on its first
+        two rows when given."""
         sheet = self.book.add_worksheet(sheet_name(name, self._sheet_names))
         sheet.set_landscape()
         sheet.set_paper(A4)
         sheet.fit_to_pages(1, 0)
         sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+        if heading is not None:
+            self.write_text(sheet, 0, 0, heading, "heading")
+        if subheading is not None:
+            self.write_text(sheet, 1, 0, subheading, "subheading")
         return sheet
 
     def write_text(self, sheet, row, col, value, style="text"):

@@ -29,9 +29,7 @@ def build_statistics_xlsx(heading, subheading, titles, units, labels):
         ``level``, ``collective``, ``individual``, ``total``, ``decisions``, ``unit``
     """
     book = Workbook()
-    sheet = book.add_sheet(labels["by_title"])
-    book.write_text(sheet, 0, 0, heading, "heading")
-    book.write_text(sheet, 1, 0, subheading, "subheading")
+    sheet = book.add_sheet(labels["by_title"], heading, subheading)
     keys = ("title", "level", "collective", "individual", "total", "decisions")
     rows = [
         [index, title["title"], title["level"], title["collective"], title["individual"],
@@ -44,9 +42,7 @@ def build_statistics_xlsx(heading, subheading, titles, units, labels):
     sums = [sum(row[col] for row in rows) for col in (3, 4, 5)]
     _write_total(book, sheet, 3 + len(rows) + 1, [None, labels["total"], None, *sums, None])
 
-    sheet = book.add_sheet(labels["by_unit"])
-    book.write_text(sheet, 0, 0, heading, "heading")
-    book.write_text(sheet, 1, 0, subheading, "subheading")
+    sheet = book.add_sheet(labels["by_unit"], heading, subheading)
     names = [title["title"] for title in titles]
     rows = []
     for index, unit in enumerate(units, start=1):
@@ -69,9 +65,7 @@ def build_eligibility_xlsx(heading, subheading, lines, labels):
         ``status``, ``reasons``, ``override``
     """
     book = Workbook()
-    sheet = book.add_sheet(labels["sheet"])
-    book.write_text(sheet, 0, 0, heading, "heading")
-    book.write_text(sheet, 1, 0, subheading, "subheading")
+    sheet = book.add_sheet(labels["sheet"], heading, subheading)
     keys = ("unit", "subject", "title", "status", "reasons", "override")
     rows = [
         [index, *(line[key] for key in keys[:4]), "\n".join(line["reasons"]), line["override"]]

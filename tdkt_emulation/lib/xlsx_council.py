@@ -16,9 +16,7 @@ def build_review_xlsx(heading, subheading, items, labels):
         ``threshold``, ``outcome``
     """
     book = Workbook()
-    sheet = book.add_sheet(labels["sheet"])
-    book.write_text(sheet, 0, 0, heading, "heading")
-    book.write_text(sheet, 1, 0, subheading, "subheading")
+    sheet = book.add_sheet(labels["sheet"], heading, subheading)
     keys = ("subject", "unit", "title", "agree", "disagree", "abstain", "valid", "members", "share", "threshold", "outcome")
     rows = [[index, *(item[key] for key in keys)] for index, item in enumerate(items, start=1)]
     styles = ["center", "text", "text", "text", *(["number"] * 5), "percent", "percent", "text"]
@@ -41,9 +39,7 @@ def build_scoring_xlsx(heading, subheading, criteria, initiatives, cards, labels
         ``unit``, ``total``, ``pass_mark``, ``scorers``, ``result``, ``score_card``
     """
     book = Workbook()
-    summary = book.add_sheet(labels["summary"])
-    book.write_text(summary, 0, 0, heading, "heading")
-    book.write_text(summary, 1, 0, subheading, "subheading")
+    summary = book.add_sheet(labels["summary"], heading, subheading)
     headers = [
         labels["no"], labels["initiative"], labels["authors"], labels["unit"], *criteria,
         labels["total"], labels["pass_mark"], labels["scorers"], labels["result"],
@@ -62,9 +58,7 @@ def build_scoring_xlsx(heading, subheading, criteria, initiatives, cards, labels
     headers = [labels["no"], labels["initiative"], *criteria, labels["total"]]
     styles = ["center", "text", *(["decimal"] * len(criteria)), "decimal"]
     for member, card in cards:
-        sheet = book.add_sheet(member)
-        book.write_text(sheet, 0, 0, labels["score_card"] + " - " + member, "heading")
-        book.write_text(sheet, 1, 0, heading, "subheading")
+        sheet = book.add_sheet(member, labels["score_card"] + " - " + member, heading)
         rows = [
             [
                 index, row["initiative"], *row["points"],

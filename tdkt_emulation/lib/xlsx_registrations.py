@@ -17,8 +17,7 @@ def build_registrations_xlsx(heading, units, titles, labels):
         ``subject``, ``name``, ``job``, ``title``, ``note``
     """
     book = Workbook()
-    summary = book.add_sheet(labels["summary"])
-    book.write_text(summary, 0, 0, heading, "heading")
+    summary = book.add_sheet(labels["summary"], heading)
     counts = [Counter(line["title"] for line in unit["lines"]) for unit in units]
     rows = [
         [index, unit["name"], unit["status"], *(count[title] for title in titles), sum(count.values())]
@@ -33,9 +32,7 @@ def build_registrations_xlsx(heading, units, titles, labels):
     headers = [labels["no"], labels["subject"], labels["name"], labels["job"], labels["title"], labels["note"]]
     styles = ["center", "text", "text", "text", "text", "text"]
     for unit in units:
-        sheet = book.add_sheet(unit["name"])
-        book.write_text(sheet, 0, 0, unit["name"], "heading")
-        book.write_text(sheet, 1, 0, heading, "subheading")
+        sheet = book.add_sheet(unit["name"], unit["name"], heading)
         rows = [
             [index, line["subject"], line["name"], line["job"], line["title"], line["note"]]
             for index, line in enumerate(unit["lines"], start=1)
