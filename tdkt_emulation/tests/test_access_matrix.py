@@ -31,6 +31,19 @@ MATRIX = {
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
 
 
+def new_group_users(env, prefix):
+    """One new internal user per group of GROUPS ("none": no TĐKT group), by group; each
+    logs in with its login as password."""
+    return {
+        group: mail_new_test_user(
+            env,
+            login=f"{prefix}_{group}",
+            groups="base.group_user" if group == "none" else f"base.group_user,tdkt_emulation.group_tdkt_{group}",
+        )
+        for group in GROUPS
+    }
+
+
 @tagged("post_install", "-at_install")
 class TestAccessMatrix(TransactionCase):
     """Every model of the addon × every group × read / write / create / unlink. A council
@@ -40,14 +53,7 @@ class TestAccessMatrix(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.users = {
-            group: mail_new_test_user(
-                cls.env,
-                login=f"tdkt_matrix_{group}",
-                groups="base.group_user" if group == "none" else f"base.group_user,tdkt_emulation.group_tdkt_{group}",
-            )
-            for group in GROUPS
-        }
+        cls.users = new_group_users(cls.env, "tdkt_matrix")
 
     def test_access_rights_of_every_model_and_group(self):
         for model, allowed in MATRIX.items():

@@ -1,9 +1,8 @@
 import json
 
-from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.tests import HttpCase, get_db_name, tagged
 
-from .test_access_matrix import GROUPS, MATRIX
+from .test_access_matrix import GROUPS, MATRIX, new_group_users
 
 # A sample of the access matrix, checked as an external client calls the server. Each group
 # meets at least one refusal here (nobody creates a ballot) and, but for "none", at least
@@ -23,14 +22,7 @@ class TestRpcAccess(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.unit = cls.env["hr.department"].create({"name": "RPC unit"})
-        cls.users = {
-            group: mail_new_test_user(
-                cls.env,
-                login=f"tdkt_rpc_{group}",
-                groups="base.group_user" if group == "none" else f"base.group_user,tdkt_emulation.group_tdkt_{group}",
-            )
-            for group in GROUPS
-        }
+        cls.users = new_group_users(cls.env, "tdkt_rpc")
         cls.employees = {
             group: cls.env["hr.employee"].create({"name": user.name, "user_id": user.id, "department_id": cls.unit.id})
             for group, user in cls.users.items()
