@@ -105,40 +105,33 @@ for n in range(LINES):
 for start in range(0, LINES, 2000):
     env["tdkt.registration.line"].create(vals_list[start:start + 2000])
 units_cycle = units.ids
-for number, size in (("02/KH-BENCH-40", 40), ("03/KH-BENCH-400", 400)):
-    tasks_plan = env["tdkt.plan"].create({"name": f"Kế hoạch {size} nhiệm vụ", "number": number, "year": YEAR})
+
+
+def create_task_plan(number, size, name, year, with_deadlines):
+    """An approved plan of ``size`` tasks led by the units in turn, each with two others taking part."""
+    plan = env["tdkt.plan"].create({"name": name, "number": number, "year": year})
     env["tdkt.plan.task"].create(
         [
             {
-                "plan_id": tasks_plan.id,
+                "plan_id": plan.id,
                 "sequence": n + 1,
                 "name": f"Nhiệm vụ số {n + 1}",
                 "lead_unit_id": units_cycle[n % len(units_cycle)],
                 "participant_unit_ids": [(6, 0, units_cycle[(n + 1) % len(units_cycle):][:2])],
-                "date_deadline": date(YEAR, 1 + (n * 12) // size, 1 + n % 28),
+                **({"date_deadline": date(year, 1 + (n * 12) // size, 1 + n % 28)} if with_deadlines else {}),
             }
             for n in range(size)
         ]
     )
-    tasks_plan.action_approve()
+    plan.action_approve()
+
+
+for number, size in (("02/KH-BENCH-40", 40), ("03/KH-BENCH-400", 400)):
+    create_task_plan(number, size, f"Kế hoạch {size} nhiệm vụ", YEAR, with_deadlines=True)
 # The daily crons' own plans of 40 and 400 tasks, in this year, their deadlines set by run.py
 # around the day it runs (the kanban's plans keep theirs).
 for number, size in (("05/KH-BENCH-CRON-40", 40), ("06/KH-BENCH-CRON-400", 400)):
-    cron_plan = env["tdkt.plan"].create({"name": f"Kế hoạch {size} nhiệm vụ (nhắc hạn)", "number": number,
-                                         "year": date.today().year})
-    env["tdkt.plan.task"].create(
-        [
-            {
-                "plan_id": cron_plan.id,
-                "sequence": n + 1,
-                "name": f"Nhiệm vụ số {n + 1}",
-                "lead_unit_id": units_cycle[n % len(units_cycle)],
-                "participant_unit_ids": [(6, 0, units_cycle[(n + 1) % len(units_cycle):][:2])],
-            }
-            for n in range(size)
-        ]
-    )
-    cron_plan.action_approve()
+    create_task_plan(number, size, f"Kế hoạch {size} nhiệm vụ (nhắc hạn)", date.today().year, with_deadlines=False)
 # The reference of the registration crons: a plan whose forms are those of 5 units (01/KH-BENCH has 50).
 env["tdkt.plan"].create(
     {
