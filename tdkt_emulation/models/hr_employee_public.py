@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 
@@ -17,11 +19,12 @@ class HrEmployeePublic(models.Model):
 
     @api.depends_context("uid")
     def _compute_tdkt_awards(self):
-        awards = self.env["tdkt.award"].search([("employee_id", "in", self.ids)])
+        award_ids = defaultdict(list)
+        for award in self.env["tdkt.award"].search([("employee_id", "in", self.ids)]):
+            award_ids[award.employee_id.id].append(award.id)
         for employee in self:
-            mine = awards.filtered(lambda award: award.employee_id.id == employee.id)
-            employee.tdkt_award_ids = mine
-            employee.tdkt_award_count = len(mine)
+            employee.tdkt_award_ids = self.env["tdkt.award"].browse(award_ids[employee.id])
+            employee.tdkt_award_count = len(award_ids[employee.id])
 
     def action_open_tdkt_awards(self):
         self.ensure_one()

@@ -91,10 +91,11 @@ class TdktReminderMixin(models.AbstractModel):
         for record in records:
             deadline = record._get_reminder_deadline()
             days = record._get_reminder_days()
-            stage = reminder_stage((deadline - today).days, days) if deadline else None
+            days_left = (deadline - today).days if deadline else None
+            stage = reminder_stage(days_left, days) if deadline else None
             if stage is not None:
                 try:
-                    note = record._get_reminder_note((deadline - today).days)
+                    note = record._get_reminder_note(days_left)
                     users = record._get_reminder_users()
                 except Exception:
                     _logger.exception("Deadline reminder failed for %s; passed over", record)
