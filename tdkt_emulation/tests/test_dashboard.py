@@ -127,7 +127,7 @@ class TestDashboard(TdktCommon):
         self.assertEqual(counts[1], counts[len(plans)], counts)
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "tdkt_tour")
 class TestDashboardTour(HttpCase):
     """The Office opens the dashboard and goes from a plan's card to its analyses."""
 

@@ -4,7 +4,7 @@ from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.tests import HttpCase, tagged
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "tdkt_tour")
 class TestTours(HttpCase):
     """The main path in a real browser: the Office drags a task to another quarter, a unit
     head registers a person and submits the unit's form."""
@@ -48,7 +48,7 @@ class TestTours(HttpCase):
         self.assertEqual(form.submitted_by_id, self.head)
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "tdkt_tour")
 class TestVotingTour(HttpCase):
     """A council member votes on a phone-sized screen."""
 
