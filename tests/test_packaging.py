@@ -53,7 +53,7 @@ def addon_files(names):
 @pytest.fixture(scope="module")
 def metadata(wheel, names):
     with zipfile.ZipFile(wheel) as archive:
-        (path,) = [name for name in names if name.endswith(".dist-info/METADATA")]
+        (path,) = (name for name in names if name.endswith(".dist-info/METADATA"))
         return email.parser.HeaderParser().parsestr(archive.read(path).decode("utf-8"))
 
 
