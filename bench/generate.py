@@ -1,7 +1,8 @@
 """Province-scale dataset for the benchmarks, run inside ``odoo shell`` (see ``./dev bench``).
 
 Sizes come from the environment: TDKT_BENCH_UNITS (50), TDKT_BENCH_EMPLOYEES (5000),
-TDKT_BENCH_LINES (20000), TDKT_BENCH_HISTORY_YEARS (10), TDKT_BENCH_INITIATIVES (300). The database is expected fresh, with tdkt_emulation installed.
+TDKT_BENCH_LINES (20000), TDKT_BENCH_HISTORY_YEARS (10), TDKT_BENCH_INITIATIVES (300).
+The database is expected fresh, with tdkt_emulation installed.
 """
 # pylint: disable=undefined-variable,print-used
 # ``env`` is given by odoo shell.

@@ -7,6 +7,7 @@ Figures and ratios are printed, one line each, and written to bench/results.json
 """
 
 import argparse
+import functools
 import json
 import re
 import sys
@@ -162,7 +163,7 @@ def bench_task_kanban(server):
                               "lead_unit_id": {"fields": {"display_name": {}}},
                               "user_ids": {"fields": {"display_name": {}}}})
 
-        def load():
+        def load(domain=domain, specification=specification):
             groups = server.call("tdkt.plan.task", "web_read_group", domain, ["quarter"], ["quarter"],
                                  lazy=True)["groups"]
             count = 0
@@ -313,16 +314,15 @@ def bench_crons(server):
             for number, other in ((small, large), (large, small)):
                 if xmlid == "ir_cron_task_deadline_reminders":
                     count = len(bench.plans[number]["task_ids"])
-                    setup = lambda number=number, other=other: bench.due_tasks(number, other)
+                    setup = functools.partial(bench.due_tasks, number, other)
                 else:
                     count = len(bench.plans[number]["registration_ids"])
                     missed = xmlid == "ir_cron_missing_registrations"
-                    setup = lambda number=number, other=other, missed=missed: bench.due_registrations(
-                        number, other, missed)
+                    setup = functools.partial(bench.due_registrations, number, other, missed)
                 figure = server.measure(
                     f"cron {name} ({count} {unit}, {number}; size: batches)",
                     ["/web/dataset/call_kw/ir.cron/method_direct_trigger"],
-                    lambda: bench.run_job(cron_ids[xmlid]),
+                    functools.partial(bench.run_job, cron_ids[xmlid]),
                     setup=setup,
                 )
                 figures.append((count, figure))

@@ -123,7 +123,7 @@ def _holds(facts, year, title):
     return title in facts.awards.get(year, ()) or (year == facts.year and title in facts.proposed)
 
 
-def _check_group(req, facts, rule):
+def _check_group(req, facts, rule):  # noqa: C901
     """Return (reasons, initiative ids used) of one group of requirements."""
     year = facts.year
     reasons = []

@@ -101,7 +101,7 @@ class TdktEligibility(models.AbstractModel):
         }
 
     @api.model
-    def _get_facts(self, checked, codes):
+    def _get_facts(self, checked, codes):  # noqa: C901
         """The engine's ``Facts`` of each line of ``checked`` (rows of ``_get_line_rows``),
         from the award history, the registration lines of the subjects and units, and the
         recognized initiatives.
@@ -294,7 +294,7 @@ class TdktEligibility(models.AbstractModel):
         return {title.code: title.name for title in titles}
 
     @api.model
-    def _describe_reason(self, reason, title_names):
+    def _describe_reason(self, reason, title_names):  # noqa: C901
         p = dict(reason["params"])
         met = reason["met"]
         Line = self.env["tdkt.registration.line"]

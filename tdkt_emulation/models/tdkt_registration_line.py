@@ -376,7 +376,7 @@ class TdktRegistrationLine(models.Model):
             }
         )
         for registration in self.registration_id:
-            lines = self.filtered(lambda line: line.registration_id == registration)
+            lines = self.filtered(lambda line, registration=registration: line.registration_id == registration)
             registration.message_post(
                 body=self.env._(
                     "Eligibility overridden for %(lines)s: %(reason)s",

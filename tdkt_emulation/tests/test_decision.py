@@ -1,5 +1,7 @@
 from datetime import date
 
+from psycopg2.errors import UniqueViolation
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -143,7 +145,7 @@ class TestDecision(TdktCommon):
         Award = self.env["tdkt.award"]
         Award.create({"employee_id": self.employee_a.id, "year": 2028, "title_id": self.title_ldtt.id,
                       "decision_number": "1/QĐ"})
-        with self.assertRaises(Exception), self.cr.savepoint(), mute_logger("odoo.sql_db"):
+        with self.assertRaises(UniqueViolation), self.cr.savepoint(), mute_logger("odoo.sql_db"):
             self.env.cr.execute(
                 "INSERT INTO tdkt_award (subject_type, employee_id, unit_id, year, title_id, kind, decision_number, "
                 "company_id) SELECT subject_type, employee_id, unit_id, year, title_id, kind, '2/QĐ', company_id "
