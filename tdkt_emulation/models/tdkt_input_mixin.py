@@ -209,11 +209,11 @@ class TdktInputMixin(models.AbstractModel):
         digits = field.get_digits(self.env) if field.type == "float" else (16, 2)
         bound = 10.0 ** (digits[0] - digits[1]) if digits else None
         if bound and not -bound < number < bound:
+            limit = f"{bound:,.0f}"
             raise ValidationError(
                 self.env._(
-                    "%(field)s expects a number between %(min)s and %(max)s, not %(value)s.",
-                    min=f"{-bound:,.0f}",
-                    max=f"{bound:,.0f}",
+                    "%(field)s expects a number between -%(max)s and %(max)s, not %(value)s.",
+                    max=limit,
                     **self._input_params(field, value),
                 )
             )
