@@ -57,7 +57,7 @@ class TdktCouncilSession(models.Model):
     )
     closing_member_count = fields.Integer(readonly=True, copy=False)
     voter_count = fields.Integer(
-        compute="_compute_voter_count", string="Turnout",
+        compute="_compute_voter_count", string="Turnout", groups="tdkt_emulation.group_tdkt_officer",
         help="Members who cast a ballot or a score card on at least one item.",
     )
     date_closed = fields.Datetime("Closed On", readonly=True, copy=False)
@@ -186,6 +186,7 @@ class TdktCouncilSession(models.Model):
                 session._close_review(member_count)
             else:
                 session._close_scoring()
+            session._refile_voters()
             session.sudo().write(
                 {
                     "state": "closed",
@@ -255,6 +256,39 @@ class TdktCouncilSession(models.Model):
                     "vote_outcome": outcome,
                 }
             )
+
+    def _refile_voters(self):
+        """Re-file who voted on each item as the ballots are re-filed: the rows of the
+        voters' relation, written one vote at a time in the order the members voted (each
+        in its vote's transaction), are deleted and written again in one statement, sorted
+        by item and member, so that neither their order nor their transaction tells when a
+        member voted. What the database keeps of the old rows until it is vacuumed is said
+        in the README."""
+        self.ensure_one()
+        field = self.env["tdkt.council.session.item"]._fields["voted_member_ids"]
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "DELETE FROM %s WHERE %s IN %s RETURNING %s, %s",
+                SQL.identifier(field.relation),
+                SQL.identifier(field.column1),
+                tuple(self.item_ids.ids) or (0,),
+                SQL.identifier(field.column1),
+                SQL.identifier(field.column2),
+            )
+        )
+        rows = sorted(self.env.cr.fetchall())
+        if rows:
+            self.env.cr.execute(
+                SQL(
+                    "INSERT INTO %s (%s, %s) VALUES %s",
+                    SQL.identifier(field.relation),
+                    SQL.identifier(field.column1),
+                    SQL.identifier(field.column2),
+                    SQL(", ").join(SQL("(%s, %s)", item_id, member_id) for item_id, member_id in rows),
+                )
+            )
+        self.item_ids.invalidate_recordset(["voted_member_ids"])
 
     def _close_scoring(self):
         """Average the members' score cards of each initiative; an initiative under the pass

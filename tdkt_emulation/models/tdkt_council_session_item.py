@@ -1,9 +1,11 @@
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from ..lib.scoring import check_points
 
 OUTCOMES = [("approved", "Passed"), ("rejected", "Not passed")]
+CHOICES = ("agree", "disagree", "abstain")
 # Written when the session closes, never by hand.
 RESULT_FIELDS = {
     "agree_count", "disagree_count", "abstain_count", "valid_count", "member_count", "agree_share",
@@ -40,7 +42,9 @@ class TdktCouncilSessionItem(models.Model):
     subject_type = fields.Selection(related="registration_line_id.subject_type")
     job_title = fields.Char(related="registration_line_id.job_title")
 
-    # Turnout: the Office sees who has voted, nobody sees what.
+    # Turnout: the Office sees who has voted, nobody sees what. Reading, searching, grouping
+    # and ordering by these fields is refused to the others (``groups=``, and
+    # ``_read_group_groupby`` below); a member sees only whether she has voted herself.
     voted_member_ids = fields.Many2many(
         "tdkt.council.member",
         "tdkt_council_session_item_voter_rel",
@@ -51,7 +55,9 @@ class TdktCouncilSessionItem(models.Model):
         copy=False,
         groups="tdkt_emulation.group_tdkt_officer",
     )
-    voted_count = fields.Integer(compute="_compute_voted_count", store=True, string="Turnout")
+    voted_count = fields.Integer(
+        compute="_compute_voted_count", store=True, string="Turnout", groups="tdkt_emulation.group_tdkt_officer"
+    )
     is_voted = fields.Boolean(compute="_compute_my_vote", string="I Have Voted")
     can_vote = fields.Boolean(compute="_compute_my_vote")
 
@@ -157,6 +163,25 @@ class TdktCouncilSessionItem(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # Odoo checks the groups of the fields a search uses, but for a many2many's path
+        # (``voted_member_ids.user_id``): searching by the voters would tell who voted.
+        if not self.env.su:
+            names = {
+                leaf[0].split(".")[0]
+                for leaf in domain or ()
+                if isinstance(leaf, (list, tuple)) and len(leaf) == 3 and isinstance(leaf[0], str)
+            }
+            self.check_field_access_rights("read", sorted(names & set(self._fields)))
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    def _read_group_groupby(self, groupby_spec, query):
+        # Odoo checks the groups of a field a grouping uses, but for a many2many: grouping
+        # by the voters would tell a member who has voted.
+        self.check_field_access_rights("read", [groupby_spec.split(":")[0].split(".")[0]])
+        return super()._read_group_groupby(groupby_spec, query)
+
     @api.model_create_multi
     def create(self, vals_list):
         items = super().create(vals_list)
@@ -180,14 +205,22 @@ class TdktCouncilSessionItem(models.Model):
     # ACTIONS
     # ------------------------------------------------------------
 
-    def action_vote_agree(self):
-        self._cast_ballot("agree")
+    def action_vote(self, choice=None):
+        """Cast the current user's ballot: ``choice`` is agree, disagree or abstain.
 
-    def action_vote_disagree(self):
-        self._cast_ballot("disagree")
-
-    def action_vote_abstain(self):
-        self._cast_ballot("abstain")
+        One method for every choice, so that neither the route the web client calls
+        (``/web/dataset/call_button/<model>/action_vote``) nor any log line names the
+        choice: the buttons pass it in their context (``vote_choice``), an external client
+        as the argument. Returns True, so that Odoo logs no warning of a method returning
+        None.
+        """
+        choice = choice or self.env.context.get("vote_choice")
+        if choice not in CHOICES:
+            raise UserError(
+                self.env._("A ballot is agree, disagree or abstain, not %(choice)s.", choice=repr(choice)[:40])
+            )
+        self._cast_ballot(choice)
+        return True
 
     def action_open_scoring(self):
         self.ensure_one()
@@ -212,13 +245,23 @@ class TdktCouncilSessionItem(models.Model):
         nothing in the database links the ballot to the member; the member is only added
         to the item's voters.
         """
+        if not self:
+            return
+        # What the member changed before is written in her name; what follows is not.
+        self.env.flush_all()
+        # Lock the items first: of two ballots of one member sent at once, the second waits,
+        # fails to lock the row the first one changed, and finds, retried, she has voted.
+        self.env.cr.execute(
+            SQL("SELECT id FROM %s WHERE id IN %s FOR NO KEY UPDATE", SQL.identifier(self._table), tuple(self.ids))
+        )
         members = {item: item._check_can_vote("emulation") for item in self}
         system = self.with_user(SUPERUSER_ID)
         for item, member in members.items():
-            # The item's row is updated with the turnout: two ballots of one member sent at
-            # once conflict on it, and the retried one finds the member has voted.
             item.with_env(system.env).write({"voted_member_ids": [fields.Command.link(member.id)]})
             system.env["tdkt.ballot"].create({"item_id": item.id, "choice": choice})
+        # Flushed as the superuser now: flushed later, in the member's environment, the
+        # turnout's recomputation would write her as the item's ``write_uid``.
+        system.env.flush_all()
 
     def _save_scores(self, points_by_criterion):
         """Save the current user's score card of this initiative: ``{criterion: points}``."""
@@ -249,7 +292,9 @@ class TdktCouncilSessionItem(models.Model):
                         "max_points": criterion.max_points,
                     }
                 )
-        self.sudo().write({"voted_member_ids": [fields.Command.link(member.id)]})
+        self.env.flush_all()
+        self.with_user(SUPERUSER_ID).write({"voted_member_ids": [fields.Command.link(member.id)]})
+        self.env(user=SUPERUSER_ID).flush_all()
 
     def _check_can_vote(self, council_type, rescoring=False):
         """Return the current user's member record for this item, or raise why they cannot

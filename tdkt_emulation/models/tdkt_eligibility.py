@@ -320,6 +320,8 @@ class TdktEligibility(models.AbstractModel):
         if "missing" in p:
             p["missing"] = ", ".join(str(year) for year in p["missing"])
         code = reason["code"]
+        if code == "not_readable":
+            return self.env._("Eligibility is shown for the people and the units you work with only.")
         if code == "no_rule":
             return self.env._("No eligibility rule for %(title)s in the regime of %(year)s.", **p)
         if code == "council_only":

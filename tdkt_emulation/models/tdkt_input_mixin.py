@@ -41,6 +41,25 @@ def _is_command(value):
     return True
 
 
+def _referenced_ids(field, value):
+    """The saved records' ids ``value`` (valid for ``field``, a many2one or an x2many)
+    gives, whose existence the database would check."""
+    if isinstance(value, BaseModel):
+        return [record_id for record_id in value._ids if isinstance(record_id, int)]
+    if field.type == "many2one":
+        record_id = value[0] if isinstance(value, tuple) else value
+        return [record_id] if isinstance(record_id, int) and record_id else []
+    if isinstance(value, tuple) or (isinstance(value, list) and not (value and isinstance(value[0], (list, tuple)))):
+        return [record_id for record_id in value if isinstance(record_id, int)]
+    ids = []
+    for command in value:
+        if command[0] in (Command.LINK, Command.UPDATE):
+            ids.append(command[1])
+        elif command[0] == Command.SET:
+            ids += command[2]
+    return [record_id for record_id in ids if isinstance(record_id, int)]
+
+
 def _to_number(value, kind):
     """``value`` converted as Odoo converts it for an Integer (``kind`` int) or a Float
     field, or None where Odoo would raise a bare error or silently drop decimals."""
@@ -100,6 +119,9 @@ class TdktInputMixin(models.AbstractModel):
             "one2many": self._check_input_x2many,
             "many2many": self._check_input_x2many,
         }
+        for text_type in ("char", "text", "html"):
+            checks[text_type] = self._check_input_text
+        references = []  # (field, value, id) of every id given to a relational field
         for vals in vals_list:
             for name, value in vals.items():
                 field = self._fields.get(name)
@@ -111,6 +133,32 @@ class TdktInputMixin(models.AbstractModel):
                 # False and None empty any field, and "" any but an x2many, as in Odoo
                 if check and value is not False and value is not None and (value != "" or field.type in X2MANY):
                     check(field, value)
+                    if field.type == "many2one" or field.type in X2MANY:
+                        references += [(field, value, record_id) for record_id in _referenced_ids(field, value)]
+        self._check_input_references(references)
+
+    def _check_input_references(self, references):
+        """Raise a ValidationError naming the field when an id given to a relational field
+        is of no record: the database would refuse it with the misleading message of a
+        deletion ("another model requires the record being deleted"). One query per model,
+        whatever the number of values; existence is checked without access rules, as the
+        database's foreign key does."""
+        by_model = {}
+        for field, _value, record_id in references:
+            by_model.setdefault(field.comodel_name, set()).add(record_id)
+        existing = {
+            model: set(self.env[model].sudo().browse(ids).exists().ids) for model, ids in by_model.items()
+        }
+        for field, value, record_id in references:
+            if record_id not in existing[field.comodel_name]:
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s expects the id of an existing record of %(model)s: there is none with id %(id)s.",
+                        model=self.env["ir.model"].sudo()._get(field.comodel_name).name or field.comodel_name,
+                        id=record_id,
+                        **self._input_params(field, value),
+                    )
+                )
 
     def _input_params(self, field, value):
         """The field's label and the value, shortened, for the messages."""
@@ -151,9 +199,32 @@ class TdktInputMixin(models.AbstractModel):
             )
 
     def _check_input_float(self, field, value):
-        if _to_number(value, float) is None:
+        number = _to_number(value, float)
+        if number is None:
             raise ValidationError(
                 self.env._("%(field)s expects a number, not %(value)s.", **self._input_params(field, value))
+            )
+        # A field with digits rounds its value to them (1e308 overflows there) and holds at
+        # most their integer part; one without holds what a double precision holds.
+        digits = field.get_digits(self.env) if field.type == "float" else (16, 2)
+        bound = 10.0 ** (digits[0] - digits[1]) if digits else None
+        if bound and not -bound < number < bound:
+            limit = f"{bound:,.0f}"
+            raise ValidationError(
+                self.env._(
+                    "%(field)s expects a number between -%(max)s and %(max)s, not %(value)s.",
+                    max=limit,
+                    **self._input_params(field, value),
+                )
+            )
+
+    def _check_input_text(self, field, value):
+        if isinstance(value, str) and "\x00" in value:
+            raise ValidationError(
+                self.env._(
+                    "%(field)s expects text without the NUL character (\\x00), which the database cannot store.",
+                    **self._input_params(field, value),
+                )
             )
 
     def _check_input_boolean(self, field, value):

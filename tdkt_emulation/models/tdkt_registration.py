@@ -258,11 +258,8 @@ class TdktRegistration(models.Model):
     def action_export_xlsx(self):
         if not self:
             raise UserError(self.env._("There is no registration form to export."))
-        return {
-            "type": "ir.actions.act_url",
-            "url": "/tdkt_emulation/registrations/xlsx?ids=" + ",".join(str(rid) for rid in self.ids),
-            "target": "download",
-        }
+        # Built now: the ids came in the body of this call, never in a download URL.
+        return self.env["ir.attachment"]._tdkt_download_action(*self._export_xlsx(), self._name)
 
     # ------------------------------------------------------------
     # BUSINESS METHODS

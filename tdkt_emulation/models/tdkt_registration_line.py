@@ -88,9 +88,18 @@ class TdktRegistrationLine(models.Model):
         "subject_type", "employee_id", "unit_id", "title_id", "year", "rating", "months_worked", "discipline"
     )
     def _compute_eligibility(self):
-        results = self.env["tdkt.eligibility"]._check_lines(self)
+        # The facts are read whoever asks (past awards, other lines): a line being edited
+        # (an onchange) is checked only when its subject is one the user works with, or the
+        # answer would tell her another unit's history. Saved lines are checked whoever
+        # writes, their subject being the form's; record rules guard who reads them.
+        hidden = self._get_lines_hidden_from_user()
+        results = self.env["tdkt.eligibility"]._check_lines(self - hidden)
         for line in self:
-            result = results[line]
+            result = results[line] if line not in hidden else {
+                "status": False,
+                "reasons": [{"code": "not_readable", "met": None, "params": {}, "article": "", "to_confirm": False}],
+                "initiative_ids": [],
+            }
             line.eligibility_status = result["status"]
             line.eligibility_data = result
 
@@ -149,6 +158,8 @@ class TdktRegistrationLine(models.Model):
 
     @api.constrains("year", "title_id", "employee_id", "unit_id", "subject_type")
     def _check_once_a_year(self):
+        # The subject first: what another unit's person registered is not told.
+        self._check_subject()
         # One search for the whole batch: the lines that could share a subject and title.
         candidates = self.sudo().search(
             [
@@ -188,6 +199,22 @@ class TdktRegistrationLine(models.Model):
             line: thresholds.get((rule_sets[line.year], line.title_id)) or line.title_id.approval_threshold
             for line in self
         }
+
+    def _get_lines_hidden_from_user(self):
+        """The new lines (being edited, not saved) among these whose subject is outside the
+        current user's units: a person of another unit, or another unit. The superuser and
+        the Office see every unit. The user is the environment's even in ``sudo()``, as a
+        stored field's compute runs."""
+        new_lines = self.filtered(lambda line: not isinstance(line.id, int))
+        user = self.env.user
+        if not new_lines or user._is_superuser() or user.has_group("tdkt_emulation.group_tdkt_officer"):
+            return self.browse()
+        unit_ids = set(self.env.user._get_tdkt_unit_ids())
+        return new_lines.filtered(
+            lambda line: line.unit_id.id not in unit_ids
+            or (line.subject_type == "individual" and line.employee_id
+                and line.employee_id.sudo().department_id.id not in unit_ids)
+        )
 
     def _get_subject_key(self):
         """What makes two lines the same registration: year, title and subject."""
@@ -280,11 +307,8 @@ class TdktRegistrationLine(models.Model):
     def action_export_eligibility_xlsx(self):
         if not self:
             raise UserError(self.env._("There is no registered title to export."))
-        return {
-            "type": "ir.actions.act_url",
-            "url": "/tdkt_emulation/eligibility/xlsx?ids=" + ",".join(str(line_id) for line_id in self.ids),
-            "target": "download",
-        }
+        # Built now: the ids came in the body of this call, never in a download URL.
+        return self.env["ir.attachment"]._tdkt_download_action(*self._export_eligibility_xlsx(), self._name)
 
     # ------------------------------------------------------------
     # BUSINESS METHODS

@@ -1,4 +1,6 @@
+import random
 import threading
+import time
 from datetime import date
 
 from psycopg2.errors import SerializationFailure
@@ -166,7 +168,7 @@ class TestConcurrentClosing(TransactionCase):
             self.lines = {}
             for item, choices in zip(session.item_ids, (["agree"] * 3, ["agree", "disagree", "disagree"])):
                 for user, choice in zip(members, choices):
-                    getattr(item.with_user(user), f"action_vote_{choice}")()
+                    item.with_user(user).action_vote(choice)
                 self.lines[item.registration_line_id.id] = choices
             self.officer_ids = [user.id for user in officers]
 
@@ -245,3 +247,165 @@ class TestConcurrentClosing(TransactionCase):
                 [("model", "=", session._name), ("res_id", "=", session.id), ("body", "ilike", "Session closed")]
             )
             self.assertEqual(closings, 1, "the results were written once")
+
+
+@tagged("post_install", "-at_install")
+class TestConcurrentVoting(TransactionCase):
+    """Members vote at the same moment, each from a cursor of their own as the server's
+    workers would: a member's ten ballots sent at once make one ballot; forty members voting
+    on twenty items at once lose and double none; and the closing re-files ballots and
+    voters in one transaction of its own, out of vote order.
+
+    As in TestConcurrentClosing, the records are committed from a cursor of their own and
+    removed at the end.
+    """
+
+    MEMBERS, ITEMS = 40, 20
+    CHOICES = ("agree", "disagree", "abstain")
+
+    def setUp(self):
+        super().setUp()
+        self.ids = {}
+        self.addCleanup(self._remove_committed_records)
+        with self._cursor() as cr:
+            env = api.Environment(cr, self.env.ref("base.user_admin").id, {"tracking_disable": True})
+            unit = env["hr.department"].create({"name": "Voting unit"})
+            self.ids["unit"] = unit.id
+            officer = mail_new_test_user(env, login="tdkt_voting_officer", groups="tdkt_emulation.group_tdkt_officer")
+            members = [
+                mail_new_test_user(env, login=f"tdkt_voting_member_{index}", groups="tdkt_emulation.group_tdkt_user")
+                for index in range(self.MEMBERS)
+            ]
+            self.ids["users"] = [officer.id] + [user.id for user in members]
+            employees = env["hr.employee"].create(
+                [{"name": user.name, "user_id": user.id, "department_id": unit.id} for user in members]
+            )
+            self.ids["employees"] = employees.ids
+            plan = env["tdkt.plan"].create(
+                {"name": "Voting plan 2042", "year": 2042, "registration_unit_ids": [(6, 0, unit.ids)]}
+            )
+            self.ids["plan"] = plan.id
+            plan.action_approve()
+            form = plan.registration_ids
+            title = env.ref("tdkt_emulation.title_ldtt")
+            form.line_ids = [(0, 0, {"employee_id": employee.id, "title_id": title.id})
+                             for employee in employees[: self.ITEMS]]
+            form.with_context(tdkt_submit_confirmed=True).action_submit()
+            form.action_receive()
+            council = env["tdkt.council"].create(
+                {"name": "Voting council",
+                 "member_ids": [(0, 0, {"employee_id": employee.id}) for employee in employees]}
+            )
+            self.ids["council"] = council.id
+            session = env["tdkt.council.session"].create(
+                {"name": "Voting session", "council_id": council.id, "plan_id": plan.id}
+            )
+            self.ids["session"] = session.id
+            session.action_add_agenda()
+            session.action_start_voting()
+            self.item_ids = session.item_ids.ids
+            self.assertEqual(len(self.item_ids), self.ITEMS)
+            self.member_uids = [user.id for user in members]
+            self.officer_id = officer.id
+
+    def _cursor(self):
+        return db_connect(self.env.cr.dbname).cursor()
+
+    def _remove_committed_records(self):
+        TestConcurrentClosing._remove_committed_records(self)
+
+    def _vote(self, env, item_id, choice):
+        env["tdkt.council.session.item"].browse(item_id).action_vote(choice)
+        return "voted"
+
+    def _count(self, query, *args):
+        with self._cursor() as cr:
+            cr.execute(query, args)
+            return cr.fetchall()
+
+    def test_one_ballot_under_ten_parallel_votes_of_one_member(self):
+        item_id, uid = self.item_ids[0], self.member_uids[0]
+        envs = [api.Environment(self._cursor(), uid, {}) for _ in range(10)]
+        _reads, outcomes = run_at_once(
+            envs, lambda env: env["tdkt.council.session.item"].browse(item_id).is_voted,
+            lambda env: self._vote(env, item_id, "agree"),
+        )
+        self.assertEqual(len(outcomes), 10, outcomes)
+        self.assertEqual(outcomes.count("voted"), 1, outcomes)
+        self.assertTrue(all("already voted" in outcome for outcome in outcomes if outcome != "voted"), outcomes)
+        [(ballots,)] = self._count("SELECT COUNT(*) FROM tdkt_ballot WHERE item_id = %s", item_id)
+        [(voters,)] = self._count(
+            "SELECT COUNT(*) FROM tdkt_council_session_item_voter_rel WHERE item_id = %s", item_id
+        )
+        self.assertEqual((ballots, voters), (1, 1))
+
+    def test_forty_members_on_twenty_items_at_once_lose_and_double_no_ballot(self):
+        barrier = threading.Barrier(self.MEMBERS)
+        failures = []
+        envs = [api.Environment(self._cursor(), uid, {}) for uid in self.member_uids]
+
+        def choice(member, item):
+            return self.CHOICES[(member + item) % 3]
+
+        def run(member, env):
+            # Each member goes through the agenda from another item, one request per vote.
+            order = self.item_ids[member % self.ITEMS:] + self.item_ids[: member % self.ITEMS]
+            with env.cr:
+                barrier.wait(timeout=60)
+                for item_id in order:
+                    for attempt in range(50):
+                        try:
+                            self._vote(env, item_id, choice(member, self.item_ids.index(item_id)))
+                            env.cr.commit()
+                            break
+                        except SerializationFailure:
+                            env.cr.rollback()
+                            env.invalidate_all()
+                            time.sleep(random.uniform(0, 0.01 * (attempt + 1)))
+                        except Exception as error:  # noqa: BLE001 - reported below, by the main thread
+                            failures.append(repr(error))
+                            env.cr.rollback()
+                            break
+                    else:
+                        failures.append(f"member {member} gave up on item {item_id}")
+
+        threads = [threading.Thread(target=run, args=(member, env)) for member, env in enumerate(envs)]
+        with mute_logger("odoo.sql_db"):
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=600)
+        self.assertFalse(failures)
+        counts = dict(((item_id, choice_), count) for item_id, choice_, count in self._count(
+            "SELECT item_id, choice, COUNT(*) FROM tdkt_ballot WHERE session_id = %s GROUP BY item_id, choice",
+            self.ids["session"],
+        ))
+        for index, item_id in enumerate(self.item_ids):
+            for choice_ in self.CHOICES:
+                expected = sum(1 for member in range(self.MEMBERS) if choice(member, index) == choice_)
+                self.assertEqual(counts.get((item_id, choice_), 0), expected, (index, choice_))
+        [(voters,)] = self._count(
+            "SELECT COUNT(DISTINCT (item_id, member_id)) FROM tdkt_council_session_item_voter_rel WHERE item_id IN %s",
+            tuple(self.item_ids),
+        )
+        self.assertEqual(voters, self.MEMBERS * self.ITEMS)
+
+        # The closing re-files the ballots and the voters in its own transaction: no row
+        # keeps the transaction, nor the place, of the vote it came from.
+        with self._cursor() as cr:
+            env = api.Environment(cr, self.officer_id, {"tracking_disable": True})
+            env["tdkt.council.session"].browse(self.ids["session"]).action_close()
+        rows = self._count(
+            "SELECT item_id, member_id, xmin::text FROM tdkt_council_session_item_voter_rel WHERE item_id IN %s "
+            "ORDER BY ctid", tuple(self.item_ids),
+        )
+        self.assertEqual([row[:2] for row in rows], sorted(row[:2] for row in rows))
+        ballot_xmins = self._count("SELECT DISTINCT xmin::text FROM tdkt_ballot WHERE session_id = %s",
+                                   self.ids["session"])
+        self.assertEqual({row[2] for row in rows}, {xmin for xmin, in ballot_xmins}, "one transaction, the closing's")
+        self.assertEqual(len(ballot_xmins), 1)
+        with self._cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            for index, item in enumerate(env["tdkt.council.session.item"].browse(self.item_ids)):
+                self.assertEqual(item.valid_count, self.MEMBERS)
+                self.assertEqual(item.agree_count, sum(1 for m in range(self.MEMBERS) if choice(m, index) == "agree"))

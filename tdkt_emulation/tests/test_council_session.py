@@ -41,7 +41,7 @@ class TestCouncilSession(TdktCommon):
     def _vote(self, line, choices):
         """Each of the first members casts the next choice on ``line``'s item."""
         for user, choice in zip(self.members, choices):
-            getattr(self.items[line].with_user(user), f"action_vote_{choice}")()
+            self.items[line].with_user(user).action_vote(choice)
 
     def test_agenda_collects_the_received_lines(self):
         self.assertEqual(self.session.year, 2030)
@@ -103,13 +103,13 @@ class TestCouncilSession(TdktCommon):
     def test_one_ballot_per_member_per_item(self):
         self.session.with_user(self.officer).action_start_voting()
         item = self.items[self.line_ldtt].with_user(self.members[0])
-        item.action_vote_agree()
+        item.action_vote("agree")
         self.assertTrue(item.is_voted)
         self.assertFalse(item.can_vote)
         with self.assertRaisesRegex(UserError, "already voted"):
-            item.action_vote_disagree()
+            item.action_vote("disagree")
         # voting on another item is still possible
-        self.items[self.line_cstdcs].with_user(self.members[0]).action_vote_disagree()
+        self.items[self.line_cstdcs].with_user(self.members[0]).action_vote("disagree")
         self.assertEqual(self.items[self.line_ldtt].voted_count, 1)
         self.assertEqual(self.env["tdkt.ballot"].search_count([("session_id", "=", self.session.id)]), 2)
 
@@ -118,17 +118,17 @@ class TestCouncilSession(TdktCommon):
         item = self.items[self.line_ldtt]
         for user in (self.user_b, self.officer, self.manager):
             with self.assertRaises(AccessError, msg=user.login):
-                item.with_user(user).action_vote_agree()
+                item.with_user(user).action_vote("agree")
         self.assertEqual(item.voted_count, 0)
 
     def test_no_vote_before_or_after_voting(self):
         item = self.items[self.line_ldtt].with_user(self.members[0])
         with self.assertRaisesRegex(UserError, "not open for voting"):
-            item.action_vote_agree()
+            item.action_vote("agree")
         self.session.with_user(self.officer).action_start_voting()
         self.session.with_user(self.officer).action_close()
         with self.assertRaisesRegex(UserError, "not open for voting"):
-            item.action_vote_agree()
+            item.action_vote("agree")
 
     def test_ballots_never_name_the_voter(self):
         Ballot = self.env["tdkt.ballot"]

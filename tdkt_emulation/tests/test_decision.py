@@ -36,8 +36,8 @@ class TestDecision(TdktCommon):
         session.action_start_voting()
         items = {item.registration_line_id: item for item in session.item_ids}
         for user in members:
-            items[cls.line_passed].with_user(user).action_vote_agree()
-            items[cls.line_rejected].with_user(user).action_vote_disagree()
+            items[cls.line_passed].with_user(user).action_vote("agree")
+            items[cls.line_rejected].with_user(user).action_vote("disagree")
         session.action_close()
         cls.decision = cls.env["tdkt.decision"].with_user(cls.officer).create(
             {"name": "15/QĐ-SNV", "date_decision": date(2031, 1, 10), "year": 2030, "authority": "Director"}

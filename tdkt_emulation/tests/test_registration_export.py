@@ -1,9 +1,10 @@
 import io
+from datetime import timedelta
 
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, freeze_time, tagged
 
 from .common import TdktCommon
 
@@ -84,7 +85,17 @@ class TestRegistrationExport(TdktCommon):
     def test_plan_button_downloads_the_export(self):
         action = self.plan.action_export_registrations()
         self.assertEqual(action["type"], "ir.actions.act_url")
-        self.assertIn(",".join(str(i) for i in self.plan.registration_ids.ids), action["url"])
+        # The file is built by the button and kept for its maker: the URL names no id.
+        attachment = self.env["ir.attachment"].browse(int(action["url"].split("/")[-1].split("?")[0]))
+        self.assertEqual(action["url"], f"/web/content/{attachment.id}?download=true")
+        book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
+        self.assertEqual(book.sheetnames[1:], ["Unit A", "Unit B"])
+        # The autovacuum removes it the next day.
+        self.env["ir.attachment"]._gc_tdkt_exports()
+        self.assertTrue(attachment.exists())
+        with freeze_time(attachment.create_date + timedelta(days=1, minutes=1)):
+            self.env["ir.attachment"]._gc_tdkt_exports()
+        self.assertFalse(attachment.exists())
 
 
 @tagged("post_install", "-at_install")

@@ -76,11 +76,12 @@ registry.category("web_tour.tours").add("tdkt_registration_tour", {
 });
 
 // A council member votes from a phone: one card per agenda item, an Agree button on each.
+// Every choice's button calls the same method, action_vote: the choice is in its context.
 registry.category("web_tour.tours").add("tdkt_vote_tour", {
     steps: () => [
         {
             content: "Agree to the title of the item",
-            trigger: ".o_kanban_record:contains('Tour Candidate') button:contains('Agree')",
+            trigger: ".o_kanban_record:contains('Tour Candidate') button[name=action_vote]:contains('Agree')",
             run: "click",
         },
         {
