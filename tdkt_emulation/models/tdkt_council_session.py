@@ -316,9 +316,9 @@ class TdktCouncilSession(models.Model):
             raise UserError(self.env._("A closed session is read-only. Hold a new session instead."))
 
     def _check_edit_vals(self, vals):
-        super()._check_edit_vals(vals)
         if "council_id" in vals and any(session.state != "draft" for session in self):
             raise UserError(self.env._("The council of a session cannot change once voting has started."))
+        return super()._check_edit_vals(vals)
 
     def _check_add_agenda(self):
         """The Office changes the agenda of a draft session."""

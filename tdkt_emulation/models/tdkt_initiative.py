@@ -198,7 +198,7 @@ class TdktInitiative(models.Model):
     def _check_edit_vals(self, vals):
         if set(vals) & RECOGNITION_FIELDS:
             self._require("manager", self.env._("Only a Manager recognizes initiatives."))
-        super()._check_edit_vals(vals)
+        return super()._check_edit_vals(vals)
 
     def _check_submit(self):
         """Its authors and unit (record rules) submit a draft initiative."""

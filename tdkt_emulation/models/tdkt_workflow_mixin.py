@@ -1,7 +1,7 @@
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 
-# Context keys that silence the chatter; an audit line is posted without them.
+# Context keys that silence the chatter; an audit line is posted with them off.
 SILENCING_KEYS = ("tracking_disable", "mail_notrack", "mail_create_nolog", "mail_auto_subscribe_no_notify")
 GROUPS = {
     "user": "tdkt_emulation.group_tdkt_user",
@@ -188,12 +188,11 @@ class TdktWorkflowMixin(models.AbstractModel):
     def _post_audit(self, body, trail=None):
         """Post ``body`` on the chatter of these records (or of ``trail``, by default the
         records that keep their trail) as the acting user: as the superuser, so that it
-        needs no right of its own, and without the context keys that silence the chatter."""
-        context = {key: value for key, value in self.env.context.items() if key not in SILENCING_KEYS}
+        needs no right of its own, and with the context keys that silence the chatter off."""
         author = self.env.user.partner_id
         for record in self._get_audit_records() if trail is None else trail:
             if "message_ids" in record._fields:
-                record.sudo().with_context(context).message_post(
+                record.sudo().with_context(**dict.fromkeys(SILENCING_KEYS, False)).message_post(
                     body=body, author_id=author.id, message_type="notification", subtype_xmlid="mail.mt_note"
                 )
 
