@@ -5,6 +5,7 @@ from . import res_lang
 from . import res_users
 from . import tdkt_input_mixin
 from . import tdkt_unit_mixin
+from . import tdkt_workflow_mixin
 from . import tdkt_reminder_mixin
 from . import tdkt_subject_mixin
 from . import tdkt_title

@@ -30,10 +30,12 @@ class TdktAward(models.Model):
 
     _name = "tdkt.award"
     _description = "Award"
-    _inherit = ["tdkt.input.mixin", "tdkt.subject.mixin", "tdkt.unit.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "tdkt.subject.mixin", "tdkt.unit.mixin"]
     _order = "year desc, title_sequence, subject_name, id"
     _check_company_auto = True
     _tdkt_unit_fields = ("unit_id",)
+    # Signing a decision writes its awards.
+    _tdkt_step_fields = ("decision_id",)
 
     employee_id = fields.Many2one(string="Person")
     unit_id = fields.Many2one(
@@ -177,8 +179,6 @@ class TdktAward(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and any(vals.get("decision_id") for vals in vals_list):
-            raise AccessError(self.env._("The awards of a decision are written by signing it."))
         self._check_input_values(vals_list)
         for vals in vals_list:
             # An imported row may leave the unit empty: the person's, computed as on a form.
@@ -192,8 +192,6 @@ class TdktAward(models.Model):
         return awards
 
     def write(self, vals):
-        if not self.env.su and self.filtered("decision_id"):
-            raise UserError(self.env._("An award of a decision changes with its decision only."))
         self._check_input_values([vals])
         if {"subject_type", "employee_id", "unit_id", "year", "title_id"} & set(vals):
             self._check_once_a_year([award._get_subject_key(vals) for award in self], self.ids)
@@ -206,6 +204,19 @@ class TdktAward(models.Model):
     def _unlink_except_decided(self):
         if not self.env.su and self.filtered("decision_id"):
             raise UserError(self.env._("An award of a decision is removed by cancelling the decision."))
+
+    # ------------------------------------------------------------
+    # STEPS
+    # ------------------------------------------------------------
+
+    def _check_edit(self):
+        """The Office enters and edits the awards from before the addon; an award of a
+        decision changes with its decision only."""
+        if self.filtered("decision_id"):
+            raise UserError(self.env._("An award of a decision changes with its decision only."))
+
+    def _get_step_fields_error(self, names):
+        return self.env._("The awards of a decision are written by signing it.")
 
     def unlink(self):
         lines = self._get_lines_for_eligibility()

@@ -21,9 +21,11 @@ class TdktCouncilSession(models.Model):
 
     _name = "tdkt.council.session"
     _description = "Council Session"
-    _inherit = ["tdkt.input.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _tdkt_steps = ("edit", "add_agenda", "start_voting", "close")
+    _tdkt_step_fields = ("state", "closing_member_count", "date_closed", "closed_by_id")
 
     name = fields.Char(required=True, tracking=True)
     council_id = fields.Many2one(
@@ -63,6 +65,10 @@ class TdktCouncilSession(models.Model):
     date_closed = fields.Datetime("Closed On", readonly=True, copy=False)
     closed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     is_member = fields.Boolean(compute="_compute_is_member", string="I Am a Member")
+    can_edit = fields.Boolean(compute="_compute_can_steps")
+    can_add_agenda = fields.Boolean(compute="_compute_can_steps")
+    can_start_voting = fields.Boolean(compute="_compute_can_steps")
+    can_close = fields.Boolean(compute="_compute_can_steps")
 
     @api.depends("plan_id")
     def _compute_year(self):
@@ -96,16 +102,6 @@ class TdktCouncilSession(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
-    def write(self, vals):
-        if not self.env.su:
-            if "state" in vals:
-                raise AccessError(self.env._("The status of a session changes through its buttons only."))
-            if any(session.state == "closed" for session in self):
-                raise UserError(self.env._("A closed session is read-only. Hold a new session instead."))
-            if "council_id" in vals and any(session.state != "draft" for session in self):
-                raise UserError(self.env._("The council of a session cannot change once voting has started."))
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
         if any(session.state != "draft" for session in self):
@@ -118,10 +114,8 @@ class TdktCouncilSession(models.Model):
     def action_add_agenda(self):
         """Put on the agenda what awaits review: the registered titles of the received forms
         of the session's plan (or year), or the submitted initiatives of its year."""
-        self._check_officer()
+        self._check_add_agenda()
         for session in self:
-            if session.state != "draft":
-                raise UserError(self.env._("The agenda can change only while the session is a draft."))
             if session.council_type == "emulation":
                 domain = [
                     ("company_id", "=", session.company_id.id),
@@ -147,10 +141,8 @@ class TdktCouncilSession(models.Model):
             session.item_ids = [fields.Command.create({field_name: record.id}) for record in records - busy]
 
     def action_start_voting(self):
-        self._check_officer()
+        self._check_start_voting()
         for session in self:
-            if session.state != "draft":
-                raise UserError(self.env._("Only a draft session can start voting."))
             if not session.item_ids:
                 raise UserError(self.env._("Put at least one item on the agenda of %(session)s.", session=session.name))
             if not session.council_id.member_ids:
@@ -165,21 +157,17 @@ class TdktCouncilSession(models.Model):
                         names=", ".join(members.mapped("employee_id.name")),
                     )
                 )
-        self.sudo().write({"state": "voting"})
-        self.item_ids.initiative_id.sudo().write({"state": "scoring"})
-        for session in self:
-            session.message_post(body=self.env._("Voting started."))
+        self._write_step({"state": "voting"}, audit=self.env._("Voting started."))
+        self.item_ids.initiative_id._start_scoring()
 
     def action_close(self):
         """Close the vote: tally every item, write the results and lock the session."""
-        self._check_officer()
+        self._check_close()
         # Lock the sessions: of two officers closing at once, the second waits, then fails
         # to update the row the first one closed and sees it closed when Odoo retries.
         self.env.cr.execute(SQL("SELECT id FROM %s WHERE id IN %s FOR UPDATE", SQL.identifier(self._table), tuple(self.ids)))
         self.invalidate_recordset(["state"])
-        for session in self:
-            if session.state != "voting":
-                raise UserError(self.env._("%(session)s is not voting: it cannot be closed.", session=session.name))
+        self._check_close()
         for session in self:
             member_count = len(session.council_id.member_ids)
             if session.council_type == "emulation":
@@ -187,15 +175,15 @@ class TdktCouncilSession(models.Model):
             else:
                 session._close_scoring()
             session._refile_voters()
-            session.sudo().write(
+            session._write_step(
                 {
                     "state": "closed",
                     "closing_member_count": member_count,
                     "date_closed": fields.Datetime.now(),
                     "closed_by_id": self.env.uid,
-                }
+                },
+                audit=self.env._("Session closed: the results are written."),
             )
-            session.message_post(body=self.env._("Session closed: the results are written."))
 
     def action_open_voting(self):
         self.ensure_one()
@@ -234,7 +222,7 @@ class TdktCouncilSession(models.Model):
             line = item.registration_line_id.sudo()
             tally = tally_ballots(choices[item.id], member_count, thresholds[line])
             outcome = "approved" if tally.passed else "rejected"
-            item.sudo().write(
+            item._write_step(
                 {
                     "agree_count": tally.agree,
                     "disagree_count": tally.disagree,
@@ -246,7 +234,7 @@ class TdktCouncilSession(models.Model):
                     "outcome": outcome,
                 }
             )
-            line.write(
+            line._write_step(
                 {
                     "vote_session_id": self.id,
                     "vote_agree_count": tally.agree,
@@ -310,26 +298,23 @@ class TdktCouncilSession(models.Model):
                 "scorer_count": result.scorers,
                 "outcome": outcome,
             }
-            item.sudo().write(values)
-            initiative = item.initiative_id.sudo()
-            initiative.write(
+            item._write_step(values)
+            item.initiative_id._write_step(
                 {
                     "score_total": result.total,
                     "score_max": result.max_total,
                     "pass_mark": result.pass_mark,
                     "score_result": "passed" if result.passed else "failed",
                     "state": "scoring" if result.passed else "rejected",
-                }
-            )
-            initiative.message_post(
-                body=self.env._(
+                },
+                audit=self.env._(
                     "Scored %(total)s of %(max)s by %(scorers)s member(s) in %(session)s; pass mark %(mark)s.",
                     total=result.total,
                     max=result.max_total,
                     scorers=result.scorers,
                     session=self.name,
                     mark=result.pass_mark,
-                )
+                ),
             )
 
     def _get_criteria(self):
@@ -348,9 +333,45 @@ class TdktCouncilSession(models.Model):
             )
         return member
 
-    def _check_officer(self):
-        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
-            raise AccessError(self.env._("Only the Office can prepare and close council sessions."))
+    # ------------------------------------------------------------
+    # STEPS
+    # ------------------------------------------------------------
+
+    def _get_step_fields_error(self, names):
+        return self.env._("The status of a session changes through its buttons only.")
+
+    def _check_office(self):
+        self._require("officer", self.env._("Only the Office can prepare and close council sessions."))
+
+    def _check_edit(self):
+        """The Office edits a session until it is closed."""
+        self._check_office()
+        if any(session.state == "closed" for session in self):
+            raise UserError(self.env._("A closed session is read-only. Hold a new session instead."))
+
+    def _check_edit_vals(self, vals):
+        if "council_id" in vals and any(session.state != "draft" for session in self):
+            raise UserError(self.env._("The council of a session cannot change once voting has started."))
+        return super()._check_edit_vals(vals)
+
+    def _check_add_agenda(self):
+        """The Office changes the agenda of a draft session."""
+        self._check_office()
+        if any(session.state != "draft" for session in self):
+            raise UserError(self.env._("The agenda can change only while the session is a draft."))
+
+    def _check_start_voting(self):
+        """The Office opens the vote of a draft session."""
+        self._check_office()
+        if any(session.state != "draft" for session in self):
+            raise UserError(self.env._("Only a draft session can start voting."))
+
+    def _check_close(self):
+        """The Office closes a voting session."""
+        self._check_office()
+        for session in self:
+            if session.state != "voting":
+                raise UserError(self.env._("%(session)s is not voting: it cannot be closed.", session=session.name))
 
     def _export_xlsx(self):
         """Build the session's report: the review results, or the initiatives' scoring.

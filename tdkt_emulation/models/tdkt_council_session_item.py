@@ -1,5 +1,5 @@
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from ..lib.scoring import check_points
@@ -7,10 +7,10 @@ from ..lib.scoring import check_points
 OUTCOMES = [("approved", "Passed"), ("rejected", "Not passed")]
 CHOICES = ("agree", "disagree", "abstain")
 # Written when the session closes, never by hand.
-RESULT_FIELDS = {
+RESULT_FIELDS = (
     "agree_count", "disagree_count", "abstain_count", "valid_count", "member_count", "agree_share",
     "threshold", "outcome", "score_total", "score_max", "pass_mark", "scorer_count", "voted_member_ids",
-}
+)
 
 
 class TdktCouncilSessionItem(models.Model):
@@ -23,9 +23,10 @@ class TdktCouncilSessionItem(models.Model):
 
     _name = "tdkt.council.session.item"
     _description = "Council Session Agenda Item"
-    _inherit = ["tdkt.input.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin"]
     _order = "session_id, sequence, id"
     _check_company_auto = True
+    _tdkt_step_fields = RESULT_FIELDS
 
     session_id = fields.Many2one("tdkt.council.session", required=True, index=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
@@ -171,7 +172,7 @@ class TdktCouncilSessionItem(models.Model):
             names = {
                 leaf[0].split(".")[0]
                 for leaf in domain or ()
-                if isinstance(leaf, (list, tuple)) and len(leaf) == 3 and isinstance(leaf[0], str)
+                if isinstance(leaf, list | tuple) and len(leaf) == 3 and isinstance(leaf[0], str)
             }
             self.check_field_access_rights("read", sorted(names & set(self._fields)))
         return super()._search(domain, offset=offset, limit=limit, order=order)
@@ -182,24 +183,10 @@ class TdktCouncilSessionItem(models.Model):
         self.check_field_access_rights("read", [groupby_spec.split(":")[0].split(".")[0]])
         return super()._read_group_groupby(groupby_spec, query)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        items = super().create(vals_list)
-        if not self.env.su:
-            items._check_agenda_editable()
-        return items
-
-    def write(self, vals):
-        if not self.env.su:
-            if set(vals) & RESULT_FIELDS:
-                raise AccessError(self.env._("Votes and results are written by the council's session only."))
-            self._check_agenda_editable()
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
         if not self.env.su:
-            self._check_agenda_editable()
+            self._check_edit()
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -313,8 +300,10 @@ class TdktCouncilSessionItem(models.Model):
             raise UserError(self.env._("You have already voted on %(item)s.", item=self.name))
         return member
 
-    def _check_agenda_editable(self):
-        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
-            raise AccessError(self.env._("Only the Office prepares the agenda of a session."))
-        if any(item.session_id.state != "draft" for item in self):
-            raise UserError(self.env._("The agenda can change only while the session is a draft."))
+    def _check_edit(self):
+        """The agenda changes with its session: see ``tdkt.council.session._check_add_agenda``."""
+        self._require("officer", self.env._("Only the Office prepares the agenda of a session."))
+        self.session_id._check_add_agenda()
+
+    def _get_step_fields_error(self, names):
+        return self.env._("Votes and results are written by the council's session only.")

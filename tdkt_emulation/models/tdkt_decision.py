@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 # Title kinds each kind of decision grants.
@@ -18,9 +18,11 @@ class TdktDecision(models.Model):
 
     _name = "tdkt.decision"
     _description = "Recognition or Commendation Decision"
-    _inherit = ["tdkt.input.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_decision desc, id desc"
     _check_company_auto = True
+    _tdkt_steps = ("edit", "sign", "cancel")
+    _tdkt_step_fields = ("state", "date_signed", "signed_by_id", "cancel_reason", "date_cancelled")
 
     name = fields.Char("Number", tracking=True, copy=False, help="The decision's number, e.g. 15/QĐ-SNV.")
     kind = fields.Selection(
@@ -52,6 +54,9 @@ class TdktDecision(models.Model):
     signed_by_id = fields.Many2one("res.users", "Recorded By", readonly=True, copy=False)
     cancel_reason = fields.Text("Reason for Cancelling", readonly=True, copy=False)
     date_cancelled = fields.Datetime("Cancelled On", readonly=True, copy=False)
+    can_edit = fields.Boolean(compute="_compute_can_steps")
+    can_sign = fields.Boolean(compute="_compute_can_steps")
+    can_cancel = fields.Boolean(compute="_compute_can_steps")
 
     _sql_constraints = [
         (
@@ -87,11 +92,6 @@ class TdktDecision(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
-    def write(self, vals):
-        if not self.env.su and set(vals) - self._get_mail_fields():
-            self._check_draft()
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
         if any(decision.state != "draft" for decision in self):
@@ -104,7 +104,7 @@ class TdktDecision(models.Model):
     def action_create_from_results(self):
         """Add a line for every title or form the council passed for the decision's year
         that no other decision grants yet."""
-        self._check_draft()
+        self._check_edit()
         taken = self.env["tdkt.decision.line"].search(
             [("decision_id.state", "!=", "cancelled"), ("registration_line_id", "!=", False)]
         ).registration_line_id
@@ -142,11 +142,10 @@ class TdktDecision(models.Model):
 
     def action_sign(self):
         """Record the signature: write one award per line. Only a Manager signs."""
-        self._check_manager()
+        self._check_sign()
         self._lock_for_update()
+        self._check_sign()
         for decision in self:
-            if decision.state != "draft":
-                raise UserError(self.env._("%(decision)s is already signed.", decision=decision.display_name))
             if not (decision.name and decision.date_decision):
                 raise UserError(self.env._("Enter the number and the date of the decision before signing it."))
             if not decision.line_ids:
@@ -154,16 +153,15 @@ class TdktDecision(models.Model):
         self.env["tdkt.award"].sudo().create(
             [line._get_award_values() for decision in self for line in decision.line_ids]
         )
-        self.sudo().write({"state": "signed", "date_signed": fields.Datetime.now(), "signed_by_id": self.env.uid})
-        forms = self.line_ids.registration_line_id.registration_id.filtered(lambda form: form.state == "received")
-        forms.sudo().write({"state": "decided"})
         for decision in self:
-            decision.message_post(
-                body=self.env._("Signed: %(count)s award(s) written.", count=len(decision.line_ids))
+            decision._write_step(
+                {"state": "signed", "date_signed": fields.Datetime.now(), "signed_by_id": self.env.uid},
+                audit=self.env._("Signed: %(count)s award(s) written.", count=len(decision.line_ids)),
             )
+        self.line_ids.registration_line_id.registration_id._decide()
 
     def action_open_cancel_wizard(self):
-        self._check_manager()
+        self._check_cancel()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Cancel Decision"),
@@ -185,18 +183,16 @@ class TdktDecision(models.Model):
 
     def _cancel(self, reason):
         """Cancel these signed decisions: their awards are removed, the decisions stay."""
-        self._check_manager()
+        self._check_cancel()
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for cancelling the decision."))
         self._lock_for_update()
-        if any(decision.state != "signed" for decision in self):
-            raise UserError(self.env._("Only a signed decision can be cancelled."))
+        self._check_cancel()
         self.award_ids.sudo().unlink()
-        self.sudo().write(
-            {"state": "cancelled", "cancel_reason": reason.strip(), "date_cancelled": fields.Datetime.now()}
+        self._write_step(
+            {"state": "cancelled", "cancel_reason": reason.strip(), "date_cancelled": fields.Datetime.now()},
+            audit=self.env._("Cancelled: %(reason)s", reason=reason.strip()),
         )
-        for decision in self:
-            decision.message_post(body=self.env._("Cancelled: %(reason)s", reason=reason.strip()))
 
     def _lock_for_update(self):
         """Lock the decisions' rows, then read their state again: of two people signing or
@@ -204,14 +200,27 @@ class TdktDecision(models.Model):
         self.env.cr.execute(SQL("SELECT id FROM tdkt_decision WHERE id IN %s FOR UPDATE", tuple(self.ids)))
         self.invalidate_recordset(["state"])
 
-    def _check_draft(self):
+    # ------------------------------------------------------------
+    # STEPS
+    # ------------------------------------------------------------
+
+    def _check_edit(self):
+        """The Office edits a draft decision; a signed or cancelled one is read-only."""
         if any(decision.state != "draft" for decision in self):
             raise UserError(self.env._("A signed or cancelled decision is read-only."))
 
     def _check_manager(self):
-        if not self.env.user.has_group("tdkt_emulation.group_tdkt_manager"):
-            raise AccessError(self.env._("Only a Manager signs or cancels a decision."))
+        self._require("manager", self.env._("Only a Manager signs or cancels a decision."))
 
-    @api.model
-    def _get_mail_fields(self):
-        return set(self.env["mail.thread"]._fields) | set(self.env["mail.activity.mixin"]._fields)
+    def _check_sign(self):
+        """A Manager signs a draft decision."""
+        self._check_manager()
+        for decision in self:
+            if decision.state != "draft":
+                raise UserError(self.env._("%(decision)s is already signed.", decision=decision.display_name))
+
+    def _check_cancel(self):
+        """A Manager cancels a signed decision, with a reason."""
+        self._check_manager()
+        if any(decision.state != "signed" for decision in self):
+            raise UserError(self.env._("Only a signed decision can be cancelled."))

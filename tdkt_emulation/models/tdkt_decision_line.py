@@ -9,7 +9,7 @@ class TdktDecisionLine(models.Model):
 
     _name = "tdkt.decision.line"
     _description = "Decision Line"
-    _inherit = ["tdkt.input.mixin", "tdkt.subject.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "tdkt.subject.mixin"]
     _order = "decision_id, subject_type desc, sequence, id"
     _check_company_auto = True
 
@@ -49,22 +49,24 @@ class TdktDecisionLine(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        if not self.env.su:
-            lines.decision_id._check_draft()
-        return lines
-
     def write(self, vals):
-        if not self.env.su:
-            self.decision_id._check_draft()
-        return super().write(vals)
+        result = super().write(vals)
+        if not self.env.su and "decision_id" in vals:
+            # The decision the line lands in must be a draft.
+            self._check_edit()
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
         if not self.env.su:
-            self.decision_id._check_draft()
+            self._check_edit()
+
+    def _check_edit(self):
+        """A line changes with its decision: see ``tdkt.decision._check_edit``."""
+        self.decision_id._check_edit()
+
+    def _get_audit_records(self):
+        return self.decision_id
 
     # ------------------------------------------------------------
     # BUSINESS METHODS

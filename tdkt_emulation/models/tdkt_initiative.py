@@ -3,8 +3,12 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .tdkt_title import LEVELS
 
-# Written by the workflow's buttons and the scoring session only.
-WORKFLOW_FIELDS = {"state", "score_total", "score_max", "pass_mark", "score_result", "contribution_total"}
+# Written by the workflow's steps and the scoring session only; the awards that use an
+# initiative are linked from the award.
+WORKFLOW_FIELDS = (
+    "state", "score_total", "score_max", "pass_mark", "score_result", "contribution_total", "award_ids",
+    "author_user_ids",
+)
 RECOGNITION_FIELDS = {"scope", "recognition_decision", "date_recognition"}
 
 
@@ -20,11 +24,17 @@ class TdktInitiative(models.Model):
 
     _name = "tdkt.initiative"
     _description = "Initiative"
-    _inherit = ["tdkt.input.mixin", "mail.thread", "mail.activity.mixin", "tdkt.unit.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "mail.thread", "mail.activity.mixin", "tdkt.unit.mixin"]
     _order = "year desc, id desc"
     _check_company_auto = True
+    # Whoever reads an initiative may comment on it; its unit edits it while a draft.
+    _mail_post_access = "read"
     _tdkt_unit_fields = ("unit_id",)
     _tdkt_user_fields = ("author_user_ids",)
+    _tdkt_steps = ("edit", "submit", "reset", "recognize", "reject")
+    _tdkt_step_fields = WORKFLOW_FIELDS
+    _tdkt_unit_ties = ("unit_id",)
+    _tdkt_can_depends = ("state", "score_result", "session_item_ids")
 
     name = fields.Char("Title", required=True, tracking=True)
     author_ids = fields.One2many("tdkt.initiative.author", "initiative_id", "Authors", copy=True)
@@ -72,6 +82,11 @@ class TdktInitiative(models.Model):
         copy=False,
     )
     date_recognition = fields.Date("Recognized On", copy=False)
+    can_edit = fields.Boolean(compute="_compute_can_steps")
+    can_submit = fields.Boolean(compute="_compute_can_steps")
+    can_reset = fields.Boolean(compute="_compute_can_steps")
+    can_recognize = fields.Boolean(compute="_compute_can_steps")
+    can_reject = fields.Boolean(compute="_compute_can_steps")
 
     @api.depends("author_ids.employee_id.user_id")
     def _compute_author_user_ids(self):
@@ -101,14 +116,6 @@ class TdktInitiative(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
-    def write(self, vals):
-        if not self.env.su:
-            self.check_access("write")
-            if set(vals) & WORKFLOW_FIELDS:
-                raise AccessError(self.env._("The status of an initiative changes through its buttons only."))
-            self._check_can_edit(set(vals) & RECOGNITION_FIELDS)
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted(self):
         if any(initiative.state != "draft" for initiative in self):
@@ -119,32 +126,21 @@ class TdktInitiative(models.Model):
     # ------------------------------------------------------------
 
     def action_submit(self):
+        self._check_submit()
         for initiative in self:
-            if initiative.state != "draft":
-                raise UserError(self.env._("Only a draft initiative can be submitted."))
             if not initiative.author_ids:
                 raise UserError(self.env._("Name the authors of %(initiative)s.", initiative=initiative.name))
             if not (initiative.solution or "").strip():
                 raise UserError(self.env._("Describe the solution of %(initiative)s.", initiative=initiative.name))
-        self._check_can_edit()
-        self.sudo().write({"state": "submitted"})
+        self._write_step({"state": "submitted"}, audit=self.env._("Initiative submitted."))
 
     def action_reset_to_draft(self):
-        self._check_group("tdkt_emulation.group_tdkt_officer")
-        if any(initiative.state != "submitted" or initiative.session_item_ids for initiative in self):
-            raise UserError(self.env._("Only a submitted initiative that no session has taken up can return to draft."))
-        self.sudo().write({"state": "draft"})
+        self._check_reset()
+        self._write_step({"state": "draft"}, audit=self.env._("Initiative returned to draft."))
 
     def action_recognize(self):
-        self._check_group("tdkt_emulation.group_tdkt_manager")
+        self._check_recognize()
         for initiative in self:
-            if initiative.state != "scoring" or initiative.score_result != "passed":
-                raise UserError(
-                    self.env._(
-                        "%(initiative)s can be recognized once it has passed the council's scoring.",
-                        initiative=initiative.name,
-                    )
-                )
             if not (initiative.scope and initiative.recognition_decision):
                 raise UserError(
                     self.env._(
@@ -153,40 +149,89 @@ class TdktInitiative(models.Model):
                     )
                 )
         for initiative in self:
-            initiative.sudo().write(
+            initiative._write_step(
                 {
                     "state": "recognized",
                     "date_recognition": initiative.date_recognition or fields.Date.context_today(self),
-                }
+                },
+                audit=self.env._("Initiative recognized."),
             )
 
     def action_reject(self):
-        self._check_group("tdkt_emulation.group_tdkt_manager")
-        if any(initiative.state not in ("submitted", "scoring") for initiative in self):
-            raise UserError(self.env._("Only a submitted or scored initiative can be rejected."))
-        self.sudo().write({"state": "rejected"})
+        self._check_reject()
+        self._write_step({"state": "rejected"}, audit=self.env._("Initiative rejected."))
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
 
-    def _check_group(self, group):
-        if not self.env.user.has_group(group):
-            raise AccessError(self.env._("You are not allowed to do this on an initiative."))
+    def _start_scoring(self):
+        """The step of a session's vote opening: its initiatives are being scored."""
+        self._write_step({"state": "scoring"})
 
-    def _check_can_edit(self, recognition=False):
-        """Authors and their unit edit a draft; the Office edits until the result; only a
-        Manager sets the recognition or touches a recognized or rejected initiative."""
-        user = self.env.user
-        if user.has_group("tdkt_emulation.group_tdkt_manager"):
+    # ------------------------------------------------------------
+    # STEPS
+    # ------------------------------------------------------------
+
+    def _check_edit(self):
+        """Authors and their unit edit a draft (record rules); the Office edits until the
+        result; only a Manager touches a recognized or rejected initiative."""
+        if self._is("manager"):
             return
-        if recognition:
-            raise AccessError(self.env._("Only a Manager recognizes initiatives."))
-        is_officer = user.has_group("tdkt_emulation.group_tdkt_officer")
+        is_officer = self._is("officer")
         for initiative in self:
+            if not (is_officer or initiative.is_in_my_unit):
+                raise AccessError(
+                    self.env._(
+                        "Only the authors of %(initiative)s, their unit and the Office can change it.",
+                        initiative=initiative.name,
+                    )
+                )
             if initiative.state in ("recognized", "rejected"):
                 raise UserError(self.env._("%(initiative)s is decided: it is read-only.", initiative=initiative.name))
             if initiative.state != "draft" and not is_officer:
                 raise UserError(
                     self.env._("%(initiative)s is submitted: only the Office can change it.", initiative=initiative.name)
                 )
+        self.check_access("write")
+
+    def _check_edit_vals(self, vals):
+        if set(vals) & RECOGNITION_FIELDS:
+            self._require("manager", self.env._("Only a Manager recognizes initiatives."))
+        return super()._check_edit_vals(vals)
+
+    def _check_submit(self):
+        """Its authors and unit (record rules) submit a draft initiative."""
+        self.check_access("write")
+        if any(initiative.state != "draft" for initiative in self):
+            raise UserError(self.env._("Only a draft initiative can be submitted."))
+
+    def _check_reset(self):
+        """The Office returns a submitted initiative that no session has taken up to draft."""
+        self._require("officer", self.env._("You are not allowed to do this on an initiative."))
+        if any(initiative.state != "submitted" or initiative.session_item_ids for initiative in self):
+            raise UserError(self.env._("Only a submitted initiative that no session has taken up can return to draft."))
+
+    def _check_recognize(self):
+        """A Manager recognizes an initiative that passed the council's scoring."""
+        self._require("manager", self.env._("You are not allowed to do this on an initiative."))
+        for initiative in self:
+            if initiative.state != "scoring" or initiative.score_result != "passed":
+                raise UserError(
+                    self.env._(
+                        "%(initiative)s can be recognized once it has passed the council's scoring.",
+                        initiative=initiative.name,
+                    )
+                )
+
+    def _check_reject(self):
+        """A Manager rejects a submitted or scored initiative."""
+        self._require("manager", self.env._("You are not allowed to do this on an initiative."))
+        if any(initiative.state not in ("submitted", "scoring") for initiative in self):
+            raise UserError(self.env._("Only a submitted or scored initiative can be rejected."))
+
+    def _get_step_fields_error(self, names):
+        return self.env._("The status of an initiative changes through its buttons only.")
+
+    def _get_guard_units(self):
+        return self.unit_id

@@ -6,9 +6,10 @@ class TdktInitiativeAuthor(models.Model):
 
     _name = "tdkt.initiative.author"
     _description = "Initiative Author"
-    _inherit = ["tdkt.input.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin"]
     _order = "initiative_id, contribution desc, id"
     _check_company_auto = True
+    _tdkt_unit_ties = ("initiative_id",)
     _rec_name = "employee_id"
 
     initiative_id = fields.Many2one("tdkt.initiative", required=True, index=True, ondelete="cascade")
@@ -26,19 +27,24 @@ class TdktInitiativeAuthor(models.Model):
         ),
     ]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        authors = super().create(vals_list)
-        if not self.env.su:
-            authors.initiative_id._check_can_edit()
-        return authors
-
     def write(self, vals):
-        if not self.env.su:
-            self.initiative_id._check_can_edit()
-        return super().write(vals)
+        result = super().write(vals)
+        if not self.env.su and "initiative_id" in vals:
+            # The initiative the author lands on must be one its writer may edit.
+            self._check_edit()
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_decided(self):
         if not self.env.su:
-            self.initiative_id._check_can_edit()
+            self._check_edit()
+
+    def _check_edit(self):
+        """An author changes with their initiative: see ``tdkt.initiative._check_edit``."""
+        self.initiative_id._check_edit()
+
+    def _get_guard_units(self):
+        return self.initiative_id.unit_id
+
+    def _get_audit_records(self):
+        return self.initiative_id

@@ -4,18 +4,12 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..lib.dates import document_date, shift_years
 
 # Days after the registration deadline during which the Office is still told of missing forms.
 MISSING_REGISTRATIONS_WINDOW = 30
-# The group a user needs to move a plan into each state.
-STATE_GROUPS = {
-    "draft": "tdkt_emulation.group_tdkt_manager",
-    "approved": "tdkt_emulation.group_tdkt_manager",
-    "done": "tdkt_emulation.group_tdkt_officer",
-}
 
 
 class TdktPlan(models.Model):
@@ -37,9 +31,11 @@ class TdktPlan(models.Model):
 
     _name = "tdkt.plan"
     _description = "Emulation Plan"
-    _inherit = ["tdkt.input.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "year desc, id desc"
     _check_company_auto = True
+    _tdkt_steps = ("edit", "approve", "close", "reset")
+    _tdkt_step_fields = ("state", "approved_by_id", "date_approved", "is_missing_registrations_notified")
 
     # ------------------------------------------------------------
     # FIELDS
@@ -133,10 +129,10 @@ class TdktPlan(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    can_edit = fields.Boolean(compute="_compute_can")
-    can_approve = fields.Boolean(compute="_compute_can")
-    can_close = fields.Boolean(compute="_compute_can")
-    can_reset = fields.Boolean(compute="_compute_can")
+    can_edit = fields.Boolean(compute="_compute_can_steps")
+    can_approve = fields.Boolean(compute="_compute_can_steps")
+    can_close = fields.Boolean(compute="_compute_can_steps")
+    can_reset = fields.Boolean(compute="_compute_can_steps")
 
     @api.depends("task_ids.state", "task_ids.date_deadline")
     def _compute_task_counts(self):
@@ -216,17 +212,6 @@ class TdktPlan(models.Model):
         for plan in self:
             plan.registration_count = counts.get(plan, 0)
 
-    @api.depends("state")
-    @api.depends_context("uid")
-    def _compute_can(self):
-        is_officer = self.env.user.has_group("tdkt_emulation.group_tdkt_officer")
-        is_manager = self.env.user.has_group("tdkt_emulation.group_tdkt_manager")
-        for plan in self:
-            plan.can_edit = is_officer and plan.state != "done"
-            plan.can_approve = is_manager and plan.state == "draft"
-            plan.can_close = is_officer and plan.state == "approved"
-            plan.can_reset = is_manager and plan.state != "draft"
-
     @api.depends("number", "name")
     def _compute_display_name(self):
         for plan in self:
@@ -249,14 +234,6 @@ class TdktPlan(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
-    def write(self, vals):
-        if not self.env.su:
-            if "state" in vals:
-                self._check_state_change_allowed(vals["state"])
-            if set(vals) - {"state", "approved_by_id", "date_approved"}:
-                self._check_editable()
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_not_draft(self):
         if any(plan.state != "draft" for plan in self):
@@ -267,26 +244,27 @@ class TdktPlan(models.Model):
     # ------------------------------------------------------------
 
     def action_approve(self):
-        if any(plan.state != "draft" for plan in self):
-            raise UserError(self.env._("Only draft plans can be approved."))
-        self.write(
+        self._check_approve()
+        self._write_step(
             {
                 "state": "approved",
                 "approved_by_id": self.env.uid,
                 "date_approved": fields.Datetime.now(),
-            }
+            },
+            audit=self.env._("Plan approved."),
         )
         self._create_registrations()
 
     def action_done(self):
-        if any(plan.state != "approved" for plan in self):
-            raise UserError(self.env._("Only approved plans can be closed."))
-        self.write({"state": "done"})
+        self._check_close()
+        self._write_step({"state": "done"}, audit=self.env._("Plan closed."))
 
     def action_reset_to_draft(self):
-        if any(plan.state == "draft" for plan in self):
-            raise UserError(self.env._("This plan is already a draft."))
-        self.write({"state": "draft", "approved_by_id": False, "date_approved": False})
+        self._check_reset()
+        self._write_step(
+            {"state": "draft", "approved_by_id": False, "date_approved": False},
+            audit=self.env._("Plan reset to draft."),
+        )
 
     def action_copy_to_next_year(self):
         new_plans = self.copy_to_next_year()
@@ -300,8 +278,7 @@ class TdktPlan(models.Model):
         return {**action, "view_mode": "list,form", "domain": [("id", "in", new_plans.ids)]}
 
     def action_create_registrations(self):
-        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
-            raise AccessError(self.env._("Only the Office can create registration forms."))
+        self._require("officer", self.env._("Only the Office can create registration forms."))
         self._create_registrations()
         return self.action_view_registrations()
 
@@ -348,8 +325,7 @@ class TdktPlan(models.Model):
 
         :return: the new plans
         """
-        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
-            raise AccessError(self.env._("Only the Office can copy a plan to the next year."))
+        self._require("officer", self.env._("Only the Office can copy a plan to the next year."))
         new_plans = self.env["tdkt.plan"]
         for plan in self:
             new_plan = plan.copy(plan._prepare_next_year_vals())
@@ -396,25 +372,45 @@ class TdktPlan(models.Model):
             ]
         return self.env["tdkt.registration"].sudo().create(vals_list)
 
-    def _check_state_change_allowed(self, state):
-        group = STATE_GROUPS.get(state)
-        if group and not self.env.user.has_group(group):
-            raise AccessError(
-                self.env._(
-                    "You are not allowed to set plans to the state %(state)s.",
-                    state=dict(self._fields["state"]._description_selection(self.env))[state],
-                )
-            )
+    # ------------------------------------------------------------
+    # STEPS
+    # ------------------------------------------------------------
 
-    def _check_editable(self):
+    def _check_state_group(self, state, group):
+        self._require(
+            group,
+            self.env._(
+                "You are not allowed to set plans to the state %(state)s.",
+                state=dict(self._fields["state"]._description_selection(self.env))[state],
+            ),
+        )
+
+    def _check_edit(self):
+        """The Office edits draft and approved plans, a Manager too; a closed plan is
+        read-only to everyone until a Manager resets it."""
         if any(plan.state == "done" for plan in self):
             raise UserError(
                 self.env._("A closed plan is read-only; a Manager can reset it to draft first.")
             )
-        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer") and any(
-            plan.state == "approved" for plan in self
-        ):
-            raise AccessError(self.env._("Only the Office can change an approved plan."))
+        self._require("officer", self.env._("Only the Office can change a plan."))
+
+    def _check_approve(self):
+        """A Manager approves a draft plan."""
+        self._check_state_group("approved", "manager")
+        if any(plan.state != "draft" for plan in self):
+            raise UserError(self.env._("Only draft plans can be approved."))
+
+    def _check_close(self):
+        """The Office closes an approved plan."""
+        self._check_state_group("done", "officer")
+        if any(plan.state != "approved" for plan in self):
+            raise UserError(self.env._("Only approved plans can be closed."))
+
+    def _check_reset(self):
+        """A Manager resets an approved or closed plan to draft."""
+        self._check_state_group("draft", "manager")
+        if any(plan.state == "draft" for plan in self):
+            raise UserError(self.env._("This plan is already a draft."))
 
     # ------------------------------------------------------------
     # CRON
@@ -450,5 +446,5 @@ class TdktPlan(models.Model):
                     ),
                     user_id=plan.user_id.id,
                 )
-        plans.is_missing_registrations_notified = True
+        plans._write_step({"is_missing_registrations_notified": True})
         self.env["ir.cron"]._notify_progress(done=len(plans), remaining=0)

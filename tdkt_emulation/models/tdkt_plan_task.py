@@ -1,15 +1,16 @@
 import logging
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..lib.dates import QUARTERS, quarter_of, shift_years
 
 _logger = logging.getLogger(__name__)
 
 QUARTER_LABELS = {"1": "Quarter I", "2": "Quarter II", "3": "Quarter III", "4": "Quarter IV"}
-# What the people of a unit may update on their unit's tasks; the rest belongs to the Office.
-PROGRESS_FIELDS = {"state", "progress_note", "date_done", "date_next_reminder", "is_overdue_notified"}
+# What the people of a unit may write on their unit's tasks; the rest belongs to the Office,
+# and the state, its date and the reminders' stamps to the steps.
+PROGRESS_FIELDS = {"progress_note"}
 
 
 class TdktPlanTask(models.Model):
@@ -30,9 +31,15 @@ class TdktPlanTask(models.Model):
 
     _name = "tdkt.plan.task"
     _description = "Emulation Plan Task"
-    _inherit = ["tdkt.input.mixin", "mail.thread", "mail.activity.mixin", "tdkt.unit.mixin", "tdkt.reminder.mixin"]
+    _inherit = [
+        "tdkt.input.mixin", "tdkt.workflow.mixin", "mail.thread", "mail.activity.mixin", "tdkt.unit.mixin",
+        "tdkt.reminder.mixin",
+    ]
     _order = "plan_id, quarter, sequence, id"
     _check_company_auto = True
+    _tdkt_steps = ("start", "done", "cancel", "reset")
+    _tdkt_step_fields = ("state", "date_done", "is_overdue_notified", "date_next_reminder")
+    _tdkt_can_depends = ("state", "plan_id.state")
     _tdkt_unit_fields = ("lead_unit_id", "participant_unit_ids")
     _tdkt_user_fields = ("user_ids",)
     _reminder_days_field = "tdkt_task_reminder_days"
@@ -94,7 +101,7 @@ class TdktPlanTask(models.Model):
         copy=False,
         index=True,
     )
-    date_done = fields.Date("Done On", copy=False)
+    date_done = fields.Date("Done On", readonly=True, copy=False)
     progress_note = fields.Html("Progress", copy=False)
     is_overdue = fields.Boolean(
         "Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
@@ -106,6 +113,10 @@ class TdktPlanTask(models.Model):
         compute="_compute_is_overdue_notified", store=True, readonly=False, copy=False
     )
     color = fields.Integer()
+    can_start = fields.Boolean(compute="_compute_can_steps")
+    can_done = fields.Boolean(compute="_compute_can_steps")
+    can_cancel = fields.Boolean(compute="_compute_can_steps")
+    can_reset = fields.Boolean(compute="_compute_can_steps")
 
     @api.depends("date_deadline")
     def _compute_quarter(self):
@@ -185,11 +196,7 @@ class TdktPlanTask(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.su:
-            self._check_write_allowed(vals)
         self._check_input_values([vals])
-        if vals.get("state") == "done":
-            vals = {"date_done": fields.Date.context_today(self), **vals}
         if "quarter" not in vals:
             return super().write(vals)
         new_deadline = fields.Date.to_date(vals.get("date_deadline"))
@@ -208,20 +215,22 @@ class TdktPlanTask(models.Model):
     # ------------------------------------------------------------
 
     def action_start(self):
-        self._check_state_in(("todo",))
-        self.write({"state": "in_progress"})
+        self._check_start()
+        self._write_step({"state": "in_progress"}, audit=self.env._("Task started."))
 
     def action_done(self):
-        self._check_state_in(("todo", "in_progress"))
-        self.write({"state": "done"})
+        self._check_done()
+        self._write_step(
+            {"state": "done", "date_done": fields.Date.context_today(self)}, audit=self.env._("Task done.")
+        )
 
     def action_cancel(self):
-        self._check_state_in(("todo", "in_progress"))
-        self.write({"state": "cancelled"})
+        self._check_cancel()
+        self._write_step({"state": "cancelled"}, audit=self.env._("Task cancelled."))
 
     def action_reset(self):
-        self._check_state_in(("done", "cancelled"))
-        self.write({"state": "todo", "date_done": False})
+        self._check_reset()
+        self._write_step({"state": "todo", "date_done": False}, audit=self.env._("Task reset to To Do."))
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
@@ -285,27 +294,62 @@ class TdktPlanTask(models.Model):
                 continue
             to_create += [task._prepare_reminder_activity(activity_type, today, note, user) for user in users]
         self._schedule_reminder_activities(to_create)
-        tasks.is_overdue_notified = True
+        tasks._write_step({"is_overdue_notified": True})
         remaining = self.search_count(domain) if len(tasks) == self._reminder_batch_size else 0
         return len(tasks), remaining
+
+    # ------------------------------------------------------------
+    # STEPS
+    # ------------------------------------------------------------
 
     def _check_state_in(self, states):
         if any(task.state not in states for task in self):
             raise UserError(self.env._("This action is not possible in the task's current state."))
 
-    def _check_write_allowed(self, vals):
+    def _check_open_plan(self):
         if any(task.plan_id.state == "done" for task in self):
             raise UserError(self.env._("The tasks of a closed plan are read-only."))
-        if self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
-            return
-        if set(vals) - PROGRESS_FIELDS:
-            raise AccessError(
-                self.env._("Only the Office can change a task's content, units, deadline or quarter.")
-            )
-        if vals.get("state") in ("done", "cancelled") and not self.env.user.has_group(
-            "tdkt_emulation.group_tdkt_unit_manager"
-        ):
-            raise AccessError(self.env._("Only the unit's head can close a task."))
+
+    def _check_edit(self):
+        """The Office changes a task of an open plan."""
+        self._check_open_plan()
+        self._require(
+            "officer", self.env._("Only the Office can change a task's content, units, deadline or quarter.")
+        )
+
+    def _check_edit_vals(self, vals):
+        """The people of the task's units write its progress, the Office the rest."""
+        if set(vals) - PROGRESS_FIELDS - self._get_chatter_fields():
+            self._check_edit()
+        elif set(vals) & PROGRESS_FIELDS:
+            self._check_open_plan()
+
+    def _check_create(self):
+        self._check_edit()
+
+    def _check_start(self):
+        """The people of the task's units (record rules) start a task to do."""
+        self._check_open_plan()
+        self.check_access("write")
+        self._check_state_in(("todo",))
+
+    def _check_close_step(self, states):
+        self._check_open_plan()
+        self._require("unit_manager", self.env._("Only the unit's head can close a task."))
+        self.check_access("write")
+        self._check_state_in(states)
+
+    def _check_done(self):
+        """The head of the task's unit, or the Office, marks an open task done."""
+        self._check_close_step(("todo", "in_progress"))
+
+    def _check_cancel(self):
+        """The head of the task's unit, or the Office, cancels an open task."""
+        self._check_close_step(("todo", "in_progress"))
+
+    def _check_reset(self):
+        """The head of the task's unit, or the Office, reopens a done or cancelled task."""
+        self._check_close_step(("done", "cancelled"))
 
     # ------------------------------------------------------------
     # CRON

@@ -6,10 +6,10 @@ from odoo.tools import SQL
 
 from ..lib.xlsx_registrations import build_registrations_xlsx
 
-# Written by the workflow's buttons only.
-WORKFLOW_FIELDS = {
-    "state", "date_submitted", "submitted_by_id", "is_late", "date_received", "received_by_id",
-}
+# Written by the workflow's steps only.
+WORKFLOW_FIELDS = (
+    "state", "date_submitted", "submitted_by_id", "is_late", "date_received", "received_by_id", "date_next_reminder",
+)
 
 
 class TdktRegistration(models.Model):
@@ -32,10 +32,19 @@ class TdktRegistration(models.Model):
 
     _name = "tdkt.registration"
     _description = "Title Registration Form"
-    _inherit = ["tdkt.input.mixin", "mail.thread", "mail.activity.mixin", "tdkt.unit.mixin", "tdkt.reminder.mixin"]
+    _inherit = [
+        "tdkt.input.mixin", "tdkt.workflow.mixin", "mail.thread", "mail.activity.mixin", "tdkt.unit.mixin",
+        "tdkt.reminder.mixin",
+    ]
     _order = "year desc, plan_id, unit_id, id"
     _check_company_auto = True
+    # The unit comments on its form whatever its state; it edits it while a draft.
+    _mail_post_access = "read"
     _tdkt_unit_fields = ("unit_id",)
+    _tdkt_steps = ("edit", "submit", "receive", "return")
+    _tdkt_step_fields = WORKFLOW_FIELDS
+    _tdkt_unit_ties = ("unit_id",)
+    _tdkt_can_depends = ("state", "unit_id")
     _reminder_days_field = "tdkt_registration_reminder_days"
     _reminder_activity_type = "tdkt_emulation.mail_act_tdkt_registration_reminder"
 
@@ -74,10 +83,10 @@ class TdktRegistration(models.Model):
     received_by_id = fields.Many2one("res.users", "Receiver", readonly=True, copy=False)
     quota_summary = fields.Text("Quotas", compute="_compute_quota_summary")
     ineligible_count = fields.Integer("Ineligible Lines", compute="_compute_quota_summary")
-    can_edit = fields.Boolean(compute="_compute_can")
-    can_submit = fields.Boolean(compute="_compute_can")
-    can_receive = fields.Boolean(compute="_compute_can")
-    can_return = fields.Boolean(compute="_compute_can")
+    can_edit = fields.Boolean(compute="_compute_can_steps")
+    can_submit = fields.Boolean(compute="_compute_can_steps")
+    can_receive = fields.Boolean(compute="_compute_can_steps")
+    can_return = fields.Boolean(compute="_compute_can_steps")
 
     _sql_constraints = [
         (
@@ -112,23 +121,6 @@ class TdktRegistration(models.Model):
                 registration.line_ids.filtered(lambda line: line.eligibility_status == "ineligible")
             )
 
-    @api.depends("state", "unit_id")
-    @api.depends_context("uid")
-    def _compute_can(self):
-        user = self.env.user
-        is_officer = user.has_group("tdkt_emulation.group_tdkt_officer")
-        is_head = user.has_group("tdkt_emulation.group_tdkt_unit_manager")
-        unit_ids = set(user._get_tdkt_unit_ids())
-        for registration in self:
-            mine = registration.unit_id.id in unit_ids
-            draft = registration.state == "draft"
-            registration.can_edit = draft and (is_officer or mine)
-            registration.can_submit = draft and (is_officer or (is_head and mine))
-            registration.can_receive = is_officer and registration.state == "submitted"
-            registration.can_return = registration.state in ("submitted", "received") and (
-                is_officer or (is_head and mine and registration.state == "submitted")
-            )
-
     @api.depends("unit_id", "plan_id")
     def _compute_display_name(self):
         for registration in self:
@@ -150,14 +142,6 @@ class TdktRegistration(models.Model):
         self._check_one_form_per_unit(vals_list)
         return super().create(vals_list)
 
-    def write(self, vals):
-        if not self.env.su:
-            if set(vals) & WORKFLOW_FIELDS:
-                raise AccessError(self.env._("The status of a registration form changes through its buttons only."))
-            if set(vals) - {"date_next_reminder"}:
-                self._check_unit_can_edit()
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted(self):
         if any(registration.state != "draft" for registration in self):
@@ -168,14 +152,8 @@ class TdktRegistration(models.Model):
     # ------------------------------------------------------------
 
     def action_submit(self):
+        self._check_submit()
         for registration in self:
-            if not registration.can_submit:
-                raise AccessError(
-                    self.env._(
-                        "Only the head of %(unit)s or the Office can submit its registration form.",
-                        unit=registration.unit_id.name,
-                    )
-                )
             if not registration.line_ids:
                 raise UserError(
                     self.env._("The registration form of %(unit)s has no line.", unit=registration.unit_id.name)
@@ -194,25 +172,24 @@ class TdktRegistration(models.Model):
         today = fields.Date.context_today(self)
         for registration in self:
             deadline = registration.plan_id.date_registration_deadline
-            registration.sudo().write(
+            registration._write_step(
                 {
                     "state": "submitted",
                     "date_submitted": fields.Datetime.now(),
                     "submitted_by_id": self.env.uid,
                     "is_late": bool(deadline and today > deadline),
-                }
+                },
+                audit=self.env._("Registration form submitted."),
             )
         self.activity_unlink(["tdkt_emulation.mail_act_tdkt_registration_reminder"])
 
     def action_receive(self):
-        self._check_officer()
-        if any(registration.state != "submitted" for registration in self):
-            raise UserError(self.env._("Only submitted registration forms can be received."))
-        self.sudo().write(
-            {"state": "received", "date_received": fields.Datetime.now(), "received_by_id": self.env.uid}
+        self._check_receive()
+        self._write_step(
+            {"state": "received", "date_received": fields.Datetime.now(), "received_by_id": self.env.uid},
+            audit=self.env._("Registration form received."),
         )
-        for registration in self.filtered("is_late"):
-            registration.message_post(body=self.env._("Late registration accepted by the Office."))
+        self.filtered("is_late")._post_audit(self.env._("Late registration accepted by the Office."))
 
     def action_open_return_wizard(self):
         return {
@@ -227,9 +204,8 @@ class TdktRegistration(models.Model):
     def action_fill_unit_employees(self):
         """Add a line for every active employee of the unit who has none yet, with the
         company's default individual title."""
+        self._check_edit()
         for registration in self:
-            if not registration.can_edit:
-                raise AccessError(self.env._("This registration form cannot be changed."))
             title = registration.company_id.tdkt_default_title_id or self.env.ref(
                 "tdkt_emulation.title_ldtt", raise_if_not_found=False
             )
@@ -351,14 +327,10 @@ class TdktRegistration(models.Model):
         return lines_by_form
 
     def _return_to_draft(self, reason):
+        self._check_return()
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for returning the form to draft."))
-        for registration in self:
-            if not registration.can_return:
-                raise AccessError(
-                    self.env._("You cannot return the registration form of %(unit)s.", unit=registration.unit_id.name)
-                )
-        self.sudo().write(
+        self._write_step(
             {
                 "state": "draft",
                 "is_late": False,
@@ -366,12 +338,15 @@ class TdktRegistration(models.Model):
                 "submitted_by_id": False,
                 "date_received": False,
                 "received_by_id": False,
-            }
+            },
+            audit=self.env._("Returned to draft: %(reason)s", reason=reason.strip()),
         )
-        for registration in self:
-            registration.message_post(
-                body=self.env._("Returned to draft: %(reason)s", reason=reason.strip())
-            )
+
+    def _decide(self):
+        """The received forms among these, whose titles a signed decision grants, are decided."""
+        self.filtered(lambda form: form.state == "received")._write_step(
+            {"state": "decided"}, audit=self.env._("Decided: a decision grants the form's titles.")
+        )
 
     @api.model
     def _check_one_form_per_unit(self, vals_list):
@@ -393,17 +368,61 @@ class TdktRegistration(models.Model):
                 )
             taken.add(key)
 
-    def _check_officer(self):
-        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
-            raise AccessError(self.env._("Only the Office can do this."))
+    # ------------------------------------------------------------
+    # STEPS
+    # ------------------------------------------------------------
 
-    def _check_unit_can_edit(self):
-        if self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
+    def _check_edit(self):
+        """The unit edits its draft form (record rules: its units); the Office any form
+        until a decision grants its titles."""
+        if any(registration.state == "decided" for registration in self):
+            raise UserError(self.env._("A decided registration form is read-only."))
+        if self._is("officer"):
             return
         if any(registration.state != "draft" for registration in self):
-            raise AccessError(
-                self.env._("A submitted registration form is read-only to its unit.")
-            )
+            raise AccessError(self.env._("A submitted registration form is read-only to its unit."))
+
+    def _check_submit(self):
+        """The head of the form's unit, or the Office, submits a draft form."""
+        for registration in self:
+            if not (self._is("officer") or (self._is("unit_manager") and self._acts_for(registration.unit_id))):
+                raise AccessError(
+                    self.env._(
+                        "Only the head of %(unit)s or the Office can submit its registration form.",
+                        unit=registration.unit_id.name,
+                    )
+                )
+            if registration.state != "draft":
+                raise UserError(
+                    self.env._("The registration form of %(unit)s is already submitted.", unit=registration.unit_id.name)
+                )
+
+    def _check_receive(self):
+        """The Office receives a submitted form."""
+        self._require("officer", self.env._("Only the Office can do this."))
+        if any(registration.state != "submitted" for registration in self):
+            raise UserError(self.env._("Only submitted registration forms can be received."))
+
+    def _check_return(self):
+        """The Office returns a submitted or received form to draft; the head of the form's
+        unit takes back a submitted one."""
+        for registration in self:
+            if registration.state == "received":
+                allowed = self._is("officer")
+            else:
+                allowed = registration.state == "submitted" and (
+                    self._is("officer") or (self._is("unit_manager") and self._acts_for(registration.unit_id))
+                )
+            if not allowed:
+                raise AccessError(
+                    self.env._("You cannot return the registration form of %(unit)s.", unit=registration.unit_id.name)
+                )
+
+    def _get_step_fields_error(self, names):
+        return self.env._("The status of a registration form changes through its buttons only.")
+
+    def _get_guard_units(self):
+        return self.unit_id
 
     def _get_reminder_deadline(self):
         return self.plan_id.date_registration_deadline

@@ -2,7 +2,7 @@ import json
 from collections import Counter
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from ..lib.xlsx_awards import build_eligibility_xlsx
@@ -34,10 +34,14 @@ class TdktRegistrationLine(models.Model):
 
     _name = "tdkt.registration.line"
     _description = "Title Registration Line"
-    _inherit = ["tdkt.input.mixin", "tdkt.subject.mixin", "tdkt.unit.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "tdkt.subject.mixin", "tdkt.unit.mixin"]
     _order = "registration_id, subject_type desc, sequence, id"
     _check_company_auto = True
     _tdkt_unit_fields = ("unit_id",)
+    _tdkt_steps = ("override",)
+    _tdkt_step_fields = tuple(VOTE_FIELDS | OVERRIDE_FIELDS)
+    _tdkt_unit_ties = ("registration_id", "employee_id", "subject_type")
+    _tdkt_can_depends = ("eligibility_status",)
 
     registration_id = fields.Many2one(
         "tdkt.registration", required=True, index=True, ondelete="cascade"
@@ -74,6 +78,7 @@ class TdktRegistrationLine(models.Model):
     override_reason = fields.Text("Reason for Overriding", readonly=True, copy=False)
     override_user_id = fields.Many2one("res.users", "Overridden By", readonly=True, copy=False)
     date_override = fields.Datetime("Overridden On", readonly=True, copy=False)
+    can_override = fields.Boolean(compute="_compute_can_steps")
     # The council's vote, written when its session closes
     vote_session_id = fields.Many2one("tdkt.council.session", "Review Session", readonly=True, copy=False)
     vote_agree_count = fields.Integer("Votes For", readonly=True, copy=False)
@@ -228,27 +233,16 @@ class TdktRegistrationLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and any(set(vals) & (VOTE_FIELDS | OVERRIDE_FIELDS) for vals in vals_list):
-            raise AccessError(self.env._("A new line has no vote, eligibility or override of its own."))
         lines = super().create(vals_list)
-        if not self.env.su:
-            lines.registration_id._check_unit_can_edit()
         lines._get_related_lines()._mark_for_eligibility()
         return lines
 
     def write(self, vals):
-        if not self.env.su:
-            if set(vals) & VOTE_FIELDS:
-                raise AccessError(self.env._("The council's vote is written by its session only."))
-            if set(vals) & OVERRIDE_FIELDS:
-                raise AccessError(
-                    self.env._("Eligibility is worked out from the facts; only the Office overrides it, with a reason.")
-                )
-            self.registration_id._check_unit_can_edit()
         related = self._get_related_lines() if set(vals) & FACT_FIELDS else self.browse()
         result = super().write(vals)
         if not self.env.su and "registration_id" in vals:
-            self.registration_id._check_unit_can_edit()
+            # The form the line lands in must be one its writer may edit.
+            self._check_edit()
         if related:
             (related | self._get_related_lines())._mark_for_eligibility()
         return result
@@ -256,7 +250,7 @@ class TdktRegistrationLine(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted_form(self):
         if not self.env.su:
-            self.registration_id._check_unit_can_edit()
+            self._check_edit()
 
     def unlink(self):
         related = self._get_related_lines() - self
@@ -385,13 +379,10 @@ class TdktRegistrationLine(models.Model):
         return (self.eligibility_data or {}).get("initiative_ids", [])
 
     def _override_eligibility(self, reason):
-        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
-            raise AccessError(self.env._("Only the Office overrides eligibility."))
+        self._check_override()
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for overriding the eligibility."))
-        if any(line.eligibility_status != "ineligible" for line in self):
-            raise UserError(self.env._("Only lines the rules find ineligible need an override."))
-        self.sudo().write(
+        self._write_step(
             {
                 "eligibility_override": True,
                 "override_reason": reason.strip(),
@@ -401,10 +392,36 @@ class TdktRegistrationLine(models.Model):
         )
         for registration in self.registration_id:
             lines = self.filtered(lambda line, registration=registration: line.registration_id == registration)
-            registration.message_post(
-                body=self.env._(
+            lines._post_audit(
+                self.env._(
                     "Eligibility overridden for %(lines)s: %(reason)s",
                     lines=", ".join(lines.mapped("display_name")),
                     reason=reason.strip(),
-                )
+                ),
+                registration,
             )
+
+    # ------------------------------------------------------------
+    # STEPS
+    # ------------------------------------------------------------
+
+    def _check_edit(self):
+        """A line changes with its form: see ``tdkt.registration._check_edit``."""
+        self.registration_id._check_edit()
+
+    def _check_override(self):
+        """The Office puts a line the rules find ineligible before the council."""
+        self._require("officer", self.env._("Only the Office overrides eligibility."))
+        if any(line.eligibility_status != "ineligible" for line in self):
+            raise UserError(self.env._("Only lines the rules find ineligible need an override."))
+
+    def _get_step_fields_error(self, names):
+        if names & VOTE_FIELDS:
+            return self.env._("The council's vote is written by its session only.")
+        return self.env._("Eligibility is worked out from the facts; only the Office overrides it, with a reason.")
+
+    def _get_guard_units(self):
+        return self.unit_id | self.employee_id.department_id
+
+    def _get_audit_records(self):
+        return self.registration_id
