@@ -15,7 +15,9 @@ is installed with its demo data, and runs in four steps, chosen by ``TDKT_CHECK_
     contents of every ``tdkt_*`` table, the employees, departments, users, partners and
     companies, the addon's settings on the company, the chatter of the addon's records, the
     addon's external ids (none re-created, none lost) and its crons, activity types, groups,
-    menus, actions, rules.
+    menus, actions, rules. Before the upgrade the step also makes the database look
+    installed by 18.0.1.0.0 (the first stage's broader unit rules, its version): the
+    migration must bring the shipped record rules back.
 ``uninstall``
     Uninstalls the addon (``button_immediate_uninstall``) and commits.
 ``uninstalled``
@@ -160,7 +162,25 @@ def snapshot():
             "sequences": scalar("SELECT count(*) FROM ir_sequence WHERE code LIKE 'tdkt%%'"),
             "config parameters": scalar("SELECT count(*) FROM ir_config_parameter WHERE key LIKE 'tdkt%%'"),
         },
+        "rules": sorted(f"{name} {domain} {read}{write}{create}{unlink}" for name, domain, read, write, create, unlink
+                        in rows("SELECT d.name, r.domain_force, r.perm_read, r.perm_write, r.perm_create, "
+                                "r.perm_unlink FROM ir_rule r JOIN ir_model_data d ON d.model = 'ir.rule' "
+                                "AND d.res_id = r.id WHERE d.module = %s", MODULE)),
     }
+
+
+def downgrade_to_first_stage():
+    """Makes the database look installed by 18.0.1.0.0, whose unit rules granted reading and
+    changing at once and whose initiatives' write rule took no state: the upgrade's
+    migration must bring the shipped rules back."""
+    for name, column, value in (
+        ("tdkt_registration_rule_user", "perm_write", True),
+        ("tdkt_registration_rule_user", "perm_unlink", True),
+        ("tdkt_initiative_rule_user_write", "domain_force", "[('is_in_my_unit', '=', True)]"),
+    ):
+        cr.execute(f"UPDATE ir_rule SET {column} = %s WHERE id = (SELECT res_id FROM ir_model_data "  # noqa: S608
+                   "WHERE module = %s AND name = %s)", (value, MODULE, name))
+    cr.execute("UPDATE ir_module_module SET latest_version = '18.0.1.0.0' WHERE name = %s", (MODULE,))
 
 
 # ------------------------------------------------------------
@@ -236,6 +256,9 @@ def compare(before, after):
           f"{before['chatter']} → {after['chatter']}")
     for name, count in before["singles"].items():
         check(after["singles"][name] == count, f"{name}: {count}, none duplicated", f"now {after['singles'][name]}")
+    changed = sorted(set(before["rules"]) ^ set(after["rules"]))
+    check(not changed, f"the {len(before['rules'])} record rules as shipped, those of 18.0.1.0.0 migrated",
+          "; ".join(changed[:4]))
 
 
 def check_uninstalled(before):
@@ -341,6 +364,7 @@ if PHASE == "before":
     made_user = env["res.users"].search([("login", "=", "upgrade_check_user")])
     saved = snapshot()
     saved["made"] = {"user": made_user.id, "user_groups": made_user.groups_id.ids}
+    downgrade_to_first_stage()
     env.cr.commit()
     with open(SNAPSHOT, "w", encoding="utf-8") as handle:
         json.dump(saved, handle, ensure_ascii=False)
