@@ -24,6 +24,7 @@ class TdktDocumentTemplate(models.Model):
 
     _name = "tdkt.document.template"
     _description = "Document Template"
+    _inherit = ["tdkt.input.mixin"]
     _order = "kind, company_id"
     _check_company_auto = True
 

@@ -166,6 +166,21 @@ class TestDocumentTemplate(TdktCommon):
         with self.assertRaises(Exception):  # noqa: B017 - AccessError
             template.with_user(self.user_a).template_file = base64.b64encode(build_template("plan"))
 
+    def test_print_menu_of_the_plan_and_the_decision(self):
+        for model, names in (
+            ("tdkt.plan", {"Plan (PDF)", "Plan (Word)"}),
+            ("tdkt.decision", {"Decision and List (PDF)", "Decision and List (Word)"}),
+        ):
+            bindings = self.env["ir.actions.actions"].with_user(self.user_a)._get_bindings(model)
+            self.assertLessEqual(names, {action["name"] for action in bindings["report"]})
+        action = self.env.ref("tdkt_emulation.tdkt_plan_print_docx").with_user(self.user_a).with_context(
+            active_model="tdkt.plan", active_ids=self.plan.ids, active_id=self.plan.id
+        ).run()
+        self.assertEqual(
+            action, {"type": "ir.actions.act_url", "url": f"/tdkt/document/plan/{self.plan.id}?format=docx",
+                     "target": "download"}
+        )
+
     def test_print_action_downloads_through_the_route(self):
         action = self.env["tdkt.document"].with_user(self.user_a).action_print("plan", self.plan, "pdf")
         self.assertEqual(action["url"], f"/tdkt/document/plan/{self.plan.id}?format=pdf")
