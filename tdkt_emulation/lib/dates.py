@@ -21,12 +21,20 @@ def shift_years(date, years=1):
         return date.replace(year=date.year + years, day=28)
 
 
+def date_words(day):
+    """A date as Vietnamese documents write it, "ngày 03 tháng 01 năm 2020". Decree
+    30/2020/NĐ-CP: days below 10 and the months 1 and 2 take a leading zero, the other
+    months none ("ngày 05 tháng 3"). No date gives blanks to fill by hand."""
+    if not day:
+        return "ngày … tháng … năm …"
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
 def document_date(place, day):
     """The place and date line of a Vietnamese administrative document, e.g.
-    "Lạng Sơn, ngày 03 tháng 01 năm 2020". Decree 30/2020/NĐ-CP: days below 10 and the
-    months 1 and 2 take a leading zero, the other months none ("ngày 05 tháng 3")."""
+    "Lạng Sơn, ngày 03 tháng 01 năm 2020" (zero-padding as :func:`date_words`)."""
     if not day:
         return place or ""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    text = date_words(day)
     return f"{place}, {text}" if place else text.capitalize()

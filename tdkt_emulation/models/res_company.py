@@ -31,6 +31,16 @@ class ResCompany(models.Model):
         help="Share of the maximum score an initiative needs to pass the council's scoring.",
     )
 
+    tdkt_superior_body = fields.Char(
+        "Superior Body", help="Printed above the issuing body on documents, e.g. UBND tỉnh Lạng Sơn."
+    )
+    tdkt_issuing_body = fields.Char(
+        "Issuing Body", help="The body that issues the documents, e.g. Sở Nội vụ; empty: the company's name."
+    )
+    tdkt_document_place = fields.Char(
+        "Place of Issue", help="The place in the date line of documents, e.g. Lạng Sơn."
+    )
+
     _sql_constraints = [
         (
             "tdkt_initiative_pass_percent_range",

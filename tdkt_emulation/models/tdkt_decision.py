@@ -41,6 +41,15 @@ class TdktDecision(models.Model):
         help="Who issues the decision, e.g. the Director of the Department of Home Affairs.",
     )
     summary = fields.Text("Content", help="What the decision says, as in its title.")
+    legal_basis = fields.Text(
+        "Legal Bases", help="The \"Căn cứ …\" lines of the printed decision, one per line."
+    )
+    proposal_basis = fields.Text(
+        "Proposed By", help="The line \"Xét đề nghị của …\" of the printed decision."
+    )
+    recipients = fields.Text(
+        help="The lines of \"Nơi nhận\" at the foot of the printed decision, one per line."
+    )
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     line_ids = fields.One2many("tdkt.decision.line", "decision_id", "Subjects Awarded", copy=True)
     line_count = fields.Integer(compute="_compute_line_count")

@@ -62,6 +62,9 @@ class TdktPlan(models.Model):
     requirement = fields.Html("Requirements")
     solution = fields.Html("Main Solutions")
     implementation = fields.Html("Organisation of Implementation")
+    recipients = fields.Text(
+        help="The lines of \"Nơi nhận\" at the foot of the printed plan, one per line."
+    )
     date_registration_deadline = fields.Date(
         "Registration Deadline",
         tracking=True,

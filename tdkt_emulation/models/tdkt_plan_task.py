@@ -117,6 +117,11 @@ class TdktPlanTask(models.Model):
     can_done = fields.Boolean(compute="_compute_can_steps")
     can_cancel = fields.Boolean(compute="_compute_can_steps")
     can_reset = fields.Boolean(compute="_compute_can_steps")
+    units_note = fields.Text(
+        "Implementing Units as Printed",
+        help="The column ĐƠN VỊ THỰC HIỆN of the printed plan, one line each; leave empty to print "
+        "the names of the lead and participating units.",
+    )
 
     @api.depends("date_deadline")
     def _compute_quarter(self):
@@ -247,6 +252,14 @@ class TdktPlanTask(models.Model):
         for task, vals in zip(self, vals_list):
             vals.update(date_deadline=shift_years(task.date_deadline), quarter=task.quarter)
         return vals_list
+
+    def _get_printed_units(self):
+        """The lines of the column ĐƠN VỊ THỰC HIỆN of the printed plan."""
+        self.ensure_one()
+        if self.units_note and self.units_note.strip():
+            return [line.strip() for line in self.units_note.splitlines() if line.strip()]
+        names = (self.lead_unit_id | self.participant_unit_ids).mapped("name")
+        return [f"{names[0]}."] if len(names) == 1 else [f"- {name}." for name in names]
 
     def _get_reminder_deadline(self):
         return self.date_deadline

@@ -1,2 +1,3 @@
 from . import tdkt_plan_task_analysis
 from . import tdkt_registration_analysis
+from . import tdkt_document

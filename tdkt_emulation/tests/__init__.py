@@ -23,3 +23,4 @@ from . import test_input_mixin
 from . import test_dashboard
 from . import test_trust_ballot
 from . import test_workflow_guards
+from . import test_document_print

@@ -27,6 +27,7 @@ MATRIX = {
     "tdkt.decision.line": ("", "r", "r", "rwcu", "rwcu"),
     "tdkt.plan.task.analysis": ("", "", "", "r", "r"),
     "tdkt.registration.analysis": ("", "", "", "r", "r"),
+    "tdkt.document.template": ("", "r", "r", "rwc", "rwcu"),
 }
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
 

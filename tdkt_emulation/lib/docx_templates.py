@@ -1,0 +1,338 @@
+"""The Word templates the addon ships, built with python-docx: the layout is code, the
+placeholders are those of :data:`PLACEHOLDERS`. The Office may replace a template by its
+own file; "restore the shipped template" builds it again from here.
+
+The frame is Decree 30/2020/NĐ-CP's: A4, Times New Roman (Liberation Serif or Tinos where
+it is missing: same metrics), two columns on top (the superior and issuing bodies with the
+number on the left; the national motto and the place and date on the right), the type and
+summary of the document, the body, then "Nơi nhận" bottom left and the signature bottom
+right.
+"""
+
+import io
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+FONT = "Times New Roman"
+BODY_SIZE = 14
+
+# The placeholders each kind offers, documented for whoever edits a template: top-level name,
+# then what it holds. Lists of paragraphs are printed with {%p for p in ... %}{{r p }}{%p endfor %}.
+COMMON_PLACEHOLDERS = [
+    ("org.superior_body", "the superior body, e.g. UBND tỉnh Lạng Sơn (|upper for capitals)"),
+    ("org.issuing_body", "the issuing body, e.g. Sở Nội vụ"),
+    ("org.place", "the place of issue, e.g. Lạng Sơn"),
+    ("doc.number", "number and symbol, e.g. 03/KH-SNV"),
+    ("doc.date_line", "place and date, e.g. Lạng Sơn, ngày 03 tháng 01 năm 2020"),
+    ("doc.recipients", "list of the lines of Nơi nhận"),
+    ("doc.signer_title", "the signer's title, e.g. Giám đốc (|upper for capitals)"),
+    ("doc.signer_name", "the signer's full name"),
+]
+PLACEHOLDERS = {
+    "plan": COMMON_PLACEHOLDERS
+    + [
+        ("plan.title", "the plan's title, e.g. Kế hoạch công tác thi đua, khen thưởng năm 2020"),
+        ("plan.summary", "the summary line under KẾ HOẠCH"),
+        ("plan.year", "the year"),
+        ("plan.legal_bases", "paragraphs: the legal bases (Căn cứ …)"),
+        ("plan.purposes", "paragraphs: I.1 purposes"),
+        ("plan.requirements", "paragraphs: I.2 requirements"),
+        ("plan.solutions", "paragraphs: III. main solutions"),
+        ("plan.organisation", "paragraphs: IV. organisation of implementation"),
+        ("plan.registration_deadline", "the registration deadline, e.g. 30/01/2020"),
+        ("plan.quarters", "list of quarters: q.label (QUÝ I) and q.tasks"),
+        ("t in q.tasks", "t.number (TT), t.content and t.units: lists of lines"),
+    ],
+    "decision": COMMON_PLACEHOLDERS
+    + [
+        ("decision.authority", "who decides, e.g. Giám đốc Sở Nội vụ (|upper for capitals)"),
+        ("decision.summary", "what it is about, e.g. công nhận danh hiệu thi đua năm 2020"),
+        ("decision.year", "the year rewarded"),
+        ("decision.legal_bases", "lines: Căn cứ …"),
+        ("decision.proposal", "the line Xét đề nghị của …"),
+        ("decision.grant", "what Điều 1 grants, e.g. Công nhận danh hiệu thi đua năm 2020"),
+        ("decision.individual_count", "number of individuals in the list"),
+        ("decision.collective_count", "number of collectives in the list"),
+        ("decision.date_text", "the decision's date as ngày … tháng … năm …"),
+        ("decision.individuals", "list: i.number, i.name, i.position, i.unit, i.title"),
+        ("decision.collectives", "list: c.number, c.name, c.title"),
+    ],
+}
+# The top-level names of each kind's context: a template may use no other.
+ALLOWED_NAMES = {kind: {"org", "doc", kind} for kind in PLACEHOLDERS}
+
+
+# ------------------------------------------------------------
+# Building blocks
+# ------------------------------------------------------------
+
+
+def _new_document(landscape=False):
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    style = document.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(BODY_SIZE)
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), FONT)
+    style.paragraph_format.space_before = Pt(0)
+    style.paragraph_format.space_after = Pt(0)
+    style.paragraph_format.line_spacing = 1.0
+    return document
+
+
+def _para(container, text="", bold=False, italic=False, underline=False, size=None, align=None, indent=False,
+          space_after=0, space_before=0):
+    paragraph = container.add_paragraph()
+    if text:
+        run = paragraph.add_run(text)
+        run.bold, run.italic, run.underline = bold or None, italic or None, underline or None
+        if size:
+            run.font.size = Pt(size)
+    paragraph_format = paragraph.paragraph_format
+    if align:
+        paragraph.alignment = align
+    if indent:
+        paragraph_format.first_line_indent = Cm(1.27)
+    paragraph_format.space_after = Pt(space_after)
+    paragraph_format.space_before = Pt(space_before)
+    return paragraph
+
+
+def _body(container, text, **kwargs):
+    """A paragraph of the body: justified, first line indented, 6 pt after."""
+    kwargs.setdefault("indent", True)
+    kwargs.setdefault("space_after", 6)
+    return _para(container, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, **kwargs)
+
+
+def _tag(container, tag):
+    """A paragraph holding only a docxtpl paragraph tag ({%p … %}): it disappears at rendering."""
+    return _para(container, "{%p " + tag + " %}")
+
+
+def _rich_paragraphs(container, expression, variable="p", **kwargs):
+    """The paragraphs of a list of rich texts, each a body paragraph."""
+    _tag(container, f"for {variable} in {expression}")
+    _body(container, "{{r " + variable + " }}", **kwargs)
+    _tag(container, "endfor")
+
+
+def _lines(container, expression, variable="line", **kwargs):
+    """One paragraph per string of a list."""
+    _tag(container, f"for {variable} in {expression}")
+    _para(container, "{{ " + variable + " }}", **kwargs)
+    _tag(container, "endfor")
+
+
+def _no_borders(table):
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+
+
+def _table(container, widths, borders=True):
+    table = container.add_table(rows=0, cols=len(widths))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    if borders:
+        table.style = "Table Grid"
+    else:
+        _no_borders(table)
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    return table
+
+
+def _row(table, widths, header=False):
+    row = table.add_row()
+    for cell, width in zip(row.cells, widths):
+        cell.width = width
+    if header:
+        properties = row._tr.get_or_add_trPr()
+        element = OxmlElement("w:tblHeader")
+        element.set(qn("w:val"), "true")
+        properties.append(element)
+    return row
+
+
+def _cell_para(cell, text="", **kwargs):
+    """A paragraph in a table cell; the empty paragraph a new cell holds gives way to it."""
+    first = cell.paragraphs[0]
+    if len(cell.paragraphs) == 1 and not first.text and not first.runs:
+        first._element.getparent().remove(first._element)
+    return _para(cell, text, **kwargs)
+
+
+def _frame_header(document):
+    """Decree 30's two columns: bodies and number | national motto and place and date."""
+    widths = (Cm(6.5), Cm(10))
+    table = _table(document, widths, borders=False)
+    row = _row(table, widths)
+    left, right = row.cells
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _cell_para(left, "{{ org.superior_body|upper }}", size=13, align=center)
+    _cell_para(left, "{{ org.issuing_body|upper }}", bold=True, underline=True, size=13, align=center)
+    _cell_para(left, "Số: {{ doc.number }}", size=13, align=center, space_before=6)
+    _cell_para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=center)
+    _cell_para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, underline=True, size=13, align=center)
+    _cell_para(right, "{{ doc.date_line }}", italic=True, size=14, align=center, space_before=6)
+
+
+def _title(document, kind_title, summary):
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _para(document, kind_title, bold=True, align=center, space_before=18)
+    _para(document, summary, bold=True, align=center, space_after=12)
+
+
+def _recipients_and_signature(document):
+    widths = (Cm(8), Cm(8.5))
+    table = _table(document, widths, borders=False)
+    row = _row(table, widths)
+    left, right = row.cells
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _cell_para(left, "Nơi nhận:", bold=True, italic=True, size=12)
+    _tag(left, "for line in doc.recipients")
+    _para(left, "{{ line }}", size=11)
+    _tag(left, "endfor")
+    _cell_para(right, "{{ doc.signer_title|upper }}", bold=True, align=center)
+    for _blank in range(4):
+        _para(right, "")
+    _para(right, "{{ doc.signer_name }}", bold=True, align=center)
+
+
+def _save(document):
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+# ------------------------------------------------------------
+# The shipped templates
+# ------------------------------------------------------------
+
+
+def build_plan_template():
+    """The plan (Kế hoạch), as the seed plan 03/KH-SNV lays it out."""
+    document = _new_document()
+    _frame_header(document)
+    _title(document, "KẾ HOẠCH", "{{ plan.summary }}")
+    _rich_paragraphs(document, "plan.legal_bases")
+    _body(document, "{{ org.issuing_body }} xây dựng {{ plan.title }}, với những nội dung như sau:")
+    _body(document, "I. MỤC ĐÍCH, YÊU CẦU", bold=True)
+    _body(document, "1. Mục đích", bold=True)
+    _rich_paragraphs(document, "plan.purposes")
+    _body(document, "2. Yêu cầu", bold=True)
+    _rich_paragraphs(document, "plan.requirements")
+    _body(document, "II. NỘI DUNG, THỜI GIAN THỰC HIỆN", bold=True)
+
+    widths = (Cm(1.2), Cm(9.6), Cm(5.7))
+    table = _table(document, widths)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    header = _row(table, widths, header=True)
+    for cell, text in zip(header.cells, ("TT", "NỘI DUNG", "ĐƠN VỊ THỰC HIỆN")):
+        _cell_para(cell, text, bold=True, align=center)
+    _cell_para(_row(table, widths).cells[0], "{%tr for q in plan.quarters %}")
+    quarter = _row(table, widths)
+    merged = quarter.cells[0].merge(quarter.cells[2])
+    _cell_para(merged, "{{ q.label }}", bold=True)
+    _cell_para(_row(table, widths).cells[0], "{%tr for t in q.tasks %}")
+    task = _row(table, widths)
+    _cell_para(task.cells[0], "{{ t.number }}", align=center)
+    for cell, field in ((task.cells[1], "t.content"), (task.cells[2], "t.units")):
+        _cell_para(cell, "{%p for line in " + field + " %}")
+        _para(cell, "{{ line }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY if field == "t.content" else None)
+        _para(cell, "{%p endfor %}")
+    _cell_para(_row(table, widths).cells[0], "{%tr endfor %}")
+    _cell_para(_row(table, widths).cells[0], "{%tr endfor %}")
+
+    _body(document, "III. GIẢI PHÁP CHỦ YẾU", bold=True, space_before=6)
+    _rich_paragraphs(document, "plan.solutions")
+    _body(document, "IV. TỔ CHỨC THỰC HIỆN", bold=True)
+    _rich_paragraphs(document, "plan.organisation")
+    _recipients_and_signature(document)
+    return _save(document)
+
+
+def build_decision_template():
+    """The decision of recognition or commendation (Quyết định) and its attached list on a
+    page of its own."""
+    document = _new_document()
+    _frame_header(document)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _title(document, "QUYẾT ĐỊNH", "Về việc {{ decision.summary }}")
+    _para(document, "{{ decision.authority|upper }}", bold=True, align=center, space_after=12)
+    _lines(document, "decision.legal_bases", align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, space_after=6)
+    _body(document, "{{ decision.proposal }}")
+    _para(document, "QUYẾT ĐỊNH:", bold=True, align=center, space_before=6, space_after=12)
+    _body(
+        document,
+        "Điều 1. {{ decision.grant }} cho {{ decision.collective_count }} tập thể và "
+        "{{ decision.individual_count }} cá nhân (có danh sách kèm theo).",
+    )
+    _body(document, "Điều 2. Tiền thưởng kèm theo thực hiện theo quy định hiện hành của Nhà nước.")
+    _body(
+        document,
+        "Điều 3. Chánh Văn phòng, Thủ trưởng các phòng, đơn vị có liên quan và các tập thể, cá nhân "
+        "có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+    )
+    _recipients_and_signature(document)
+
+    # The list, on a page of its own.
+    paragraph = _para(document, "DANH SÁCH", bold=True, align=center)
+    paragraph.paragraph_format.page_break_before = True
+    _para(document, "{{ decision.summary|capitalize }}", bold=True, align=center)
+    _para(
+        document,
+        "(Kèm theo Quyết định số {{ doc.number }} {{ decision.date_text }} của {{ decision.authority }})",
+        italic=True, align=center, space_after=12,
+    )
+    widths = (Cm(1.2), Cm(5.3), Cm(5.5), Cm(4))
+    table = _table(document, widths)
+    header = _row(table, widths, header=True)
+    for cell, text in zip(header.cells, ("TT", "Họ và tên", "Chức vụ, đơn vị", "Danh hiệu, hình thức")):
+        _cell_para(cell, text, bold=True, align=center)
+    for section, items, variable in (
+        ("I. CÁ NHÂN", "decision.individuals", "i"),
+        ("II. TẬP THỂ", "decision.collectives", "c"),
+    ):
+        _cell_para(_row(table, widths).cells[0], "{%tr if " + items + " %}")
+        heading = _row(table, widths)
+        _cell_para(heading.cells[0].merge(heading.cells[3]), section, bold=True)
+        _cell_para(_row(table, widths).cells[0], "{%tr for " + variable + " in " + items + " %}")
+        line = _row(table, widths)
+        _cell_para(line.cells[0], "{{ " + variable + ".number }}", align=center)
+        _cell_para(line.cells[1], "{{ " + variable + ".name }}")
+        if variable == "i":
+            _cell_para(line.cells[2], "{{ i.position }}{% if i.position and i.unit %}, {% endif %}{{ i.unit }}")
+        _cell_para(line.cells[3], "{{ " + variable + ".title }}")
+        _cell_para(_row(table, widths).cells[0], "{%tr endfor %}")
+        _cell_para(_row(table, widths).cells[0], "{%tr endif %}")
+    return _save(document)
+
+
+BUILDERS = {
+    "plan": build_plan_template,
+    "decision": build_decision_template,
+}
+
+
+def build_template(kind):
+    """The .docx bytes of the template the addon ships for ``kind``."""
+    return BUILDERS[kind]()
