@@ -38,6 +38,7 @@
         "views/hr_employee_views.xml",
         "views/hr_department_views.xml",
         "views/res_config_settings_views.xml",
+        "views/tdkt_config_settings_views.xml",
         "wizards/tdkt_registration_return_views.xml",
         "wizards/tdkt_registration_submit_views.xml",
         "wizards/tdkt_initiative_scoring_views.xml",

@@ -1,5 +1,6 @@
 from . import res_company
 from . import res_config_settings
+from . import tdkt_config_settings
 from . import res_lang
 from . import res_users
 from . import tdkt_input_mixin

@@ -21,3 +21,5 @@ from . import test_rpc_bad_input
 from . import test_rpc_access
 from . import test_input_mixin
 from . import test_dashboard
+from . import test_settings
+from . import test_reader_language
