@@ -2,6 +2,7 @@ from . import res_company
 from . import res_config_settings
 from . import tdkt_config_settings
 from . import res_lang
+from . import mail_message
 from . import res_users
 from . import tdkt_input_mixin
 from . import tdkt_unit_mixin
