@@ -9,10 +9,11 @@ class MailMessage(models.Model):
     _inherit = "mail.message"
 
     def _to_store(self, store, /, **kwargs):
-        super()._to_store(store, **kwargs)
+        result = super()._to_store(store, **kwargs)
         if kwargs.get("fields") is None or "body" in kwargs["fields"]:
             for message, body in self._get_tdkt_creation_bodies().items():
                 store.add(message, {"body": body})
+        return result
 
     def _get_tdkt_creation_bodies(self):
         """``{message: body}`` of the "<document> created" messages of the addon's records,
