@@ -23,6 +23,7 @@ class TdktConfigSettings(models.TransientModel):
 
     _name = "tdkt.config.settings"
     _description = "Emulation & Commendation Settings"
+    _inherit = ["tdkt.input.mixin"]
 
     company_id = fields.Many2one("res.company", required=True, readonly=True, default=lambda self: self.env.company)
     # The company's values, to change and save.
