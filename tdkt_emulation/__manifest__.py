@@ -41,6 +41,7 @@
         "views/hr_department_views.xml",
         "views/res_config_settings_views.xml",
         "views/tdkt_document_template_views.xml",
+        "views/tdkt_config_settings_views.xml",
         "wizards/tdkt_registration_return_views.xml",
         "wizards/tdkt_registration_submit_views.xml",
         "wizards/tdkt_initiative_scoring_views.xml",

@@ -2,8 +2,10 @@ from . import ir_attachment
 from . import res_company
 from . import res_config_settings
 from . import res_lang
+from . import mail_message
 from . import res_users
 from . import tdkt_input_mixin
+from . import tdkt_config_settings
 from . import tdkt_unit_mixin
 from . import tdkt_workflow_mixin
 from . import tdkt_reminder_mixin

@@ -2,7 +2,7 @@ from collections import Counter, defaultdict
 from datetime import date
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..lib.xlsx_awards import build_import_template_xlsx, build_statistics_xlsx
 

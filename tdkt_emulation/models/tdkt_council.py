@@ -57,7 +57,10 @@ class TdktCouncil(models.Model):
         return action
 
     def _get_member_of_user(self, user):
-        """The member of this council that ``user`` is, or an empty recordset."""
+        """The member of this council that ``user`` is, or an empty recordset (also when
+        no council is chosen yet, as in a new session's form)."""
+        if not self:
+            return self.env["tdkt.council.member"]
         self.ensure_one()
         return self.sudo().member_ids.filtered(lambda member: member.user_id == user)
 

@@ -1,5 +1,6 @@
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..lib.scoring import check_points
@@ -37,8 +38,9 @@ class TdktCouncilSessionItem(models.Model):
         "tdkt.registration.line", "Registered Title", index=True, ondelete="restrict", check_company=True
     )
     initiative_id = fields.Many2one("tdkt.initiative", index=True, ondelete="restrict", check_company=True)
-    name = fields.Char(compute="_compute_name", store=True, string="Item")
-    unit_id = fields.Many2one("hr.department", compute="_compute_name", store=True)
+    # Worded when read, in the reader's language (the title's name is translated).
+    name = fields.Char(compute="_compute_name", search="_search_name", string="Item")
+    unit_id = fields.Many2one("hr.department", compute="_compute_unit_id", store=True)
     title_id = fields.Many2one(related="registration_line_id.title_id", store=True)
     subject_type = fields.Selection(related="registration_line_id.subject_type")
     job_title = fields.Char(related="registration_line_id.job_title")
@@ -82,16 +84,38 @@ class TdktCouncilSessionItem(models.Model):
         ("session_initiative_uniq", "UNIQUE(session_id, initiative_id)", "An initiative is on an agenda once."),
     ]
 
-    @api.depends("registration_line_id.subject_name", "registration_line_id.title_id", "initiative_id.name")
+    @api.depends("registration_line_id.subject_name", "registration_line_id.title_id.name", "initiative_id.name")
+    @api.depends_context("lang")
     def _compute_name(self):
+        # The council's members read the agenda without access to the forms.
         for item in self:
             if item.initiative_id:
-                item.name = item.initiative_id.name
-                item.unit_id = item.initiative_id.unit_id
+                item.name = item.sudo().initiative_id.name
             else:
-                line = item.registration_line_id
+                line = item.sudo().registration_line_id
                 item.name = line.display_name if line else False
-                item.unit_id = line.unit_id
+
+    @api.depends("name")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for item in self:
+            item.display_name = item.name
+
+    def _search_name(self, operator, value):
+        positive = operator not in expression.NEGATIVE_TERM_OPERATORS
+        if not positive:
+            operator = expression.TERM_OPERATORS_NEGATION[operator]
+        lines = self.env["tdkt.registration.line"].sudo()._search(
+            ["|", ("subject_name", operator, value), ("title_id.name", operator, value)]
+        )
+        initiatives = self.env["tdkt.initiative"].sudo()._search([("name", operator, value)])
+        domain = ["|", ("registration_line_id", "in", lines), ("initiative_id", "in", initiatives)]
+        return domain if positive else ["!", *domain]
+
+    @api.depends("registration_line_id.unit_id", "initiative_id.unit_id")
+    def _compute_unit_id(self):
+        for item in self:
+            item.unit_id = item.initiative_id.unit_id if item.initiative_id else item.registration_line_id.unit_id
 
     @api.depends("voted_member_ids")
     def _compute_voted_count(self):

@@ -266,14 +266,17 @@ class TdktEligibility(models.AbstractModel):
     # ------------------------------------------------------------
 
     @api.model
-    def _describe(self, data, title_names):
+    def _describe(self, data, title_names, articles=None):
         """Word the reasons of a check result (``eligibility_data``), one per line:
         ✓ met, ✗ not met, ? a fact is missing; with the article and "to confirm".
 
         :param title_names: ``{code: name}`` of the titles, read once by the caller
+        :param articles: ``_get_articles()``, read once by the caller
         """
         if not data or not data.get("reasons"):
             return False
+        if articles is None:
+            articles = self._get_articles()
         texts = []
         for reason in data["reasons"]:
             mark = {True: "✓", False: "✗", None: "?"}[reason["met"]]
@@ -282,11 +285,27 @@ class TdktEligibility(models.AbstractModel):
             if params.get("alternative"):
                 text = self.env._("Way %(number)s: %(text)s", number=params["alternative"], text=text)
             if reason.get("article"):
-                text += f" [{reason['article']}]"
+                text += f" [{articles.get(reason['article'], reason['article'])}]"
             if reason.get("to_confirm"):
                 text += " " + self.env._("(rule to confirm)")
             texts.append(f"{mark} {text}")
         return "\n".join(texts)
+
+    @api.model
+    def _get_articles(self):
+        """``{article: article in the reader's language}`` of the legal articles of the
+        rules: a check result keeps the article as it was worded when the check ran (the
+        source text, or any language in results of older versions), and the reasons quote
+        it in the language of whoever reads them."""
+        self.env["tdkt.title.rule"].flush_model(["article"])
+        rows = self.env.execute_query(SQL("SELECT article FROM tdkt_title_rule WHERE article IS NOT NULL"))
+        lang = self.env.lang or "en_US"
+        articles = {}
+        for (texts,) in rows:
+            shown = texts.get(lang) or texts.get("en_US")
+            for text in texts.values():
+                articles.setdefault(text, shown)
+        return articles
 
     @api.model
     def _get_title_names(self):

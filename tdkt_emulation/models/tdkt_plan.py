@@ -92,6 +92,14 @@ class TdktPlan(models.Model):
     registration_count = fields.Integer(compute="_compute_registration_count")
     is_missing_registrations_notified = fields.Boolean(copy=False)
     task_ids = fields.One2many("tdkt.plan.task", "plan_id", "Tasks")
+    origin_plan_id = fields.Many2one(
+        "tdkt.plan", "Copied From", readonly=True, copy=False, index="btree_not_null", ondelete="set null",
+        help="The plan of the previous year this plan was copied from.",
+    )
+    task_past_year_count = fields.Integer(
+        "Tasks Mentioning Last Year", compute="_compute_task_past_year_count",
+        help="Tasks copied from last year's plan whose text still mentions last year.",
+    )
     task_count = fields.Integer(compute="_compute_task_counts")
     task_done_count = fields.Integer(compute="_compute_task_counts")
     task_due_count = fields.Integer("Tasks Due", compute="_compute_task_counts")
@@ -152,6 +160,11 @@ class TdktPlan(models.Model):
             plan.task_done_count = by_state[plan, "done"]
             plan.task_overdue_count = overdue.get(plan, 0)
             plan.task_due_count = by_state[plan, "todo"] + by_state[plan, "in_progress"] - plan.task_overdue_count
+
+    @api.depends("task_ids.has_past_year")
+    def _compute_task_past_year_count(self):
+        for plan in self:
+            plan.task_past_year_count = len(plan.task_ids.filtered("has_past_year"))
 
     @api.depends("registration_ids.state", "registration_unit_ids")
     def _compute_registration_progress(self):
@@ -224,6 +237,14 @@ class TdktPlan(models.Model):
     # CONSTRAINTS
     # ------------------------------------------------------------
 
+    _sql_constraints = [
+        (
+            "number_year_company_uniq",
+            "UNIQUE(number, year, company_id)",
+            "The company already has a plan of this number for this year.",
+        ),
+    ]
+
     @api.constrains("year")
     def _check_year(self):
         for plan in self:
@@ -232,6 +253,34 @@ class TdktPlan(models.Model):
                     self.env._("The year of a plan must be between 1900 and 2999, not %(year)s.", year=plan.year)
                 )
         self.task_ids._check_deadline_in_plan_year()
+
+    @api.constrains("date_registration_deadline", "year", "date_issue")
+    def _check_registration_deadline(self):
+        for plan in self:
+            deadline = plan.date_registration_deadline
+            if not deadline:
+                continue
+            if not (deadline.year == plan.year or (deadline.year == plan.year + 1 and deadline.month == 1)):
+                raise ValidationError(
+                    self.env._(
+                        "The registration deadline %(deadline)s of %(plan)s must fall in %(year)s or in "
+                        "January %(next_year)s.",
+                        deadline=deadline.strftime("%d/%m/%Y"),
+                        plan=plan.display_name,
+                        year=plan.year,
+                        next_year=plan.year + 1,
+                    )
+                )
+            if plan.date_issue and deadline <= plan.date_issue:
+                raise ValidationError(
+                    self.env._(
+                        "The registration deadline %(deadline)s of %(plan)s must come after the plan's issue "
+                        "date %(issue)s.",
+                        deadline=deadline.strftime("%d/%m/%Y"),
+                        plan=plan.display_name,
+                        issue=plan.date_issue.strftime("%d/%m/%Y"),
+                    )
+                )
 
     # ------------------------------------------------------------
     # CRUD
@@ -324,11 +373,27 @@ class TdktPlan(models.Model):
 
     def copy_to_next_year(self):
         """Create, for each plan, a draft plan of the following year with every task,
-        each date moved one year later (29 February becomes 28 February).
+        each date moved one year later (29 February becomes 28 February). The tasks' text
+        is copied as it is: the years it mentions are not rewritten, and the new plan flags
+        the tasks that mention the previous year (``has_past_year``). A plan is copied to
+        the next year once.
 
         :return: the new plans
         """
         self._require("officer", self.env._("Only the Office can copy a plan to the next year."))
+        copies = self.search([("origin_plan_id", "in", self.ids)])
+        for plan in self:
+            existing = copies.filtered(lambda other, plan=plan: other.origin_plan_id == plan and other.year == plan.year + 1)
+            if existing:
+                raise UserError(
+                    self.env._(
+                        "%(plan)s was already copied to the plan of %(year)s: %(copy)s. Open that plan, "
+                        "or delete it to copy again.",
+                        plan=plan.display_name,
+                        year=plan.year + 1,
+                        copy=existing[0].display_name,
+                    )
+                )
         new_plans = self.env["tdkt.plan"]
         for plan in self:
             new_plan = plan.copy(plan._prepare_next_year_vals())
@@ -344,6 +409,7 @@ class TdktPlan(models.Model):
         year = self.year + 1
         return {
             "year": year,
+            "origin_plan_id": self.id,
             "name": self.name.replace(str(self.year), str(year)),
             "date_issue": shift_years(self.date_issue),
             "date_registration_deadline": shift_years(self.date_registration_deadline),

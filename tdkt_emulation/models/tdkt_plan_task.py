@@ -1,4 +1,7 @@
 import logging
+import re
+from collections import defaultdict
+from textwrap import shorten
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -51,7 +54,10 @@ class TdktPlanTask(models.Model):
     plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
     year = fields.Integer(related="plan_id.year", store=True, index=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
-    sequence = fields.Integer("No.", default=10, help="The row number (TT) in the plan's table.")
+    sequence = fields.Integer(
+        "No.", compute="_compute_sequence", store=True, readonly=False, precompute=True,
+        help="The row number (TT) in the plan's table; a new task takes the next one.",
+    )
     name = fields.Text("Content", required=True, tracking=True)
     quarter = fields.Selection(
         [(q, QUARTER_LABELS[q]) for q in QUARTERS],
@@ -122,6 +128,30 @@ class TdktPlanTask(models.Model):
         help="The column ĐƠN VỊ THỰC HIỆN of the printed plan, one line each; leave empty to print "
         "the names of the lead and participating units.",
     )
+    has_past_year = fields.Boolean(
+        "Mentions Last Year", compute="_compute_has_past_year",
+        help="The task was copied from last year's plan and its text still mentions last year.",
+    )
+
+    @api.depends("plan_id")
+    def _compute_sequence(self):
+        """Number a new task after the tasks of its plan, those saved and those being added
+        in the plan's grid, and after the other new tasks of the same batch."""
+        last = defaultdict(int)
+        for task in self:
+            if task.sequence or not task.plan_id:
+                continue
+            plan = task.plan_id
+            if plan not in last:
+                last[plan] = max((other.sequence for other in plan.task_ids - task), default=0)
+            last[plan] += 1
+            task.sequence = last[plan]
+
+    @api.depends("name", "plan_id.origin_plan_id.year")
+    def _compute_has_past_year(self):
+        for task in self:
+            origin = task.plan_id.origin_plan_id
+            task.has_past_year = bool(origin and re.search(rf"\b{origin.year}\b", task.name or ""))
 
     @api.depends("date_deadline")
     def _compute_quarter(self):
@@ -179,10 +209,11 @@ class TdktPlanTask(models.Model):
             if task.date_deadline and task.date_deadline.year != task.plan_id.year:
                 raise ValidationError(
                     self.env._(
-                        "The deadline %(deadline)s of task %(task)s is outside the plan's year "
+                        "The deadline %(deadline)s of task %(number)s (%(task)s) is outside the plan's year "
                         "%(year)s.",
                         deadline=task.date_deadline.strftime("%d/%m/%Y"),
-                        task=task.sequence,
+                        number=task.sequence,
+                        task=task._get_short_name(),
                         year=task.plan_id.year,
                     )
                 )
@@ -245,6 +276,11 @@ class TdktPlanTask(models.Model):
     def _is_manual_quarter(self, quarter, deadline):
         """Tell whether ``quarter`` was chosen by hand: it differs from the deadline's."""
         return bool(quarter and deadline) and quarter != quarter_of(deadline)
+
+    def _get_short_name(self):
+        """The task's content, shortened to name it in a message."""
+        self.ensure_one()
+        return shorten(self.name or "", width=60, placeholder=" [...]")
 
     def _prepare_next_year_vals(self, plan):
         """Values of copies of these tasks in ``plan``, dates moved one year later."""

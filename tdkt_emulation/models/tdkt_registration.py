@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
@@ -106,7 +106,7 @@ class TdktRegistration(models.Model):
     def _compute_quota_summary(self):
         """The unit's quotas of the year, as the rules of its lines' titles count them."""
         Eligibility = self.env["tdkt.eligibility"]
-        title_names = Eligibility._get_title_names()
+        title_names, articles = Eligibility._get_title_names(), Eligibility._get_articles()
         for registration in self:
             quotas = {}
             for line in registration.line_ids:
@@ -114,7 +114,7 @@ class TdktRegistration(models.Model):
                     if reason["code"] == "quota":
                         quotas[line.title_id] = reason
             registration.quota_summary = "\n".join(
-                f"{title.name}: {Eligibility._describe({'reasons': [reason]}, title_names)}"
+                f"{title.name}: {Eligibility._describe({'reasons': [reason]}, title_names, articles)}"
                 for title, reason in quotas.items()
             ) or False
             registration.ineligible_count = len(

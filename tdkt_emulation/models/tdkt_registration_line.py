@@ -112,11 +112,12 @@ class TdktRegistrationLine(models.Model):
     @api.depends_context("lang")
     def _compute_eligibility_reasons(self):
         Eligibility = self.env["tdkt.eligibility"]
-        title_names = Eligibility._get_title_names()
+        title_names, articles = Eligibility._get_title_names(), Eligibility._get_articles()
         for line in self:
-            line.eligibility_reasons = Eligibility._describe(line.eligibility_data, title_names)
+            line.eligibility_reasons = Eligibility._describe(line.eligibility_data, title_names, articles)
 
-    @api.depends("subject_name", "title_id")
+    @api.depends("subject_name", "title_id.name")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for line in self:
             line.display_name = f"{line.subject_name or ''} - {line.title_id.name or ''}"
@@ -320,7 +321,7 @@ class TdktRegistrationLine(models.Model):
         env = self.with_context(lang=self.env["res.lang"]._get_tdkt_report_lang()).env
         lines = self.with_env(env).sorted(lambda line: (line.year, line.unit_id.complete_name or "", line.id))
         Eligibility = env["tdkt.eligibility"]
-        title_names = Eligibility._get_title_names()
+        title_names, articles = Eligibility._get_title_names(), Eligibility._get_articles()
         statuses = dict(self._fields["eligibility_status"]._description_selection(env))
         rows = [
             {
@@ -328,7 +329,7 @@ class TdktRegistrationLine(models.Model):
                 "subject": line.subject_name,
                 "title": line.title_id.name,
                 "status": statuses.get(line.eligibility_status, ""),
-                "reasons": (Eligibility._describe(line.eligibility_data, title_names) or "").split("\n"),
+                "reasons": (Eligibility._describe(line.eligibility_data, title_names, articles) or "").split("\n"),
                 "override": line.override_reason or "",
             }
             for line in lines

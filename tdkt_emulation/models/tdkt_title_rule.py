@@ -43,7 +43,8 @@ class TdktTitleRule(models.Model):
             title=self.title_id.code,
             requirements=self._get_requirements(),
             alternatives=tuple(alternative._get_requirements() for alternative in self.alternative_ids),
-            article=self.article or "",
+            # In the source language: the reasons quote it in the reader's (_get_articles).
+            article=self.with_context(lang="en_US").article or "",
             to_confirm=self.to_confirm,
             gap_breaks_streak=self.rule_set_id.gap_breaks_streak,
         )

@@ -24,3 +24,5 @@ from . import test_dashboard
 from . import test_trust_ballot
 from . import test_workflow_guards
 from . import test_document_print
+from . import test_settings
+from . import test_reader_language

@@ -3,7 +3,7 @@ import io
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import TdktCommon
 
@@ -54,6 +54,20 @@ class TestCouncilSession(TdktCommon):
         self.assertFalse(other.item_ids)
         with self.assertRaisesRegex(ValidationError, "already on the agenda of Review 2030"):
             other.item_ids = [(0, 0, {"registration_line_id": self.line_ldtt.id})]
+
+    def test_new_session_form_before_a_council_is_chosen(self):
+        # The form of a new session computes "I am a member" before any council is chosen.
+        Session = self.env["tdkt.council.session"].with_user(self.officer)
+        values = Session.onchange({}, [], {"council_id": {}, "is_member": {}, "name": {}})["value"]
+        self.assertFalse(values["is_member"])
+        form = Form(Session)
+        self.assertFalse(form.is_member)
+        form.name = "Review 2031"
+        form.council_id = self.council
+        self.assertFalse(form.is_member, "the officer is not a member of the council")
+        self.assertEqual(form.save().council_id, self.council)
+        # An agenda line not yet on a session is not votable either.
+        self.assertFalse(self.env["tdkt.council.session.item"].with_user(self.officer).new({}).can_vote)
 
     def test_draft_registration_cannot_be_reviewed(self):
         line_b = self.env["tdkt.registration.line"].create(

@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import TdktCommon
 
@@ -47,6 +47,34 @@ class TestPlanTask(TdktCommon):
         with self.assertRaises(ValidationError):
             self.task_a.date_deadline = date(2031, 3, 1)
         self.assertEqual(self.task_a.date_deadline, date(2030, 2, 15))
+
+    def test_new_tasks_take_the_next_number(self):
+        self.assertEqual((self.task_a | self.task_a1 | self.task_b).mapped("sequence"), [1, 2, 3])
+        # Added in the plan's grid, one after the other before saving.
+        with Form(self.plan.with_user(self.officer)) as form:
+            for name in ("Fourth task", "Fifth task"):
+                with form.task_ids.new() as line:
+                    line.name = name
+                    line.date_deadline = date(2030, 6, 30)
+        numbers = {task.name: task.sequence for task in self.plan.task_ids}
+        self.assertEqual(numbers["Fourth task"], 4)
+        self.assertEqual(numbers["Fifth task"], 5)
+        # Created together, or with a number of their own.
+        Task = self.env["tdkt.plan.task"].with_user(self.officer)
+        tasks = Task.create([{"plan_id": self.plan.id, "name": name} for name in ("Sixth", "Seventh")])
+        self.assertEqual(tasks.mapped("sequence"), [6, 7])
+        self.assertEqual(Task.create({"plan_id": self.plan.id, "name": "Forty", "sequence": 40}).sequence, 40)
+        self.assertEqual(Task.create({"plan_id": self.plan.id, "name": "Next"}).sequence, 41)
+        # Each plan numbers its own tasks.
+        other = self.env["tdkt.plan"].create({"name": "Other plan", "year": 2030})
+        self.assertEqual(Task.create({"plan_id": other.id, "name": "First"}).sequence, 1)
+
+    def test_errors_name_the_task_by_number_and_content(self):
+        with self.assertRaisesRegex(ValidationError, r"task 2 \(Task of sub-unit A1\) is outside the plan's year"):
+            self.task_a1.date_deadline = date(2031, 3, 1)
+        long_task = self._create_task("Organise " + "the emulation movement " * 10, self.unit_a, False)
+        with self.assertRaisesRegex(ValidationError, r"task 4 \(Organise the emulation movement .{10,60}\[\.\.\.\]\)"):
+            long_task.date_deadline = date(2029, 3, 1)
 
     def test_bad_quarter_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "Quarter expects one of '1', '2', '3', '4', not '5'"):

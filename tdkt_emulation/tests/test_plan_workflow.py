@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -88,6 +90,31 @@ class TestPlanWorkflow(TdktCommon):
                 self.env["tdkt.plan"].create({"name": "Bad", "year": year})
         with self.assertRaises(ValidationError):
             self.plan.write({"year": 2031})  # its tasks' deadlines are in 2030
+
+    def test_registration_deadline_in_the_plans_year_after_its_issue(self):
+        # In the plan's year or the next January, after the issue date (3 January 2030).
+        for deadline in (date(2030, 1, 4), date(2030, 12, 31), date(2031, 1, 31)):
+            with self.subTest(deadline=deadline):
+                self.plan.date_registration_deadline = deadline
+                self.assertEqual(self.plan.date_registration_deadline, deadline)
+        for deadline, message in (
+            (date(2029, 12, 31), "must fall in 2030 or in January 2031"),
+            (date(2031, 2, 1), "must fall in 2030 or in January 2031"),
+            (date(2030, 1, 3), "must come after the plan's issue date 03/01/2030"),
+            (date(2030, 1, 2), "must come after the plan's issue date 03/01/2030"),
+        ):
+            with self.subTest(deadline=deadline):
+                with self.assertRaises(ValidationError) as caught:
+                    self.plan.date_registration_deadline = deadline
+                self.assertIn(message, str(caught.exception))
+        self.assertEqual(self.plan.date_registration_deadline, date(2031, 1, 31))
+        # Moving the issue date or the year is checked against the deadline too.
+        with self.assertRaisesRegex(ValidationError, "must come after the plan's issue date"):
+            self.plan.date_issue = date(2031, 2, 1)
+        with self.assertRaisesRegex(ValidationError, "must fall in 2028 or in January 2029"):
+            self.env["tdkt.plan"].create(
+                {"name": "Plan 2028", "year": 2028, "date_registration_deadline": date(2030, 1, 30)}
+            )
 
     def test_display_name_joins_number_and_title(self):
         self.assertEqual(

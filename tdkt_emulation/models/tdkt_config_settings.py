@@ -1,0 +1,77 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+# The company fields this screen reads and writes, and nothing else.
+SETTINGS = (
+    "tdkt_task_reminder_days",
+    "tdkt_registration_reminder_days",
+    "tdkt_default_title_id",
+    "tdkt_initiative_pass_percent",
+)
+
+
+class TdktConfigSettings(models.TransientModel):
+    """The addon's settings of the current company, for the leadership (Manager), who is
+    not an Odoo administrator.
+
+    Odoo's own settings (``res.config.settings``) are saved by administrators only (its
+    ``execute`` checks it), and an access to that model would let a group save every
+    application's settings (``set_values`` writes groups and system parameters as the
+    superuser). This screen shows the addon's company settings and writes them, and only
+    them; administrators also find them in Settings.
+    """
+
+    _name = "tdkt.config.settings"
+    _description = "Emulation & Commendation Settings"
+    _inherit = ["tdkt.input.mixin"]
+
+    company_id = fields.Many2one("res.company", required=True, readonly=True, default=lambda self: self.env.company)
+    # The company's values, to change and save.
+    tdkt_task_reminder_days = fields.Char(
+        "Task Reminder Days", default=lambda self: self._default_setting("tdkt_task_reminder_days"),
+        help="Days before a task's deadline on which its people are reminded, e.g. 7,1.",
+    )
+    tdkt_registration_reminder_days = fields.Char(
+        "Registration Reminder Days", default=lambda self: self._default_setting("tdkt_registration_reminder_days"),
+        help="Days before the registration deadline on which units that have not submitted are reminded.",
+    )
+    tdkt_default_title_id = fields.Many2one(
+        "tdkt.title", "Default Individual Title", default=lambda self: self._default_setting("tdkt_default_title_id"),
+        domain="[('subject_type', 'in', ('individual', 'both'))]",
+        help="The title \"Fill with my unit's people\" registers for each person.",
+    )
+    tdkt_initiative_pass_percent = fields.Float(
+        "Initiative Pass Mark (%)", default=lambda self: self._default_setting("tdkt_initiative_pass_percent"),
+        help="Share of the maximum score an initiative needs to pass the council's scoring, in percent.",
+    )
+
+    @api.model
+    def _default_setting(self, name):
+        return self.env.company.sudo()[name]
+
+    def execute(self):
+        """Save the settings on the company."""
+        self.ensure_one()
+        if not self.env.user.has_group("tdkt_emulation.group_tdkt_manager"):
+            raise AccessError(self.env._("Only the leadership (Manager) can change the settings of emulation and commendation."))
+        if self.company_id not in self.env.user.company_ids:
+            raise AccessError(self.env._("You can change the settings of your own companies only."))
+        if not 0 <= self.tdkt_initiative_pass_percent <= 100:
+            raise ValidationError(
+                self.env._(
+                    "The initiative pass mark is a percentage from 0 to 100, not %(value)s.",
+                    value=self.tdkt_initiative_pass_percent,
+                )
+            )
+        self.company_id.sudo().write(
+            {name: self._fields[name].convert_to_write(self[name], self) for name in SETTINGS}
+        )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": self.env._("The settings are saved."),
+                "type": "success",
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
