@@ -7,6 +7,9 @@ SETTINGS = (
     "tdkt_registration_reminder_days",
     "tdkt_default_title_id",
     "tdkt_initiative_pass_percent",
+    "tdkt_superior_body",
+    "tdkt_issuing_body",
+    "tdkt_document_place",
 )
 
 
@@ -43,6 +46,19 @@ class TdktConfigSettings(models.TransientModel):
     tdkt_initiative_pass_percent = fields.Float(
         "Initiative Pass Mark (%)", default=lambda self: self._default_setting("tdkt_initiative_pass_percent"),
         help="Share of the maximum score an initiative needs to pass the council's scoring, in percent.",
+    )
+
+    tdkt_superior_body = fields.Char(
+        "Superior Body", default=lambda self: self._default_setting("tdkt_superior_body"),
+        help="Printed above the issuing body on documents, e.g. UBND tỉnh Lạng Sơn.",
+    )
+    tdkt_issuing_body = fields.Char(
+        "Issuing Body", default=lambda self: self._default_setting("tdkt_issuing_body"),
+        help="The body that issues the documents, e.g. Sở Nội vụ; empty: the company's name.",
+    )
+    tdkt_document_place = fields.Char(
+        "Place of Issue", default=lambda self: self._default_setting("tdkt_document_place"),
+        help="The place in the date line of documents, e.g. Lạng Sơn.",
     )
 
     @api.model

@@ -4,7 +4,7 @@ from odoo.tests import Form, tagged
 from .common import TdktCommon
 
 SETTINGS = ("tdkt_task_reminder_days", "tdkt_registration_reminder_days", "tdkt_default_title_id",
-            "tdkt_initiative_pass_percent")
+            "tdkt_initiative_pass_percent", "tdkt_superior_body", "tdkt_issuing_body", "tdkt_document_place")
 
 
 @tagged("post_install", "-at_install")
@@ -26,11 +26,16 @@ class TestSettings(TdktCommon):
         form.tdkt_registration_reminder_days = "5"
         form.tdkt_default_title_id = self.title_ldtt
         form.tdkt_initiative_pass_percent = 60.0
+        form.tdkt_superior_body = "UBND TỈNH CAO BẰNG"
+        form.tdkt_issuing_body = "Sở Nội vụ"
+        form.tdkt_document_place = "Cao Bằng"
         form.save().execute()
         self.assertRecordValues(
             self.company,
             [{"tdkt_task_reminder_days": "10,3", "tdkt_registration_reminder_days": "5",
-              "tdkt_default_title_id": self.title_ldtt.id, "tdkt_initiative_pass_percent": 60.0}],
+              "tdkt_default_title_id": self.title_ldtt.id, "tdkt_initiative_pass_percent": 60.0,
+              "tdkt_superior_body": "UBND TỈNH CAO BẰNG", "tdkt_issuing_body": "Sở Nội vụ",
+              "tdkt_document_place": "Cao Bằng"}],
         )
         # Opened again, the settings show what was saved.
         self.assertEqual(self._open_settings(self.manager).tdkt_task_reminder_days, "10,3")
