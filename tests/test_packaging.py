@@ -150,7 +150,7 @@ def test_manifest_lists_every_python_package_the_addon_imports():
         if line.strip() and not line.startswith("#")
     }
     # Import names of Odoo's requirements that differ from the names of their packages.
-    import_names = {"dateutil": "python-dateutil", "psycopg2": "psycopg2-binary", "PIL": "pillow"}
+    import_names = {"dateutil": "python-dateutil", "psycopg2": "psycopg2-binary", "PIL": "pillow", "docx": "python-docx"}
     external = {name.lower() for name in MANIFEST["external_dependencies"]["python"]}
     unlisted = set()
     for path in ADDON.rglob("*.py"):

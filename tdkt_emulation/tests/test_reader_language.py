@@ -62,7 +62,7 @@ class TestReaderLanguage(TdktCommon, HttpCase):
 
         session.action_start_voting()
         for user in members:
-            item.with_user(user).action_vote_agree()
+            item.with_user(user).action_vote("agree")
         session.action_close()
         for lang, title in self.title_names.items():
             with self.subTest(lang=lang):

@@ -147,7 +147,9 @@ class TestWorkflowGuards(HttpCase, TdktCommon):
 
     def test_units_are_checked_after_the_write_for_the_office_too_in_the_chatter(self):
         """The Office may move a form to another unit; the move leaves an audit line, even
-        sent with every chatter-silencing key."""
+        sent with every chatter-silencing key. (A form whose people work in its unit cannot
+        move: a line's person must work in the form's unit.)"""
+        self.form_b.line_ids.sudo().unlink()
         _result, error = self._rpc(
             self.officer, "tdkt.registration", "write", [self.form_b.id], {"unit_id": self.unit_c.id}, context=SILENT
         )
