@@ -1,3 +1,4 @@
+from . import mail_tracking_value
 from . import res_company
 from . import res_config_settings
 from . import res_lang

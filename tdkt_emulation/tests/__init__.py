@@ -21,3 +21,4 @@ from . import test_rpc_bad_input
 from . import test_rpc_access
 from . import test_input_mixin
 from . import test_dashboard
+from . import test_year_format
