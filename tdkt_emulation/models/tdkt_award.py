@@ -290,11 +290,13 @@ class TdktAward(models.Model):
         }
         if period == "six_months":
             heading = env._("Commendation statistics - first six months of %(year)s", year=year)
+            filename = env._("commendation-statistics-6-months-%(year)s.xlsx", year=year)
         else:
             heading = env._("Commendation statistics - year %(year)s", year=year)
+            filename = env._("commendation-statistics-whole-year-%(year)s.xlsx", year=year)
         subheading = env._("Awards whose decision is dated in the period, by title and level, and by unit.")
         content = build_statistics_xlsx(heading, subheading, titles, units, labels)
-        return content, env._("commendation-statistics-%(year)s.xlsx", year=year)
+        return content, filename
 
     @api.model
     def _get_import_template_xlsx(self):

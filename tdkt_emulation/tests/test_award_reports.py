@@ -37,7 +37,7 @@ class TestAwardReports(TdktCommon):
         Award = self.env["tdkt.award"].with_user(self.officer)
 
         content, filename = Award._export_statistics_xlsx(2030, "six_months")
-        self.assertEqual(filename, "commendation-statistics-2030.xlsx")
+        self.assertEqual(filename, "commendation-statistics-6-months-2030.xlsx")
         book = openpyxl.load_workbook(io.BytesIO(content))
         by_title = list(book.worksheets[0].iter_rows(min_row=5, values_only=True))
         rows = {row[1]: row for row in by_title}
@@ -51,7 +51,8 @@ class TestAwardReports(TdktCommon):
         self.assertEqual(units["Unit A"][2:], (1, 1, 2))
         self.assertEqual(units["Unit B"][2:], (1, 0, 1))
 
-        content, _filename = Award._export_statistics_xlsx(2030, "annual")
+        content, filename = Award._export_statistics_xlsx(2030, "annual")
+        self.assertEqual(filename, "commendation-statistics-whole-year-2030.xlsx")
         rows = {row[1]: row for row in openpyxl.load_workbook(io.BytesIO(content)).worksheets[0].iter_rows(
             min_row=5, values_only=True)}
         self.assertEqual(rows[self.title_cstdcs.name][3:7], (0, 1, 1, "9/QĐ"))
@@ -61,6 +62,13 @@ class TestAwardReports(TdktCommon):
         content, _filename = self.env["tdkt.award"].with_user(self.user_b)._export_statistics_xlsx(2030, "annual")
         rows = list(openpyxl.load_workbook(io.BytesIO(content)).worksheets[0].iter_rows(min_row=5, values_only=True))
         self.assertEqual(rows[-1][3:6], (0, 1, 1))
+
+    def test_statistics_files_say_their_period_in_vietnamese(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["tdkt_emulation"], ["vi_VN"], overwrite=True)
+        Award = self.env["tdkt.award"].with_user(self.officer)
+        self.assertEqual(Award._export_statistics_xlsx(2030, "six_months")[1], "thong-ke-khen-thuong-6-thang-2030.xlsx")
+        self.assertEqual(Award._export_statistics_xlsx(2030, "annual")[1], "thong-ke-khen-thuong-ca-nam-2030.xlsx")
 
     def test_import_template_round_trip_in_vietnamese(self):
         self.env["res.lang"]._activate_lang("vi_VN")
