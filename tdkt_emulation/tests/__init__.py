@@ -22,3 +22,4 @@ from . import test_rpc_access
 from . import test_input_mixin
 from . import test_dashboard
 from . import test_year_format
+from . import test_screen_tours
