@@ -1,3 +1,4 @@
+from . import base_import_import
 from . import mail_tracking_value
 from . import res_company
 from . import res_config_settings
