@@ -35,6 +35,8 @@ class TestDemoData(TransactionCase):
         for person in people:
             self.assertRegex(person.work_phone or "", r"^\+84 205 \d{4} \d{3}$", person.name)
             self.assertRegex(person.mobile_phone or "", r"^\+84 9\d{2} \d{3} \d{3}$", person.name)
+            # The work contact of a person with a user is the user's partner: its e-mail stays.
+            self.assertEqual(person.user_id.email, f"{person.user_id.login}@example.com")
         # Approved by the Director on the day it was issued.
         self.assertEqual(plan.approved_by_id, self.env.ref("tdkt_emulation.user_manager"))
         self.assertEqual(plan.approved_by_id.login, "giamdoc")
