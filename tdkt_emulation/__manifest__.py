@@ -11,7 +11,7 @@
     "license": "LGPL-3",
     "application": True,
     "uninstall_hook": "uninstall_hook",
-    "depends": ["hr", "mail"],
+    "depends": ["hr", "mail", "base_import"],
     "external_dependencies": {"python": ["xlsxwriter", "docxtpl", "python-docx"], "bin": ["soffice"]},
     "data": [
         "security/tdkt_emulation_groups.xml",

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from tdkt_emulation.lib.dates import document_date, quarter_of, shift_years
+from tdkt_emulation.lib.dates import document_date, parse_import_date, quarter_of, shift_years
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,24 @@ def test_shift_years(day, years, expected):
 )
 def test_document_date(place, day, text):
     assert document_date(place, day) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "first_format", "day"),
+    [
+        ("2020-03-15", None, date(2020, 3, 15)),
+        ("15/03/2020", None, date(2020, 3, 15)),
+        (" 5/3/2020 ", None, date(2020, 3, 5)),
+        ("15-03-2020", None, date(2020, 3, 15)),
+        ("15.03.2020", None, date(2020, 3, 15)),
+        # The import's own option comes first: an English file written month first.
+        ("03/04/2020", "%m/%d/%Y", date(2020, 3, 4)),
+        ("03/04/2020", None, date(2020, 4, 3)),
+        ("31/02/2020", None, None),
+        ("15/03", None, None),
+        ("", None, None),
+        (None, None, None),
+    ],
+)
+def test_parse_import_date(value, first_format, day):
+    assert parse_import_date(value, first_format) == day

@@ -1,8 +1,14 @@
 import io
+from datetime import date, datetime
 
 import openpyxl
 
-from tdkt_emulation.lib.xlsx_awards import build_eligibility_xlsx, build_import_template_xlsx, build_statistics_xlsx
+from tdkt_emulation.lib.xlsx_awards import (
+    TEMPLATE_ROWS,
+    build_eligibility_xlsx,
+    build_import_template_xlsx,
+    build_statistics_xlsx,
+)
 
 STATISTICS_LABELS = {
     "by_title": "Theo danh hiệu", "by_unit": "Theo đơn vị", "no": "TT", "title": "Danh hiệu, hình thức",
@@ -121,3 +127,25 @@ def test_import_template_first_row_is_headers():
     assert values[1:] == [tuple(row) for row in rows]
     assert sheet["D2"].data_type == "s" and sheet["C3"].data_type == "s", "dates and formulas stay text"
     assert sheet.freeze_panes == "A2"
+
+
+def test_import_template_dates_are_dates_and_choices_are_lists():
+    headers = ["Đối tượng", "Họ và tên", "Năm", "Ngày quyết định"]
+    rows = [["Cá nhân", "Nguyễn Văn A", 2019, date(2020, 1, 15)]]
+    content = build_import_template_xlsx(
+        "Khen thưởng", headers, rows, ["text", "text", "number", "date"],
+        {0: ["Cá nhân", "Tập thể"]}, "Danh sách",
+    )
+    book = _read(content)
+    assert book.sheetnames == ["Khen thưởng", "Danh sách"], "the template first: Odoo's import reads it"
+    sheet, lists = book.worksheets
+    assert lists.sheet_state == "hidden"
+    assert list(lists.iter_rows(values_only=True)) == [("Đối tượng",), ("Cá nhân",), ("Tập thể",)]
+    assert [cell.value for cell in sheet[2]] == ["Cá nhân", "Nguyễn Văn A", 2019, datetime(2020, 1, 15)]
+    assert sheet["D2"].is_date and sheet["D2"].number_format == "dd/mm/yyyy"
+    # What a person types below the sample in the date column is a date too.
+    assert sheet.column_dimensions["D"].number_format == "dd/mm/yyyy"
+    [validation] = sheet.data_validations.dataValidation
+    assert validation.type == "list"
+    assert validation.formula1 == "'Danh sách'!$A$2:$A$3"
+    assert str(validation.sqref) == f"A2:A{TEMPLATE_ROWS + 1}"

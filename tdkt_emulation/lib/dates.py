@@ -1,5 +1,7 @@
 """Date and quarter arithmetic of emulation plans."""
 
+from datetime import datetime
+
 
 QUARTERS = ("1", "2", "3", "4")
 
@@ -38,3 +40,20 @@ def document_date(place, day):
         return place or ""
     text = date_words(day)
     return f"{place}, {text}" if place else text.capitalize()
+
+
+# How a date may be written in an imported file: as Odoo reads a spreadsheet's date cell,
+# or day first as Vietnamese write it.
+IMPORT_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
+
+
+def parse_import_date(value, first_format=None):
+    """Return the date written in ``value``, trying ``first_format`` (the import's own
+    option) and then ``IMPORT_DATE_FORMATS``; None when it is no date."""
+    text = (value or "").strip()
+    for date_format in dict.fromkeys(filter(None, (first_format, *IMPORT_DATE_FORMATS))):
+        try:
+            return datetime.strptime(text, date_format).date()
+        except ValueError:
+            continue
+    return None

@@ -2,7 +2,11 @@
 eligibility check list, and the import templates. Plain Python: the addon gathers the data
 and the translated labels."""
 
-from .xlsx import Workbook
+from datetime import datetime, time
+
+from xlsxwriter.utility import quote_sheetname, xl_col_to_name
+
+from .xlsx import Workbook, clean_text
 
 
 def _write_total(book, sheet, row, cells):
@@ -77,15 +81,58 @@ def build_eligibility_xlsx(heading, subheading, lines, labels):
     return book.close()
 
 
-def build_import_template_xlsx(sheet_name, headers, rows):
+# The rows of an import template that its drop-down lists and date format cover.
+TEMPLATE_ROWS = 1000
+
+
+def build_import_template_xlsx(sheet_name, headers, rows, kinds=None, choices=None, choices_sheet_name="Lists"):
     """Return the XLSX bytes of an import template: the column names on the first row (read
     as such by Odoo's import), then the sample rows; no heading rows.
 
+    A date column is formatted dd/mm/yyyy down to row ``TEMPLATE_ROWS``, so that a date
+    typed in it is a date; a column with choices offers them as a drop-down list, kept on a
+    hidden sheet after the first.
+
     :param headers: the column names
-    :param rows: sample rows, one value (text or number) per column; dates as
-        ``YYYY-MM-DD`` texts, written as text
+    :param rows: sample rows, one value per column: text, number or ``datetime.date``
+    :param kinds: optional, per column: "text" (the default), "number" or "date"
+    :param choices: optional {column index: [the values allowed]}
+    :param choices_sheet_name: the name of the hidden sheet of the choices
     """
+    kinds = kinds or ["text"] * len(headers)
+    choices = choices or {}
     book = Workbook()
+    date_format = book.book.add_format(
+        {"font_name": "Times New Roman", "font_size": 12, "border": 1, "num_format": "dd/mm/yyyy", "align": "center"}
+    )
     sheet = book.add_sheet(sheet_name)
-    book.write_table(sheet, 0, headers, rows, ["text"] * len(headers))
+    styles = ["number" if kind == "number" else "text" for kind in kinds]
+    # The dates go in after the table, as dates.
+    book.write_table(
+        sheet, 0, headers, [[None if kind == "date" else value for value, kind in zip(row, kinds)] for row in rows],
+        styles,
+    )
+    for col, kind in enumerate(kinds):
+        if kind != "date":
+            continue
+        sheet.set_column(col, col, max(len(clean_text(headers[col])), 10) + 2, date_format)
+        for offset, row in enumerate(rows, start=1):
+            if row[col]:
+                sheet.write_datetime(offset, col, datetime.combine(row[col], time()), date_format)
+    if choices:
+        lists = book.add_sheet(choices_sheet_name)
+        for list_col, (col, values) in enumerate(sorted(choices.items())):
+            book.write_text(lists, 0, list_col, headers[col], "header")
+            for offset, value in enumerate(values, start=1):
+                book.write_text(lists, offset, list_col, value)
+            column = xl_col_to_name(list_col)
+            sheet.data_validation(
+                1, col, TEMPLATE_ROWS, col,
+                {
+                    "validate": "list",
+                    "source": f"={quote_sheetname(lists.name)}!${column}$2:${column}${len(values) + 1}",
+                    "error_type": "warning",
+                },
+            )
+        lists.hide()
     return book.close()

@@ -301,19 +301,52 @@ class TdktAward(models.Model):
         }
         if period == "six_months":
             heading = env._("Commendation statistics - first six months of %(year)s", year=year)
+            filename = env._("commendation-statistics-6-months-%(year)s.xlsx", year=year)
         else:
             heading = env._("Commendation statistics - year %(year)s", year=year)
+            filename = env._("commendation-statistics-whole-year-%(year)s.xlsx", year=year)
         subheading = env._("Awards whose decision is dated in the period, by title and level, and by unit.")
         content = build_statistics_xlsx(heading, subheading, titles, units, labels)
-        return content, env._("commendation-statistics-%(year)s.xlsx", year=year)
+        return content, filename
 
     @api.model
     def _get_import_template_xlsx(self):
-        """An empty import template of awards whose column headers are the fields' labels in
-        the reports' language, so that Odoo's import maps them by itself."""
+        """An import template of awards whose column headers are the fields' labels in the
+        reports' language, so that Odoo's import maps them by itself: a sample row to
+        replace, the decision date as a dd/mm/yyyy date, and drop-down lists of the
+        subjects, titles and kinds of award."""
         env = self.with_context(lang=self.env["res.lang"]._get_tdkt_report_lang()).env
         headers = [self._fields[name]._description_string(env) for name in IMPORT_FIELDS]
-        return build_import_template_xlsx(env._("Awards"), headers, []), env._("awards-import-template.xlsx")
+        subjects = dict(self._fields["subject_type"]._description_selection(env))
+        kinds = dict(self._fields["kind"]._description_selection(env))
+        titles = env["tdkt.title"].search([])
+        title = titles.filtered(lambda title: title.subject_type in ("individual", "both"))[:1]
+        today = fields.Date.context_today(self)
+        sample = {
+            "subject_type": subjects["individual"],
+            "employee_id": "Nguyễn Văn A",
+            "unit_id": "",
+            "year": today.year - 1,
+            "title_id": title.name or "",
+            "kind": kinds["merit"],
+            "decision_number": "12/QĐ-UBND",
+            "decision_date": date(today.year, 1, 15),
+            "decision_authority": env._("Chairman of the Provincial People's Committee"),
+            "note": env._("Sample row: write over it with the first award to import."),
+        }
+        column_kinds = [
+            {"year": "number", "decision_date": "date"}.get(name, "text") for name in IMPORT_FIELDS
+        ]
+        choices = {
+            IMPORT_FIELDS.index("subject_type"): list(subjects.values()),
+            IMPORT_FIELDS.index("title_id"): list(dict.fromkeys(titles.mapped("name"))),
+            IMPORT_FIELDS.index("kind"): list(kinds.values()),
+        }
+        content = build_import_template_xlsx(
+            env._("Awards"), headers, [[sample[name] for name in IMPORT_FIELDS]], column_kinds, choices,
+            env._("Lists"),
+        )
+        return content, env._("awards-import-template.xlsx")
 
     @api.model
     def get_import_templates(self):

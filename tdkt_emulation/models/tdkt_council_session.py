@@ -28,9 +28,9 @@ class TdktCouncilSession(models.Model):
     _tdkt_step_fields = ("state", "closing_member_count", "date_closed", "closed_by_id")
 
     name = fields.Char(required=True, tracking=True)
-    council_id = fields.Many2one(
-        "tdkt.council", required=True, index=True, ondelete="restrict", tracking=True, check_company=True
-    )
+    # The session's company is the council's: no check_company here, whose domain would
+    # offer a new session, which has no company yet, no council at all.
+    council_id = fields.Many2one("tdkt.council", required=True, index=True, ondelete="restrict", tracking=True)
     council_type = fields.Selection(related="council_id.council_type", store=True)
     company_id = fields.Many2one(related="council_id.company_id", store=True, index=True)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
@@ -50,6 +50,7 @@ class TdktCouncilSession(models.Model):
     item_count = fields.Integer(compute="_compute_item_count")
     attendee_ids = fields.Many2many(
         "tdkt.council.member", string="Present", domain="[('council_id', '=', council_id)]",
+        compute="_compute_attendee_ids", store=True, readonly=False,
         help="The members present. Absent members may still vote by written opinion; either way "
         "the agree share is counted over all the members.",
     )
@@ -75,6 +76,12 @@ class TdktCouncilSession(models.Model):
         for session in self:
             session.year = session.plan_id.year or session.year or fields.Date.context_today(self).year
 
+    @api.depends("council_id")
+    def _compute_attendee_ids(self):
+        # Another council: its members only, none ticked yet.
+        for session in self:
+            session.attendee_ids = session.attendee_ids.filtered(lambda member: member.council_id == session.council_id)
+
     @api.depends("item_ids")
     def _compute_item_count(self):
         for session in self:
@@ -96,7 +103,8 @@ class TdktCouncilSession(models.Model):
     @api.depends_context("uid")
     def _compute_is_member(self):
         for session in self:
-            session.is_member = bool(session.council_id._get_member_of_user(self.env.user))
+            # A new session has no council yet.
+            session.is_member = bool(session.council_id and session.council_id._get_member_of_user(self.env.user))
 
     # ------------------------------------------------------------
     # CRUD

@@ -36,7 +36,7 @@ class TdktInitiative(models.Model):
     _tdkt_unit_ties = ("unit_id",)
     _tdkt_can_depends = ("state", "score_result", "session_item_ids")
 
-    name = fields.Char("Title", required=True, tracking=True)
+    name = fields.Char("Initiative Name", required=True, tracking=True)
     author_ids = fields.One2many("tdkt.initiative.author", "initiative_id", "Authors", copy=True)
     contribution_total = fields.Float(
         "Total Contribution (%)", compute="_compute_contribution_total", store=True, digits=(5, 2)

@@ -26,3 +26,5 @@ from . import test_workflow_guards
 from . import test_document_print
 from . import test_settings
 from . import test_reader_language
+from . import test_year_format
+from . import test_screen_tours

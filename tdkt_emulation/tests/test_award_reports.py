@@ -1,10 +1,10 @@
 import io
-from datetime import date
+from datetime import date, datetime
 
 import openpyxl
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 
 from ..models.tdkt_award import IMPORT_FIELDS
 from .common import TdktCommon
@@ -37,7 +37,7 @@ class TestAwardReports(TdktCommon):
         Award = self.env["tdkt.award"].with_user(self.officer)
 
         content, filename = Award._export_statistics_xlsx(2030, "six_months")
-        self.assertEqual(filename, "commendation-statistics-2030.xlsx")
+        self.assertEqual(filename, "commendation-statistics-6-months-2030.xlsx")
         book = openpyxl.load_workbook(io.BytesIO(content))
         by_title = list(book.worksheets[0].iter_rows(min_row=5, values_only=True))
         rows = {row[1]: row for row in by_title}
@@ -51,7 +51,8 @@ class TestAwardReports(TdktCommon):
         self.assertEqual(units["Unit A"][2:], (1, 1, 2))
         self.assertEqual(units["Unit B"][2:], (1, 0, 1))
 
-        content, _filename = Award._export_statistics_xlsx(2030, "annual")
+        content, filename = Award._export_statistics_xlsx(2030, "annual")
+        self.assertEqual(filename, "commendation-statistics-whole-year-2030.xlsx")
         rows = {row[1]: row for row in openpyxl.load_workbook(io.BytesIO(content)).worksheets[0].iter_rows(
             min_row=5, values_only=True)}
         self.assertEqual(rows[self.title_cstdcs.name][3:7], (0, 1, 1, "9/QĐ"))
@@ -62,36 +63,74 @@ class TestAwardReports(TdktCommon):
         rows = list(openpyxl.load_workbook(io.BytesIO(content)).worksheets[0].iter_rows(min_row=5, values_only=True))
         self.assertEqual(rows[-1][3:6], (0, 1, 1))
 
-    def test_import_template_round_trip_in_vietnamese(self):
+    def test_statistics_files_say_their_period_in_vietnamese(self):
         self.env["res.lang"]._activate_lang("vi_VN")
         self.env["ir.module.module"]._load_module_terms(["tdkt_emulation"], ["vi_VN"], overwrite=True)
-        env_vi = self.env(context=dict(self.env.context, lang="vi_VN"))
-        template, _filename = self.env["tdkt.award"]._get_import_template_xlsx()
-        sheet = openpyxl.load_workbook(io.BytesIO(template)).active
-        headers = [cell.value for cell in sheet[1]]
-        Award = env_vi["tdkt.award"]
-        self.assertEqual(headers, [Award._fields[name]._description_string(env_vi) for name in IMPORT_FIELDS])
-        self.assertEqual(headers[0], "Đối tượng")
-        self.assertEqual(sheet.max_row, 1, "an empty template")
+        Award = self.env["tdkt.award"].with_user(self.officer)
+        self.assertEqual(Award._export_statistics_xlsx(2030, "six_months")[1], "thong-ke-khen-thuong-6-thang-2030.xlsx")
+        self.assertEqual(Award._export_statistics_xlsx(2030, "annual")[1], "thong-ke-khen-thuong-ca-nam-2030.xlsx")
 
-        subjects = dict(Award._fields["subject_type"]._description_selection(env_vi))
-        kinds = dict(Award._fields["kind"]._description_selection(env_vi))
-        title_names = {title: title.with_env(env_vi).name for title in (self.title_ldtt, self.title_ttldtt)}
-        sheet.append([subjects["individual"], self.employee_a.name, "", 2019, title_names[self.title_ldtt],
-                      kinds["merit"], "12/QĐ-SNV", "2020-01-10", "Sở Nội vụ", "Hồ sơ giấy"])
-        sheet.append([subjects["collective"], "", self.unit_a.name, 2019, title_names[self.title_ttldtt],
-                      kinds["merit"], "13/QĐ-UBND", "2020-02-01", "UBND tỉnh", ""])
+    def _vietnamese_env(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["tdkt_emulation"], ["vi_VN"], overwrite=True)
+        self.env.user.lang = "vi_VN"
+        return self.env(context=dict(self.env.context, lang="vi_VN"))
+
+    def _import(self, env, book):
+        """Import ``book`` as the import dialog does: preview, then import with the options
+        the preview guessed."""
         buffer = io.BytesIO()
-        sheet.parent.save(buffer)
-
-        importer = env_vi["base_import.import"].create(
+        book.save(buffer)
+        importer = env["base_import.import"].create(
             {"res_model": "tdkt.award", "file": buffer.getvalue(), "file_type": XLSX, "file_name": "awards.xlsx"}
         )
-        preview = importer.parse_preview({"has_headers": True})
+        preview = importer.parse_preview({**IMPORT_OPTIONS, "date_format": "", "datetime_format": ""})
         self.assertFalse(preview.get("error"))
         fields = ["/".join(match) for _index, match in sorted(preview["matches"].items())]
         self.assertEqual(fields, list(IMPORT_FIELDS), "every Vietnamese header finds its field by itself")
-        result = importer.execute_import(fields, preview["headers"], IMPORT_OPTIONS)
+        options = {**IMPORT_OPTIONS, **{key: preview["options"].get(key) or "" for key in ("date_format", "datetime_format")}}
+        return importer.execute_import(fields, preview["headers"], options)
+
+    @freeze_time("2021-05-10")
+    def test_import_template_round_trip_in_vietnamese(self):
+        env_vi = self._vietnamese_env()
+        template, _filename = self.env["tdkt.award"]._get_import_template_xlsx()
+        book = openpyxl.load_workbook(io.BytesIO(template))
+        sheet = book.worksheets[0]
+        Award = env_vi["tdkt.award"]
+        headers = [cell.value for cell in sheet[1]]
+        self.assertEqual(headers, [Award._fields[name]._description_string(env_vi) for name in IMPORT_FIELDS])
+        self.assertEqual(headers[0], "Đối tượng")
+        subjects = dict(Award._fields["subject_type"]._description_selection(env_vi))
+        kinds = dict(Award._fields["kind"]._description_selection(env_vi))
+        title_names = {title: title.with_env(env_vi).name for title in (self.title_ldtt, self.title_ttldtt)}
+        # A sample row to write over, its decision date a date cell shown dd/mm/yyyy.
+        self.assertEqual(sheet.max_row, 2)
+        sample = [cell.value for cell in sheet[2]]
+        self.assertEqual((sample[0], sample[1], sample[3], sample[5]), (subjects["individual"], "Nguyễn Văn A", 2020, kinds["merit"]))
+        self.assertEqual((sample[7], sheet["H2"].number_format), (datetime(2021, 1, 15), "dd/mm/yyyy"))
+        # The subjects, titles and kinds are drop-down lists kept on a hidden sheet.
+        lists = book.worksheets[1]
+        self.assertEqual(lists.sheet_state, "hidden")
+        columns = {
+            column[0].value: [cell.value for cell in column[1:] if cell.value] for column in lists.iter_cols()
+        }
+        self.assertEqual(columns[headers[0]], list(subjects.values()))
+        self.assertEqual(columns[headers[5]], list(kinds.values()))
+        self.assertIn(title_names[self.title_ldtt], columns[headers[4]])
+        self.assertEqual(
+            sorted(str(validation.sqref)[0] for validation in sheet.data_validations.dataValidation), ["A", "E", "F"]
+        )
+
+        # A person writes over the sample (the spreadsheet makes the date typed in the date
+        # cell a date) and adds a row whose date stays the text they typed.
+        for col, value in enumerate([subjects["individual"], self.employee_a.name, "", 2019, title_names[self.title_ldtt],
+                                     kinds["merit"], "12/QĐ-SNV", datetime(2020, 1, 10), "Sở Nội vụ", "Hồ sơ giấy"],
+                                    start=1):
+            sheet.cell(2, col).value = value
+        sheet.append([subjects["collective"], "", self.unit_a.name, 2019, title_names[self.title_ttldtt],
+                      kinds["merit"], "13/QĐ-UBND", "15/03/2020", "UBND tỉnh", ""])
+        result = self._import(env_vi, book)
         self.assertFalse(result["messages"], result["messages"])
         awards = self.env["tdkt.award"].browse(result["ids"])
         person, unit = awards.sorted("subject_type", reverse=True)
@@ -99,5 +138,35 @@ class TestAwardReports(TdktCommon):
             (person.employee_id, person.unit_id, person.year, person.title_id, person.decision_date, person.note),
             (self.employee_a, self.unit_a, 2019, self.title_ldtt, date(2020, 1, 10), "Hồ sơ giấy"),
         )
-        self.assertEqual((unit.subject_type, unit.unit_id, unit.decision_authority), ("collective", self.unit_a, "UBND tỉnh"))
+        self.assertEqual(
+            (unit.subject_type, unit.unit_id, unit.decision_date, unit.decision_authority),
+            ("collective", self.unit_a, date(2020, 3, 15), "UBND tỉnh"),
+        )
         self.assertFalse(unit.decision_id)
+
+    def test_import_errors_name_the_column_in_vietnamese(self):
+        env_vi = self._vietnamese_env()
+        Award = env_vi["tdkt.award"]
+        subjects = dict(Award._fields["subject_type"]._description_selection(env_vi))
+        kinds = dict(Award._fields["kind"]._description_selection(env_vi))
+        book = openpyxl.load_workbook(io.BytesIO(self.env["tdkt.award"]._get_import_template_xlsx()[0]))
+        sheet = book.worksheets[0]
+        row = [subjects["individual"], self.employee_a.name, "", 2019, self.title_ldtt.with_env(env_vi).name,
+               kinds["merit"], "99/QĐ-TEST", "31/02/2020", "", ""]
+        for col, value in enumerate(row, start=1):
+            sheet.cell(2, col).value = value
+        result = self._import(env_vi, book)
+        [message] = result["messages"]
+        date_label = Award._fields["decision_date"]._description_string(env_vi)
+        self.assertEqual(date_label, "Ngày quyết định")
+        self.assertIn(date_label, message["message"])
+        self.assertIn("31/02/2020", message["message"])
+        self.assertNotIn("decision_date", message["message"])
+        self.assertFalse(self.env["tdkt.award"].search([("decision_number", "=", "99/QĐ-TEST")]), "nothing imported")
+        # The ORM's own errors name the column by its label too.
+        sheet["H2"] = "15/03/2020"
+        sheet["B2"] = "Không có người này"
+        result = self._import(env_vi, book)
+        self.assertTrue(result["messages"])
+        self.assertIn(Award._fields["employee_id"]._description_string(env_vi), result["messages"][0]["message"])
+        self.assertNotIn("employee_id", result["messages"][0]["message"])

@@ -2,6 +2,8 @@ import io
 
 import openpyxl
 
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -54,6 +56,14 @@ class TestInitiative(TdktCommon):
                 line.points = value
         wizard.save().action_confirm()
         return item
+
+    def test_form_names_the_initiative_and_its_submission_in_vietnamese(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["tdkt_emulation"], ["vi_VN"], overwrite=True)
+        Initiative = self.env["tdkt.initiative"].with_context(lang="vi_VN")
+        self.assertEqual(Initiative.fields_get(["name"])["name"]["string"], "Tên sáng kiến")
+        form = etree.fromstring(Initiative.get_view(view_type="form")["arch"])
+        self.assertEqual(form.xpath("//button[@name='action_submit']/@string"), ["Gửi Hội đồng sáng kiến"])
 
     def test_contributions_add_up_to_100(self):
         Initiative = self.env["tdkt.initiative"].with_user(self.user_a)
