@@ -157,6 +157,7 @@ class TdktDecision(models.Model):
         self.sudo().write({"state": "signed", "date_signed": fields.Datetime.now(), "signed_by_id": self.env.uid})
         forms = self.line_ids.registration_line_id.registration_id.filtered(lambda form: form.state == "received")
         forms.sudo().write({"state": "decided"})
+        forms._activity_update()
         for decision in self:
             decision.message_post(
                 body=self.env._("Signed: %(count)s award(s) written.", count=len(decision.line_ids))

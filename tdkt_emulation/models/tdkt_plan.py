@@ -282,11 +282,13 @@ class TdktPlan(models.Model):
         if any(plan.state != "approved" for plan in self):
             raise UserError(self.env._("Only approved plans can be closed."))
         self.write({"state": "done"})
+        self._activity_update()
 
     def action_reset_to_draft(self):
         if any(plan.state == "draft" for plan in self):
             raise UserError(self.env._("This plan is already a draft."))
         self.write({"state": "draft", "approved_by_id": False, "date_approved": False})
+        self._activity_update()
 
     def action_copy_to_next_year(self):
         new_plans = self.copy_to_next_year()
@@ -369,6 +371,15 @@ class TdktPlan(models.Model):
             "date_issue": shift_years(self.date_issue),
             "date_registration_deadline": shift_years(self.date_registration_deadline),
         }
+
+    def _activity_update(self):
+        """A plan that no longer runs (closed, or back to draft) reminds nobody: remove the
+        reminders of its tasks and forms and the Office's list of missing forms."""
+        stopped = self.filtered(lambda plan: plan.state != "approved")
+        stopped.task_ids._activity_update()
+        stopped.registration_ids._activity_update()
+        if stopped:
+            stopped.sudo().activity_unlink(["tdkt_emulation.mail_act_tdkt_registration_missing"])
 
     def _get_dashboard_action(self, xml_id):
         """The analysis ``xml_id`` of this plan, as the dashboard's figures open it."""

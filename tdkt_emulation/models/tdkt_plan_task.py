@@ -214,10 +214,12 @@ class TdktPlanTask(models.Model):
     def action_done(self):
         self._check_state_in(("todo", "in_progress"))
         self.write({"state": "done"})
+        self._activity_update()
 
     def action_cancel(self):
         self._check_state_in(("todo", "in_progress"))
         self.write({"state": "cancelled"})
+        self._activity_update()
 
     def action_reset(self):
         self._check_state_in(("done", "cancelled"))
@@ -239,8 +241,18 @@ class TdktPlanTask(models.Model):
             vals.update(date_deadline=shift_years(task.date_deadline), quarter=task.quarter)
         return vals_list
 
+    def _activity_update(self):
+        """Remove the reminders and overdue flags of the tasks that are closed, or whose plan
+        no longer runs: nobody is to be reminded of them any more."""
+        self.filtered(
+            lambda task: task.state in ("done", "cancelled") or task.plan_id.state != "approved"
+        )._close_reminders()
+
     def _get_reminder_deadline(self):
         return self.date_deadline
+
+    def _get_reminder_activity_types(self):
+        return [*super()._get_reminder_activity_types(), "tdkt_emulation.mail_act_tdkt_task_overdue"]
 
     def _get_reminder_users(self):
         return self.user_ids or self._get_unit_head_user(self.lead_unit_id) or self.plan_id.user_id

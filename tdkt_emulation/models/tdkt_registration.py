@@ -202,7 +202,7 @@ class TdktRegistration(models.Model):
                     "is_late": bool(deadline and today > deadline),
                 }
             )
-        self.activity_unlink(["tdkt_emulation.mail_act_tdkt_registration_reminder"])
+        self._activity_update()
 
     def action_receive(self):
         self._check_officer()
@@ -211,6 +211,7 @@ class TdktRegistration(models.Model):
         self.sudo().write(
             {"state": "received", "date_received": fields.Datetime.now(), "received_by_id": self.env.uid}
         )
+        self._activity_update()
         for registration in self.filtered("is_late"):
             registration.message_post(body=self.env._("Late registration accepted by the Office."))
 
@@ -407,6 +408,13 @@ class TdktRegistration(models.Model):
             raise AccessError(
                 self.env._("A submitted registration form is read-only to its unit.")
             )
+
+    def _activity_update(self):
+        """Remove the reminders of the forms sent (submitted, received, decided) or whose
+        plan no longer runs: their unit has nothing left to submit."""
+        self.filtered(
+            lambda registration: registration.state != "draft" or registration.plan_id.state != "approved"
+        )._close_reminders()
 
     def _get_reminder_deadline(self):
         return self.plan_id.date_registration_deadline
