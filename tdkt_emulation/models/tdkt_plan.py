@@ -87,7 +87,14 @@ class TdktPlan(models.Model):
         "Registering Units",
         check_company=True,
         help="The units that register emulation titles for this plan; leave empty for every "
-        "unit of the company.",
+        "unit of the company that registers emulation titles (a box on the department).",
+    )
+    registration_expected_unit_ids = fields.Many2many(
+        "hr.department",
+        compute="_compute_registration_expected_unit_ids",
+        string="Units Receiving a Form",
+        help="The units that get a draft registration form when the plan is approved: the "
+        "registering units, or else every active unit of the company that registers emulation titles.",
     )
     registration_ids = fields.One2many("tdkt.registration", "plan_id", "Registrations")
     registration_count = fields.Integer(compute="_compute_registration_count")
@@ -170,6 +177,11 @@ class TdktPlan(models.Model):
                 plan.registration_submitted_count,
                 plan.registration_received_count,
             ) = counts.get(plan, (0, 0, 0))
+
+    @api.depends("registration_unit_ids", "company_id")
+    def _compute_registration_expected_unit_ids(self):
+        for plan in self:
+            plan.registration_expected_unit_ids = plan._get_registration_units()
 
     @api.depends("registration_ids.line_ids.title_id")
     def _compute_proposal_counts(self):
@@ -390,11 +402,14 @@ class TdktPlan(models.Model):
         return action
 
     def _get_registration_units(self):
-        """The units expected to register for this plan."""
+        """The units expected to register for this plan: its registering units, or else the
+        active units of its company that register emulation titles."""
         self.ensure_one()
         if self.registration_unit_ids:
             return self.registration_unit_ids
-        return self.env["hr.department"].search([("company_id", "in", (self.company_id.id, False))])
+        return self.env["hr.department"].search(
+            [("company_id", "in", (self.company_id.id, False)), ("tdkt_registers", "=", True)]
+        )
 
     def _create_registrations(self):
         """Create the draft registration form of every expected unit that has none."""
