@@ -96,7 +96,7 @@ def main(base_url, db):
         browser.screenshot("dashboard.png")
         browser.open("/odoo/action-tdkt_emulation.tdkt_plan_task_analysis_action")
         browser.screenshot("task-analysis.png")
-        browser.open("/odoo/action-tdkt_emulation.tdkt_plan_task_action")
+        browser.open("/odoo/action-tdkt_emulation.tdkt_plan_task_action_current")
         browser.screenshot("task-kanban.png")
         browser.open("/odoo/action-tdkt_emulation.tdkt_plan_action")
         browser.evaluate("document.querySelector('.o_data_row .o_data_cell').click()")

@@ -4,6 +4,13 @@ from odoo import api, fields, models
 class HrDepartment(models.Model):
     _inherit = "hr.department"
 
+    tdkt_registers = fields.Boolean(
+        "Registers Emulation Titles",
+        default=True,
+        help="The unit receives a registration form when a plan that names no registering units "
+        "is approved. Untick it for what is not a unit of work: the councils, the leadership, "
+        "a sample or former department.",
+    )
     tdkt_award_ids = fields.One2many(
         "tdkt.award", "unit_id", "Commendation History", domain=[("subject_type", "=", "collective")],
         groups="tdkt_emulation.group_tdkt_user",

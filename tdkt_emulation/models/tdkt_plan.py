@@ -86,7 +86,14 @@ class TdktPlan(models.Model):
         "Registering Units",
         check_company=True,
         help="The units that register emulation titles for this plan; leave empty for every "
-        "unit of the company.",
+        "unit of the company that registers emulation titles (a box on the department).",
+    )
+    registration_expected_unit_ids = fields.Many2many(
+        "hr.department",
+        compute="_compute_registration_expected_unit_ids",
+        string="Units Receiving a Form",
+        help="The units that get a draft registration form when the plan is approved: the "
+        "registering units, or else every active unit of the company that registers emulation titles.",
     )
     registration_ids = fields.One2many("tdkt.registration", "plan_id", "Registrations")
     registration_count = fields.Integer(compute="_compute_registration_count")
@@ -182,6 +189,11 @@ class TdktPlan(models.Model):
                 plan.registration_submitted_count,
                 plan.registration_received_count,
             ) = counts.get(plan, (0, 0, 0))
+
+    @api.depends("registration_unit_ids", "company_id")
+    def _compute_registration_expected_unit_ids(self):
+        for plan in self:
+            plan.registration_expected_unit_ids = plan._get_registration_units()
 
     @api.depends("registration_ids.line_ids.title_id")
     def _compute_proposal_counts(self):
@@ -310,6 +322,7 @@ class TdktPlan(models.Model):
     def action_done(self):
         self._check_close()
         self._write_step({"state": "done"}, audit=self.env._("Plan closed."))
+        self._activity_update()
 
     def action_reset_to_draft(self):
         self._check_reset()
@@ -317,6 +330,7 @@ class TdktPlan(models.Model):
             {"state": "draft", "approved_by_id": False, "date_approved": False},
             audit=self.env._("Plan reset to draft."),
         )
+        self._activity_update()
 
     def action_copy_to_next_year(self):
         new_plans = self.copy_to_next_year()
@@ -415,6 +429,15 @@ class TdktPlan(models.Model):
             "date_registration_deadline": shift_years(self.date_registration_deadline),
         }
 
+    def _activity_update(self):
+        """A plan that no longer runs (closed, or back to draft) reminds nobody: remove the
+        reminders of its tasks and forms and the Office's list of missing forms."""
+        stopped = self.filtered(lambda plan: plan.state != "approved")
+        stopped.task_ids._activity_update()
+        stopped.registration_ids._activity_update()
+        if stopped:
+            stopped.sudo().activity_unlink(["tdkt_emulation.mail_act_tdkt_registration_missing"])
+
     def _get_dashboard_action(self, xml_id):
         """The analysis ``xml_id`` of this plan, as the dashboard's figures open it."""
         self.ensure_one()
@@ -424,11 +447,14 @@ class TdktPlan(models.Model):
         return action
 
     def _get_registration_units(self):
-        """The units expected to register for this plan."""
+        """The units expected to register for this plan: its registering units, or else the
+        active units of its company that register emulation titles."""
         self.ensure_one()
         if self.registration_unit_ids:
             return self.registration_unit_ids
-        return self.env["hr.department"].search([("company_id", "in", (self.company_id.id, False))])
+        return self.env["hr.department"].search(
+            [("company_id", "in", (self.company_id.id, False)), ("tdkt_registers", "=", True)]
+        )
 
     def _create_registrations(self):
         """Create the draft registration form of every expected unit that has none."""

@@ -115,6 +115,11 @@ class TdktPlanTask(models.Model):
     is_current_quarter = fields.Boolean(
         "This Quarter", compute="_compute_is_current_quarter", search="_search_is_current_quarter"
     )
+    is_deadline_outside_quarter = fields.Boolean(
+        "Deadline Outside Quarter",
+        compute="_compute_is_deadline_outside_quarter",
+        help="The task sits in a quarter its deadline does not fall in: move the deadline too.",
+    )
     is_overdue_notified = fields.Boolean(
         compute="_compute_is_overdue_notified", store=True, readonly=False, copy=False
     )
@@ -180,6 +185,11 @@ class TdktPlanTask(models.Model):
             ("state", "not in", ("done", "cancelled")),
         ]
         return domain if (operator == "=") == value else ["!", "&", *domain]
+
+    @api.depends("date_deadline", "quarter")
+    def _compute_is_deadline_outside_quarter(self):
+        for task in self:
+            task.is_deadline_outside_quarter = bool(task.date_deadline) and task.quarter != quarter_of(task.date_deadline)
 
     @api.depends("date_deadline")
     def _compute_date_next_reminder(self):
@@ -259,10 +269,12 @@ class TdktPlanTask(models.Model):
         self._write_step(
             {"state": "done", "date_done": fields.Date.context_today(self)}, audit=self.env._("Task done.")
         )
+        self._activity_update()
 
     def action_cancel(self):
         self._check_cancel()
         self._write_step({"state": "cancelled"}, audit=self.env._("Task cancelled."))
+        self._activity_update()
 
     def action_reset(self):
         self._check_reset()
@@ -271,6 +283,23 @@ class TdktPlanTask(models.Model):
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
+
+    @api.model
+    def _get_current_plan_action(self):
+        """The tasks by quarter of the plan of the year: this year's approved plan, else the
+        latest approved one (in January the Office still closes last year's). The search
+        panel selects the plan and a filter keeps its year, so that one year's tasks never
+        mix with another's."""
+        action = self.env["ir.actions.act_window"]._for_xml_id("tdkt_emulation.tdkt_plan_task_action")
+        year = fields.Date.context_today(self).year
+        Plan = self.env["tdkt.plan"]
+        plan = Plan.search([("state", "=", "approved"), ("year", "=", year)], limit=1) or Plan.search(
+            [("state", "=", "approved"), ("year", "<", year)], limit=1
+        )
+        action["context"] = {"search_default_year": plan.year or year}
+        if plan:
+            action["context"]["searchpanel_default_plan_id"] = plan.id
+        return action
 
     @api.model
     def _is_manual_quarter(self, quarter, deadline):
@@ -297,8 +326,18 @@ class TdktPlanTask(models.Model):
         names = (self.lead_unit_id | self.participant_unit_ids).mapped("name")
         return [f"{names[0]}."] if len(names) == 1 else [f"- {name}." for name in names]
 
+    def _activity_update(self):
+        """Remove the reminders and overdue flags of the tasks that are closed, or whose plan
+        no longer runs: nobody is to be reminded of them any more."""
+        self.filtered(
+            lambda task: task.state in ("done", "cancelled") or task.plan_id.state != "approved"
+        )._close_reminders()
+
     def _get_reminder_deadline(self):
         return self.date_deadline
+
+    def _get_reminder_activity_types(self):
+        return [*super()._get_reminder_activity_types(), "tdkt_emulation.mail_act_tdkt_task_overdue"]
 
     def _get_reminder_users(self):
         return self.user_ids or self._get_unit_head_user(self.lead_unit_id) or self.plan_id.user_id

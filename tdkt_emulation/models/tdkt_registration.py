@@ -181,7 +181,7 @@ class TdktRegistration(models.Model):
                 },
                 audit=self.env._("Registration form submitted."),
             )
-        self.activity_unlink(["tdkt_emulation.mail_act_tdkt_registration_reminder"])
+        self._activity_update()
 
     def action_receive(self):
         self._check_receive()
@@ -189,6 +189,7 @@ class TdktRegistration(models.Model):
             {"state": "received", "date_received": fields.Datetime.now(), "received_by_id": self.env.uid},
             audit=self.env._("Registration form received."),
         )
+        self._activity_update()
         self.filtered("is_late")._post_audit(self.env._("Late registration accepted by the Office."))
 
     def action_open_return_wizard(self):
@@ -344,9 +345,9 @@ class TdktRegistration(models.Model):
 
     def _decide(self):
         """The received forms among these, whose titles a signed decision grants, are decided."""
-        self.filtered(lambda form: form.state == "received")._write_step(
-            {"state": "decided"}, audit=self.env._("Decided: a decision grants the form's titles.")
-        )
+        forms = self.filtered(lambda form: form.state == "received")
+        forms._write_step({"state": "decided"}, audit=self.env._("Decided: a decision grants the form's titles."))
+        forms._activity_update()
 
     @api.model
     def _check_one_form_per_unit(self, vals_list):
@@ -423,6 +424,13 @@ class TdktRegistration(models.Model):
 
     def _get_guard_units(self):
         return self.unit_id
+
+    def _activity_update(self):
+        """Remove the reminders of the forms sent (submitted, received, decided) or whose
+        plan no longer runs: their unit has nothing left to submit."""
+        self.filtered(
+            lambda registration: registration.state != "draft" or registration.plan_id.state != "approved"
+        )._close_reminders()
 
     def _get_reminder_deadline(self):
         return self.plan_id.date_registration_deadline

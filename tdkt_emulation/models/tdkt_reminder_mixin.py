@@ -17,7 +17,9 @@ class TdktReminderMixin(models.AbstractModel):
     and passed over until its next reminder; the others still get theirs.
 
     Models using it define ``_get_reminder_deadline``, ``_get_reminder_users`` and
-    ``_get_reminder_domain``, and the dependencies of ``_compute_date_next_reminder``.
+    ``_get_reminder_domain``, and the dependencies of ``_compute_date_next_reminder``; each
+    transition that makes the reminders pointless (done, cancelled, submitted...) calls
+    ``_close_reminders``, and ``_get_reminder_domain`` keeps the cron from reminding again.
     """
 
     _name = "tdkt.reminder.mixin"
@@ -60,6 +62,17 @@ class TdktReminderMixin(models.AbstractModel):
 
     def _get_reminder_note(self, days_left):
         return self.env._("Deadline in %(days)s day(s).", days=days_left)
+
+    def _get_reminder_activity_types(self):
+        """The xmlids of the activity types a closed record no longer needs."""
+        return [self._reminder_activity_type]
+
+    def _close_reminders(self):
+        """Remove the pending reminders of these records, as ``maintenance`` removes the
+        activity of a request that is no longer scheduled. Whoever made the step that closes
+        them may not see every person's activity: the reminders are the system's own."""
+        if self:
+            self.sudo().activity_unlink(self._get_reminder_activity_types())
 
     # ------------------------------------------------------------
     # CRON

@@ -5,8 +5,8 @@ class TdktRegistrationAnalysis(models.Model):
     """The registration forms of each plan against the units expected to register.
 
     One row per plan and unit: every unit the plan expects (its registering units, else every
-    active unit of its company), whether or not its form exists, and any other unit that
-    sent a form. Draft plans expect nothing yet.
+    active unit of its company that registers emulation titles), whether or not its form
+    exists, and any other unit that sent a form. Draft plans expect nothing yet.
     """
 
     _name = "tdkt.registration.analysis"
@@ -17,7 +17,7 @@ class TdktRegistrationAnalysis(models.Model):
         "tdkt.plan": ["state", "year", "company_id", "registration_unit_ids"],
         "tdkt.registration": ["plan_id", "unit_id", "state", "is_late"],
         "tdkt.registration.line": ["registration_id"],
-        "hr.department": ["active", "company_id"],
+        "hr.department": ["active", "company_id", "tdkt_registers"],
     }
 
     plan_id = fields.Many2one("tdkt.plan", readonly=True)
@@ -56,7 +56,8 @@ class TdktRegistrationAnalysis(models.Model):
                 SELECT plan.id, unit.id
                   FROM tdkt_plan plan
                   JOIN hr_department unit
-                    ON unit.active AND (unit.company_id = plan.company_id OR unit.company_id IS NULL)
+                    ON unit.active AND unit.tdkt_registers
+                   AND (unit.company_id = plan.company_id OR unit.company_id IS NULL)
                  WHERE NOT EXISTS (
                        SELECT FROM tdkt_plan_registration_unit_rel rel WHERE rel.plan_id = plan.id
                  )

@@ -67,9 +67,12 @@ class TestDashboard(TdktCommon):
             (3, 1, 1),
         )
 
-    def test_every_active_unit_is_expected_when_the_plan_names_none(self):
+    def test_every_active_registering_unit_is_expected_when_the_plan_names_none(self):
+        self.env["hr.department"].create({"name": "Emulation Council", "tdkt_registers": False})
         self.plan.with_user(self.manager).action_approve()
-        units = self.env["hr.department"].search([("company_id", "in", (self.company.id, False))])
+        units = self.env["hr.department"].search(
+            [("company_id", "in", (self.company.id, False)), ("tdkt_registers", "=", True)]
+        )
         plan = self.plan.with_user(self.officer)
         self.assertEqual(plan.registration_expected_count, len(units))
         self.unit_a1.action_archive()

@@ -89,6 +89,15 @@ class TestDecision(TdktCommon):
         with self.assertRaises(UserError):
             self.decision.with_user(self.manager).unlink()
 
+    def test_a_decided_form_keeps_no_reminder(self):
+        kind = "tdkt_emulation.mail_act_tdkt_registration_reminder"
+        # A reminder the Office scheduled by hand on the received form.
+        self.form_a.activity_schedule(kind, date_deadline=date(2030, 1, 30), user_id=self.head_a.id)
+        self.decision.action_create_from_results()
+        self._sign()
+        self.assertEqual(self.form_a.state, "decided")
+        self.assertFalse(self.form_a.activity_ids.filtered(lambda activity: activity.activity_type_id == self.env.ref(kind)))
+
     def test_signing_needs_number_date_and_lines(self):
         draft = self.env["tdkt.decision"].create({"year": 2030})
         with self.assertRaises(UserError):

@@ -41,3 +41,17 @@ class TestDemoData(TransactionCase):
         self.assertEqual(plan.approved_by_id, self.env.ref("tdkt_emulation.user_manager"))
         self.assertEqual(plan.approved_by_id.login, "giamdoc")
         self.assertEqual(str(plan.date_approved.date()), "2020-01-03")
+
+    def test_the_registering_units_of_the_demo_are_the_seed_plans(self):
+        plan = self.env.ref("tdkt_emulation.plan_2020", raise_if_not_found=False)
+        if not plan:
+            self.skipTest("installed without demo data")
+        Department = self.env["hr.department"]
+        registering = Department.search([("company_id", "in", (plan.company_id.id, False)), ("tdkt_registers", "=", True)])
+        demo_units = Department.browse(
+            self.env["ir.model.data"].search([("module", "=", "tdkt_emulation"), ("model", "=", "hr.department")]).mapped("res_id")
+        )
+        self.assertEqual(registering & demo_units, plan.registration_unit_ids)
+        for xmlid in ("tdkt_emulation.dep_council_emulation", "tdkt_emulation.dep_council_initiative",
+                      "hr.dep_administration", "hr.dep_rd"):
+            self.assertFalse(self.env.ref(xmlid).tdkt_registers, xmlid)

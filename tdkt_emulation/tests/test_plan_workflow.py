@@ -124,3 +124,23 @@ class TestPlanWorkflow(TdktCommon):
     def test_document_date_line(self):
         self.plan.place_issue = "Lạng Sơn"
         self.assertEqual(self.plan.document_date, "Lạng Sơn, ngày 03 tháng 01 năm 2030")
+
+    def test_a_plan_naming_no_unit_sends_forms_to_the_registering_units_of_its_company(self):
+        Department = self.env["hr.department"]
+        council = Department.create({"name": "Emulation Council", "tdkt_registers": False})
+        archived = Department.create({"name": "Former Unit", "active": False})
+        other_company = self.env["res.company"].create({"name": "Other Department of Home Affairs"})
+        foreign = Department.create({"name": "Foreign Unit", "company_id": other_company.id})
+        plan = self.plan.with_user(self.officer)
+        expected = plan.registration_expected_unit_ids
+        self.assertLessEqual(self.unit_a | self.unit_a1 | self.unit_b, expected)
+        self.assertFalse(expected & (council | archived | foreign))
+        self.assertFalse(expected.filtered(lambda unit: not unit.tdkt_registers))
+        self.plan.with_user(self.manager).action_approve()
+        self.assertEqual(self.plan.registration_ids.unit_id, expected, "the units announced are those that get a form")
+
+    def test_the_units_receiving_a_form_are_the_registering_units_when_named(self):
+        self.plan.registration_unit_ids = self.unit_a
+        self.assertEqual(self.plan.with_user(self.officer).registration_expected_unit_ids, self.unit_a)
+        arch = self.env["tdkt.plan"].with_user(self.officer).get_view(view_type="form")["arch"]
+        self.assertIn('name="registration_expected_unit_ids"', arch, "the plan's form shows them")

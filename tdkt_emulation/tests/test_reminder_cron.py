@@ -175,3 +175,73 @@ class TestReminderCron(TdktCommon):
         self.assertEqual(activity.user_id, self.officer)
         self.assertIn("Unit A", activity.note)
         self.assertIn("Unit B", activity.note)
+
+    def test_closing_a_task_removes_its_reminders_for_good(self):
+        reminder, overdue = "tdkt_emulation.mail_act_tdkt_task_reminder", "tdkt_emulation.mail_act_tdkt_task_overdue"
+        self.task_a1.date_deadline = date(2030, 2, 16)
+        self._run_task_cron("2030-02-10")
+        self.assertTrue(self._activities(self.task_a, reminder))
+        self.assertTrue(self._activities(self.task_a1, reminder))
+        self.task_a.with_user(self.head_a).action_done()
+        self.task_a1.with_user(self.head_a).action_cancel()
+        self.assertFalse(self._activities(self.task_a | self.task_a1, reminder), "done and cancelled: no reminder left")
+        for day in ("2030-02-14", "2030-02-15", "2030-02-20"):
+            self._run_task_cron(day)
+        self.assertFalse(self._activities(self.task_a | self.task_a1, reminder))
+        self.assertFalse(self._activities(self.task_a | self.task_a1, overdue), "a closed task is never overdue")
+        # An overdue task closed late loses its overdue flag too.
+        self._run_task_cron("2030-08-20")
+        self.assertTrue(self._activities(self.task_b, overdue))
+        self.task_b.with_user(self.officer).action_done()
+        self.assertFalse(self._activities(self.task_b, overdue))
+        self._run_task_cron("2030-08-21")
+        self.assertFalse(self._activities(self.task_b, overdue))
+
+    def test_a_submitted_form_is_not_reminded_again(self):
+        kind = "tdkt_emulation.mail_act_tdkt_registration_reminder"
+        with freeze_time("2030-01-23"):
+            self.env["tdkt.registration"]._cron_send_deadline_reminders()
+        self.assertTrue(self._activities(self.form_a, kind))
+        self.env["tdkt.registration.line"].create(
+            {"registration_id": self.form_a.id, "employee_id": self.employee_a.id, "title_id": self.title_ldtt.id}
+        )
+        with freeze_time("2030-01-24"):
+            self.form_a.with_user(self.head_a).with_context(tdkt_submit_confirmed=True).action_submit()
+        self.assertFalse(self._activities(self.form_a, kind))
+        with freeze_time("2030-01-29"):
+            self.env["tdkt.registration"]._cron_send_deadline_reminders()
+        self.assertFalse(self._activities(self.form_a, kind))
+        # A reminder the Office scheduled by hand goes too once the form is received.
+        self.form_a.activity_schedule(kind, date_deadline=date(2030, 1, 30), user_id=self.head_a.id)
+        self.form_a.with_user(self.officer).action_receive()
+        self.assertFalse(self._activities(self.form_a, kind))
+
+    def test_a_plan_that_stops_reminds_nobody(self):
+        task_kinds = ("tdkt_emulation.mail_act_tdkt_task_reminder", "tdkt_emulation.mail_act_tdkt_task_overdue")
+        form_kind = "tdkt_emulation.mail_act_tdkt_registration_reminder"
+        missing_kind = "tdkt_emulation.mail_act_tdkt_registration_missing"
+        self.task_a1.date_deadline = date(2030, 1, 28)
+        for day in ("2030-01-23", "2030-01-31"):
+            with freeze_time(day):
+                self.Task._cron_send_deadline_reminders()
+                self.env["tdkt.registration"]._cron_send_deadline_reminders()
+                self.env["tdkt.plan"]._cron_notify_missing_registrations()
+        tasks, forms = self.plan.task_ids, self.plan.registration_ids
+        self.assertTrue(self._activities(tasks, task_kinds[0]) and self._activities(tasks, task_kinds[1]))
+        self.assertTrue(self._activities(forms, form_kind) and self._activities(self.plan, missing_kind))
+        self.plan.with_user(self.officer).action_done()
+        for kind in task_kinds:
+            self.assertFalse(self._activities(tasks, kind))
+        self.assertFalse(self._activities(forms, form_kind))
+        self.assertFalse(self._activities(self.plan, missing_kind))
+        self._run_task_cron("2030-02-14")
+        self.assertFalse(self._activities(tasks, task_kinds[0]), "a closed plan's tasks are not reminded")
+
+    def test_a_plan_back_to_draft_reminds_nobody(self):
+        kind = "tdkt_emulation.mail_act_tdkt_task_reminder"
+        self._run_task_cron("2030-02-10")
+        self.assertTrue(self._activities(self.task_a, kind))
+        self.plan.with_user(self.manager).action_reset_to_draft()
+        self.assertFalse(self._activities(self.task_a, kind))
+        self._run_task_cron("2030-02-14")
+        self.assertFalse(self._activities(self.task_a, kind))

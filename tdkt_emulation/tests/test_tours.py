@@ -1,5 +1,7 @@
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.tests import HttpCase, tagged
 
@@ -7,7 +9,9 @@ from odoo.tests import HttpCase, tagged
 @tagged("post_install", "-at_install", "tdkt_tour")
 class TestTours(HttpCase):
     """The main path in a real browser: the Office drags a task to another quarter, a unit
-    head registers a person and submits the unit's form."""
+    head registers a person and submits the unit's form. The screen of an office laptop."""
+
+    browser_size = "1440x900"
 
     @classmethod
     def setUpClass(cls):
@@ -25,19 +29,33 @@ class TestTours(HttpCase):
             {"name": "Tour plan", "year": 2031, "date_registration_deadline": date(2031, 1, 30),
              "registration_unit_ids": [(6, 0, cls.unit.ids)]}
         )
-        cls.task = cls.env["tdkt.plan.task"].create(
+        other_unit = cls.env["hr.department"].create({"name": "Tour Other Unit"})
+        Task = cls.env["tdkt.plan.task"]
+        cls.task, cls.other_task = Task.create([
             {"plan_id": cls.plan.id, "name": "Tour task to move", "lead_unit_id": cls.unit.id,
-             "date_deadline": date(2031, 2, 10)}
-        )
+             "date_deadline": date(2031, 2, 10)},
+            {"plan_id": cls.plan.id, "name": "Other unit task", "lead_unit_id": other_unit.id,
+             "date_deadline": date(2031, 2, 20)},
+        ])
         cls.plan.action_approve()
+        last_year = cls.env["tdkt.plan"].create(
+            {"name": "Tour plan of last year", "year": 2030, "registration_unit_ids": [(6, 0, cls.unit.ids)]}
+        )
+        Task.create({"plan_id": last_year.id, "name": "Last year task", "lead_unit_id": cls.unit.id,
+                     "date_deadline": date(2030, 2, 10)})
+        last_year.action_approve()
 
     def test_office_drags_a_task_to_another_quarter(self):
-        action = self.env.ref("tdkt_emulation.tdkt_plan_task_action")
-        self.start_tour(
-            f"/odoo/action-{action.id}?debug=", "tdkt_task_kanban_tour", login="tour_officer"
-        )
+        """The menu opens on the year's approved plan (the clock says 2031), the Office
+        filters a unit's tasks and drags one to Quarter III: the card warns of its deadline."""
+        action = self.env.ref("tdkt_emulation.tdkt_plan_task_action_current")
+        # tick: the browser's own clock is not frozen, and the tour's time-outs must run out
+        with freeze_time("2031-03-01 08:00:00", tick=True):
+            self.start_tour(f"/odoo/action-{action.id}?debug=", "tdkt_task_kanban_tour", login="tour_officer")
         self.assertEqual(self.task.quarter, "3")
         self.assertTrue(self.task.is_quarter_manual)
+        self.assertTrue(self.task.is_deadline_outside_quarter)
+        self.assertEqual(self.other_task.quarter, "1")
 
     def test_unit_head_registers_and_submits(self):
         form = self.plan.registration_ids

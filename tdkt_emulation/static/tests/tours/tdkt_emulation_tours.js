@@ -3,31 +3,69 @@
 import { registry } from "@web/core/registry";
 
 const TASK = ".o_kanban_record:contains('Tour task to move')";
+const OTHER_TASK = ".o_kanban_record:contains('Other unit task')";
+// Every step waits for what the step before it produces, never for time: the kanban reloads
+// after a click in the search panel, and a card dragged before the reload ends is lost.
+const IDLE = "body:not(:has(.o_loading_indicator))";
 
-// The Office reschedules a task: four quarter columns, a card dragged from Quarter I to III.
+// The four quarters fit the screen without scrolling sideways, and no badge or date is cut.
+function assertKanbanFits() {
+    const columns = document.querySelectorAll(".o_kanban_group");
+    const lastColumn = columns[columns.length - 1];
+    const right = Math.round(lastColumn.getBoundingClientRect().right);
+    if (right > document.documentElement.clientWidth) {
+        throw new Error(`Quarter IV ends at ${right} px, past the ${document.documentElement.clientWidth} px screen`);
+    }
+    for (const element of document.querySelectorAll(".o_kanban_record .badge, .o_kanban_record .o_field_remaining_days")) {
+        if (element.scrollWidth > element.clientWidth) {
+            throw new Error(`"${element.textContent.trim()}" is cut on its card`);
+        }
+    }
+}
+
+// The Office reschedules a task: the year's plan by quarter, four columns, a card dragged
+// from Quarter I to III, which warns that the deadline is now in another quarter.
 registry.category("web_tour.tours").add("tdkt_task_kanban_tour", {
     steps: () => [
         {
-            content: "The kanban shows the four quarters, the last one too",
-            trigger: ".o_kanban_group:eq(3) .o_column_title:contains('Quarter IV')",
+            content: "The kanban opens on the year's plan, its four quarters shown",
+            trigger: ".o_search_panel_category_value header.active:contains('Tour plan')",
+        },
+        {
+            content: "Only the tasks of that plan: the other year's task is not there",
+            trigger: `.o_kanban_renderer:not(:has(.o_kanban_record:contains('Last year task'))):has(.o_kanban_group:eq(3) .o_column_title:contains('Quarter IV')) ${OTHER_TASK}`,
+        },
+        {
+            content: "The four quarters fit the screen, every badge and date whole",
+            trigger: `.o_kanban_group:eq(0) ${OTHER_TASK}`,
+            run: assertKanbanFits,
         },
         {
             content: "Show the tasks led by the tour's unit",
-            trigger: ".o_search_panel_label_title:contains('Tour Unit')",
+            trigger: ".o_search_panel_category_value header:not(.active):contains('Tour Unit')",
             run: "click",
         },
         {
-            content: "The task starts in Quarter I",
-            trigger: `.o_kanban_group:eq(0):contains('Quarter I') ${TASK}`,
+            content: "The unit is selected",
+            trigger: ".o_search_panel_category_value header.active:contains('Tour Unit')",
+        },
+        {
+            content: "The kanban has reloaded: the other unit's task is gone, the task is in Quarter I",
+            trigger: `${IDLE} .o_kanban_renderer:not(:has(${OTHER_TASK})) .o_kanban_group:eq(0):contains('Quarter I') ${TASK}:not(:has(.o_tdkt_deadline_warning))`,
         },
         {
             content: "Drag the task to Quarter III",
-            trigger: TASK,
+            trigger: `${IDLE} .o_kanban_group:eq(0) ${TASK}`,
             run: "drag_and_drop(.o_kanban_group:eq(2))",
         },
         {
-            content: "The task is now in Quarter III",
-            trigger: `.o_kanban_group:eq(2):contains('Quarter III') ${TASK}`,
+            content: "The task is now in Quarter III, with a warning: its deadline is in Quarter I",
+            trigger: `.o_kanban_group:eq(2):contains('Quarter III') ${TASK} .o_tdkt_deadline_warning`,
+        },
+        {
+            content: "The move is saved, the warning whole on the card",
+            trigger: `${IDLE} .o_kanban_group:eq(0):not(:has(${TASK}))`,
+            run: assertKanbanFits,
         },
     ],
 });
@@ -37,12 +75,12 @@ registry.category("web_tour.tours").add("tdkt_registration_tour", {
     steps: () => [
         {
             content: "Add a line",
-            trigger: ".o_field_widget[name=line_ids] .o_field_x2many_list_row_add a",
+            trigger: ".o_form_saved .o_field_widget[name=line_ids] .o_field_x2many_list_row_add a",
             run: "click",
         },
         {
             content: "Choose the person",
-            trigger: ".o_field_widget[name=employee_id] input",
+            trigger: ".o_selected_row .o_field_widget[name=employee_id] input",
             run: "edit Tour Person",
         },
         {
@@ -51,7 +89,7 @@ registry.category("web_tour.tours").add("tdkt_registration_tour", {
         },
         {
             content: "Choose the title",
-            trigger: ".o_field_widget[name=title_id] input",
+            trigger: ".o_selected_row:has(.o_field_widget[name=employee_id] input:value(Tour Person)) .o_field_widget[name=title_id] input",
             run: "edit Advanced Worker",
         },
         {
@@ -60,12 +98,12 @@ registry.category("web_tour.tours").add("tdkt_registration_tour", {
         },
         {
             content: "Save the form",
-            trigger: ".o_form_button_save",
+            trigger: ".o_form_view:has(.o_form_dirty .o_selected_row .o_field_widget[name=title_id] input:value(Advanced Worker)) .o_form_button_save",
             run: "click",
         },
         {
             content: "Submit it to the Office",
-            trigger: ".o_form_saved button[name=action_submit]",
+            trigger: ".o_form_saved:has(.o_field_widget[name=line_ids] .o_data_row:not(.o_selected_row):contains('Tour Person')) button[name=action_submit]",
             run: "click",
         },
         {
@@ -100,7 +138,7 @@ registry.category("web_tour.tours").add("tdkt_dashboard_tour", {
     steps: () => [
         {
             content: "Open the plan's tasks by quarter",
-            trigger: ".o_kanban_record:contains('Dashboard plan') button[name=action_open_task_analysis]",
+            trigger: ".o_kanban_view .o_kanban_record:contains('Dashboard plan') button[name=action_open_task_analysis]",
             run: "click",
         },
         {
@@ -109,12 +147,12 @@ registry.category("web_tour.tours").add("tdkt_dashboard_tour", {
         },
         {
             content: "Back to the dashboard",
-            trigger: ".o_breadcrumb .breadcrumb-item a:contains('Dashboard')",
+            trigger: ".o_graph_view:has(.o_graph_renderer canvas) .o_breadcrumb .breadcrumb-item a:contains('Dashboard')",
             run: "click",
         },
         {
             content: "Open the units' forms against those expected",
-            trigger: ".o_kanban_record:contains('Dashboard plan') button[name=action_open_registration_analysis]",
+            trigger: ".o_kanban_view:not(:has(.o_graph_renderer)) .o_kanban_record:contains('Dashboard plan') button[name=action_open_registration_analysis]",
             run: "click",
         },
         {
