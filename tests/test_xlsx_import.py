@@ -5,7 +5,12 @@ import openpyxl
 import pytest
 
 from tdkt_emulation.lib.xlsx_awards import build_import_template_xlsx
-from tdkt_emulation.lib.xlsx_import import MAX_ROWS, CellError, ImportFileError, read_xlsx_table
+from tdkt_emulation.lib.xlsx_import import (
+    MAX_ROWS,
+    CellError,
+    ImportFileError,
+    read_xlsx_table,
+)
 
 COLUMNS = {
     "name": (["Person", "Họ và tên"], "text"),

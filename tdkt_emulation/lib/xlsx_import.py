@@ -105,6 +105,36 @@ def _load_sheet_rows(content):
         raise ImportFileError("not_xlsx") from error
 
 
+def _map_headers(headers, columns, required):
+    """{column index: key} of the header row; raises ``ImportFileError`` when it is not
+    the template's."""
+    if not any(_text(value) for value in headers):
+        raise ImportFileError("no_headers")
+    by_label = {}
+    for key, (labels, _kind) in columns.items():
+        for label in labels:
+            by_label.setdefault(normalize(label), key)
+    keys_at, unknown, duplicates = {}, [], []
+    for index, header in enumerate(headers):
+        text = _text(header)
+        if not text:
+            continue
+        key = by_label.get(normalize(text))
+        if key is None:
+            unknown.append(text)
+        elif key in keys_at.values():
+            duplicates.append(text)
+        else:
+            keys_at[index] = key
+    if unknown:
+        raise ImportFileError("unknown_headers", unknown)
+    if duplicates:
+        raise ImportFileError("duplicate_headers", duplicates)
+    if missing := [key for key in required if key not in keys_at.values()]:
+        raise ImportFileError("missing_headers", missing)
+    return keys_at
+
+
 def read_xlsx_table(content, columns, required=(), sample=None):
     """Read the first sheet of an XLSX file: its first row names the columns, each following
     non-empty row is a record.
@@ -122,31 +152,7 @@ def read_xlsx_table(content, columns, required=(), sample=None):
     :raise ImportFileError: the file is no XLSX or its header row is not the template's
     """
     rows = _load_sheet_rows(content)
-    if not rows or not any(_text(value) for value in rows[0]):
-        raise ImportFileError("no_headers")
-    by_label = {}
-    for key, (labels, _kind) in columns.items():
-        for label in labels:
-            by_label.setdefault(normalize(label), key)
-    keys_at, unknown, duplicates = {}, [], []
-    for index, header in enumerate(rows[0]):
-        text = _text(header)
-        if not text:
-            continue
-        key = by_label.get(normalize(text))
-        if key is None:
-            unknown.append(text)
-        elif key in keys_at.values():
-            duplicates.append(text)
-        else:
-            keys_at[index] = key
-    if unknown:
-        raise ImportFileError("unknown_headers", unknown)
-    if duplicates:
-        raise ImportFileError("duplicate_headers", duplicates)
-    if missing := [key for key in required if key not in keys_at.values()]:
-        raise ImportFileError("missing_headers", missing)
-
+    keys_at = _map_headers(rows[0] if rows else (), columns, required)
     sample = {key: {normalize(text) for text in texts} for key, texts in (sample or {}).items()}
     records, errors = [], []
     for number, cells in enumerate(rows[1:], start=2):
