@@ -202,6 +202,11 @@ class TestAwardReports(TdktCommon):
         wizard = Import.create({"file": base64.b64encode(buffer.getvalue())})
         with self.assertRaisesRegex(UserError, "Salary"):
             wizard.action_check()
-        # Only the Office imports.
+        # Only the Office imports: its button on the Commendation History list.
+        def list_arch(user):
+            return self.env["tdkt.award"].with_user(user).get_views([(False, "list")])["views"]["list"]["arch"]
+
+        self.assertIn('string="Import Awards"', list_arch(self.officer))
+        self.assertNotIn("Import Awards", list_arch(self.user_b))
         with self.assertRaises(AccessError):
             self.env["tdkt.award.import"].with_user(self.user_b).create({"file": base64.b64encode(buffer.getvalue())})
