@@ -11,7 +11,7 @@
     "license": "LGPL-3",
     "application": True,
     "uninstall_hook": "uninstall_hook",
-    "depends": ["hr", "mail", "base_import"],
+    "depends": ["hr", "mail"],
     "external_dependencies": {"python": ["xlsxwriter", "docxtpl", "python-docx"], "bin": ["soffice"]},
     "data": [
         "security/tdkt_emulation_groups.xml",
@@ -48,6 +48,7 @@
         "wizards/tdkt_decision_cancel_views.xml",
         "wizards/tdkt_eligibility_override_views.xml",
         "wizards/tdkt_commendation_report_views.xml",
+        "wizards/tdkt_award_import_views.xml",
         "views/tdkt_emulation_menus.xml",
     ],
     "assets": {

@@ -79,8 +79,7 @@ def test_manifest_follows_oca_keys():
         assert MANIFEST.get(key), f"manifest key {key} missing"
     assert MANIFEST["version"].startswith("18.0.")
     assert "description" not in MANIFEST
-    # base_import: the award import's dates and error messages (Odoo installs it with web).
-    assert set(MANIFEST["depends"]) <= {"hr", "mail", "base_import"}
+    assert set(MANIFEST["depends"]) <= {"hr", "mail"}
 
 
 def test_plain_python_modules_import_no_odoo():

@@ -86,8 +86,8 @@ TEMPLATE_ROWS = 1000
 
 
 def build_import_template_xlsx(sheet_name, headers, rows, kinds=None, choices=None, choices_sheet_name="Lists"):
-    """Return the XLSX bytes of an import template: the column names on the first row (read
-    as such by Odoo's import), then the sample rows; no heading rows.
+    """Return the XLSX bytes of an import template: the column names on the first row (which
+    ``xlsx_import.read_xlsx_table`` reads back), then the sample rows; no heading rows.
 
     A date column is formatted dd/mm/yyyy down to row ``TEMPLATE_ROWS``, so that a date
     typed in it is a date; a column with choices offers them as a drop-down list, kept on a

@@ -1,5 +1,4 @@
 from . import ir_attachment
-from . import base_import_import
 from . import mail_tracking_value
 from . import res_company
 from . import res_config_settings

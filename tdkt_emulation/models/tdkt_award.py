@@ -11,6 +11,10 @@ IMPORT_FIELDS = (
     "subject_type", "employee_id", "unit_id", "year", "title_id", "kind",
     "decision_number", "decision_date", "decision_authority", "note",
 )
+# The person and the decision of the template's sample row, which the import skips while
+# the row still holds them and the sample's note.
+IMPORT_SAMPLE_PERSON = "Nguyễn Văn A"
+IMPORT_SAMPLE_DECISION = "12/QĐ-UBND"
 AWARD_KINDS = [
     ("merit", "Merit"),
     ("sudden", "Sudden"),
@@ -310,11 +314,16 @@ class TdktAward(models.Model):
         return content, filename
 
     @api.model
+    def _get_import_sample_note(self):
+        """The note of the import template's sample row, in the context's language."""
+        return self.env._("Sample row: write over it with the first award to import.")
+
+    @api.model
     def _get_import_template_xlsx(self):
         """An import template of awards whose column headers are the fields' labels in the
-        reports' language, so that Odoo's import maps them by itself: a sample row to
-        replace, the decision date as a dd/mm/yyyy date, and drop-down lists of the
-        subjects, titles and kinds of award."""
+        reports' language, which the award import (``tdkt.award.import``) maps back to the
+        fields: a sample row to replace, the decision date as a dd/mm/yyyy date, and
+        drop-down lists of the subjects, titles and kinds of award."""
         env = self.with_context(lang=self.env["res.lang"]._get_tdkt_report_lang()).env
         headers = [self._fields[name]._description_string(env) for name in IMPORT_FIELDS]
         subjects = dict(self._fields["subject_type"]._description_selection(env))
@@ -324,15 +333,15 @@ class TdktAward(models.Model):
         today = fields.Date.context_today(self)
         sample = {
             "subject_type": subjects["individual"],
-            "employee_id": "Nguyễn Văn A",
+            "employee_id": IMPORT_SAMPLE_PERSON,
             "unit_id": "",
             "year": today.year - 1,
             "title_id": title.name or "",
             "kind": kinds["merit"],
-            "decision_number": "12/QĐ-UBND",
+            "decision_number": IMPORT_SAMPLE_DECISION,
             "decision_date": date(today.year, 1, 15),
             "decision_authority": env._("Chairman of the Provincial People's Committee"),
-            "note": env._("Sample row: write over it with the first award to import."),
+            "note": self.with_env(env)._get_import_sample_note(),
         }
         column_kinds = [
             {"year": "number", "decision_date": "date"}.get(name, "text") for name in IMPORT_FIELDS
@@ -347,12 +356,3 @@ class TdktAward(models.Model):
             env._("Lists"),
         )
         return content, env._("awards-import-template.xlsx")
-
-    @api.model
-    def get_import_templates(self):
-        return [
-            {
-                "label": self.env._("Import Template for Awards"),
-                "template": "/tdkt_emulation/award/import_template",
-            }
-        ]

@@ -1,21 +1,14 @@
+import base64
 import io
 from datetime import date, datetime
 
 import openpyxl
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, tagged
 
 from ..models.tdkt_award import IMPORT_FIELDS
 from .common import TdktCommon
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-IMPORT_OPTIONS = {
-    "import_skip_records": [], "import_set_empty_fields": [], "fallback_values": {},
-    "name_create_enabled_fields": {}, "encoding": "", "separator": "", "quoting": '"', "date_format": "",
-    "datetime_format": "", "float_thousand_separator": ",", "float_decimal_separator": ".", "advanced": True,
-    "has_headers": True, "keep_matches": False, "limit": 2000, "skip": 0, "tracking_disable": True,
-}
 
 
 @tagged("post_install", "-at_install")
@@ -74,22 +67,21 @@ class TestAwardReports(TdktCommon):
         self.env["res.lang"]._activate_lang("vi_VN")
         self.env["ir.module.module"]._load_module_terms(["tdkt_emulation"], ["vi_VN"], overwrite=True)
         self.env.user.lang = "vi_VN"
+        self.officer.lang = "vi_VN"
         return self.env(context=dict(self.env.context, lang="vi_VN"))
 
-    def _import(self, env, book):
-        """Import ``book`` as the import dialog does: preview, then import with the options
-        the preview guessed."""
+    def _wizard(self, env, book):
+        """The Office uploads ``book`` in the award import and checks it."""
         buffer = io.BytesIO()
         book.save(buffer)
-        importer = env["base_import.import"].create(
-            {"res_model": "tdkt.award", "file": buffer.getvalue(), "file_type": XLSX, "file_name": "awards.xlsx"}
+        wizard = env["tdkt.award.import"].with_user(self.officer).create(
+            {"file": base64.b64encode(buffer.getvalue()), "file_name": "khen-thuong.xlsx"}
         )
-        preview = importer.parse_preview({**IMPORT_OPTIONS, "date_format": "", "datetime_format": ""})
-        self.assertFalse(preview.get("error"))
-        fields = ["/".join(match) for _index, match in sorted(preview["matches"].items())]
-        self.assertEqual(fields, list(IMPORT_FIELDS), "every Vietnamese header finds its field by itself")
-        options = {**IMPORT_OPTIONS, **{key: preview["options"].get(key) or "" for key in ("date_format", "datetime_format")}}
-        return importer.execute_import(fields, preview["headers"], options)
+        action = wizard.action_check()
+        self.assertEqual(
+            (action["res_model"], action["res_id"], wizard.state), ("tdkt.award.import", wizard.id, "preview")
+        )
+        return wizard
 
     @freeze_time("2021-05-10")
     def test_import_template_round_trip_in_vietnamese(self):
@@ -130,9 +122,14 @@ class TestAwardReports(TdktCommon):
             sheet.cell(2, col).value = value
         sheet.append([subjects["collective"], "", self.unit_a.name, 2019, title_names[self.title_ttldtt],
                       kinds["merit"], "13/QĐ-UBND", "15/03/2020", "UBND tỉnh", ""])
-        result = self._import(env_vi, book)
-        self.assertFalse(result["messages"], result["messages"])
-        awards = self.env["tdkt.award"].browse(result["ids"])
+        wizard = self._wizard(env_vi, book)
+        self.assertFalse(wizard.error_text, wizard.error_text)
+        self.assertEqual(wizard.award_count, 2)
+        self.assertIn(self.employee_a.name, wizard.preview)
+        self.assertIn("15/03/2020", wizard.preview)
+        action = wizard.action_import()
+        awards = self.env["tdkt.award"].search(action["domain"])
+        self.assertEqual(len(awards), 2)
         person, unit = awards.sorted("subject_type", reverse=True)
         self.assertEqual(
             (person.employee_id, person.unit_id, person.year, person.title_id, person.decision_date, person.note),
@@ -155,18 +152,61 @@ class TestAwardReports(TdktCommon):
                kinds["merit"], "99/QĐ-TEST", "31/02/2020", "", ""]
         for col, value in enumerate(row, start=1):
             sheet.cell(2, col).value = value
-        result = self._import(env_vi, book)
-        [message] = result["messages"]
-        date_label = Award._fields["decision_date"]._description_string(env_vi)
-        self.assertEqual(date_label, "Ngày quyết định")
-        self.assertIn(date_label, message["message"])
-        self.assertIn("31/02/2020", message["message"])
-        self.assertNotIn("decision_date", message["message"])
+        wizard = self._wizard(env_vi, book)
+        self.assertEqual(
+            wizard.error_text, "Dòng 2, cột Ngày quyết định: 31/02/2020 không phải là ngày. "
+            "Hãy ghi theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 15/03/2020."
+        )
+        self.assertEqual(Award._fields["decision_date"]._description_string(env_vi), "Ngày quyết định")
+        self.assertFalse(wizard.preview)
+        with self.assertRaises(UserError):
+            wizard.action_import()
         self.assertFalse(self.env["tdkt.award"].search([("decision_number", "=", "99/QĐ-TEST")]), "nothing imported")
-        # The ORM's own errors name the column by its label too.
-        sheet["H2"] = "15/03/2020"
-        sheet["B2"] = "Không có người này"
-        result = self._import(env_vi, book)
-        self.assertTrue(result["messages"])
-        self.assertIn(Award._fields["employee_id"]._description_string(env_vi), result["messages"][0]["message"])
-        self.assertNotIn("employee_id", result["messages"][0]["message"])
+
+        # One wrong row among right ones: nothing is imported, the errors name their rows.
+        sheet["H2"] = datetime(2020, 3, 15)
+        sheet.append([subjects["individual"], "không có người này", "", 2019, self.title_ldtt.with_env(env_vi).name,
+                      kinds["merit"], "98/QĐ-TEST", "15/03/2020", "", ""])
+        sheet.append([subjects["individual"], self.employee_b.name.upper(), "", "2019", "Danh hiệu không có",
+                      "Đột xuất lắm", "97/QĐ-TEST", "15-03-2020", "", ""])
+        person_label = Award._fields["employee_id"]._description_string(env_vi)
+        title_label = Award._fields["title_id"]._description_string(env_vi)
+        kind_label = Award._fields["kind"]._description_string(env_vi)
+        wizard = self._wizard(env_vi, book)
+        errors = wizard.error_text.splitlines()
+        self.assertEqual(len(errors), 3, errors)
+        self.assertTrue(errors[0].startswith(f"Dòng 3, cột {person_label}: "), errors)
+        self.assertIn("không có người này", errors[0])
+        self.assertEqual({error.split(":")[0] for error in errors[1:]},
+                         {f"Dòng 4, cột {title_label}", f"Dòng 4, cột {kind_label}"})
+        with self.assertRaises(UserError):
+            wizard.action_import()
+        self.assertFalse(self.env["tdkt.award"].search([("decision_number", "like", "/QĐ-TEST")]), "nothing imported")
+
+        # The award model's own checks: an award the history holds already.
+        self._award(employee_id=self.employee_a.id, title_id=self.title_ldtt.id, year=2019, decision_number="1/QĐ-CU")
+        sheet.delete_rows(3, 2)
+        wizard = self._wizard(env_vi, book)
+        self.assertTrue(wizard.error_text.startswith(f"Dòng 2, cột {title_label}: "), wizard.error_text)
+        self.assertIn(self.employee_a.name, wizard.error_text)
+
+    def test_import_refuses_a_file_that_is_not_the_template(self):
+        Import = self.env["tdkt.award.import"].with_user(self.officer)
+        wizard = Import.create({"file": base64.b64encode(b"Name;Year\nA;2019\n"), "file_name": "awards.csv"})
+        with self.assertRaisesRegex(UserError, "not an XLSX file"):
+            wizard.action_check()
+        book = openpyxl.Workbook()
+        book.active.append(["Person", "Year", "Salary"])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        wizard = Import.create({"file": base64.b64encode(buffer.getvalue())})
+        with self.assertRaisesRegex(UserError, "Salary"):
+            wizard.action_check()
+        # Only the Office imports: its button on the Commendation History list.
+        def list_arch(user):
+            return self.env["tdkt.award"].with_user(user).get_views([(False, "list")])["views"]["list"]["arch"]
+
+        self.assertIn('string="Import Awards"', list_arch(self.officer))
+        self.assertNotIn("Import Awards", list_arch(self.user_b))
+        with self.assertRaises(AccessError):
+            self.env["tdkt.award.import"].with_user(self.user_b).create({"file": base64.b64encode(buffer.getvalue())})
