@@ -19,23 +19,39 @@ HISTORY_YEARS = int(os.environ.get("TDKT_BENCH_HISTORY_YEARS", 10))
 INITIATIVES = int(os.environ.get("TDKT_BENCH_INITIATIVES", 300))
 YEAR = 2030
 
-env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True, mail_notrack=True))
-units = env["hr.department"].create([{"name": f"Phòng chuyên môn số {n:02d}"} for n in range(1, UNITS + 1)])
+env = env(
+    context=dict(
+        env.context, tracking_disable=True, mail_create_nolog=True, mail_notrack=True
+    )
+)
+units = env["hr.department"].create(
+    [{"name": f"Phòng chuyên môn số {n:02d}"} for n in range(1, UNITS + 1)]
+)
 # Each unit has a head with a user: whom the daily crons remind.
 head_users = env["res.users"].create(
     [
-        {"name": f"Trưởng phòng số {n:02d}", "login": f"bench_head_{n:02d}",
-         "groups_id": [(6, 0, [env.ref("tdkt_emulation.group_tdkt_unit_manager").id])]}
+        {
+            "name": f"Trưởng phòng số {n:02d}",
+            "login": f"bench_head_{n:02d}",
+            "groups_id": [
+                (6, 0, [env.ref("tdkt_emulation.group_tdkt_unit_manager").id])
+            ],
+        }
         for n in range(1, UNITS + 1)
     ]
 )
 heads = env["hr.employee"].create(
     [
-        {"name": user.name, "job_title": "Trưởng phòng", "department_id": unit.id, "user_id": user.id}
-        for unit, user in zip(units, head_users)
+        {
+            "name": user.name,
+            "job_title": "Trưởng phòng",
+            "department_id": unit.id,
+            "user_id": user.id,
+        }
+        for unit, user in zip(units, head_users, strict=False)
     ]
 )
-for unit, head in zip(units, heads):
+for unit, head in zip(units, heads, strict=False):
     unit.manager_id = head
 employees = env["hr.employee"]
 for start in range(0, EMPLOYEES, 500):
@@ -51,32 +67,55 @@ for start in range(0, EMPLOYEES, 500):
     )
 # The award history of the years before: Advanced Worker most years (a gap now and then),
 # Grassroots Emulation Fighter for one person in ten, a collective title for every unit.
-ldtt, cstdcs, ttldtt = (env.ref(f"tdkt_emulation.{xmlid}") for xmlid in ("title_ldtt", "title_cstdcs", "title_ttldtt"))
+ldtt, cstdcs, ttldtt = (
+    env.ref(f"tdkt_emulation.{xmlid}")
+    for xmlid in ("title_ldtt", "title_cstdcs", "title_ttldtt")
+)
 award_count = 0
 for year in range(YEAR - HISTORY_YEARS, YEAR):
     vals_list = [
-        {"employee_id": employee.id, "year": year, "title_id": title.id, "decision_number": f"{year % 100}/QĐ-BENCH",
-         "decision_date": date(year + 1, 1, 15)}
+        {
+            "employee_id": employee.id,
+            "year": year,
+            "title_id": title.id,
+            "decision_number": f"{year % 100}/QĐ-BENCH",
+            "decision_date": date(year + 1, 1, 15),
+        }
         for n, employee in enumerate(employees)
         for title in ((ldtt, cstdcs) if n % 10 == year % 10 else (ldtt,))
         if (n + year) % 7
     ]
     vals_list += [
-        {"subject_type": "collective", "unit_id": unit.id, "year": year, "title_id": ttldtt.id,
-         "decision_number": f"{year % 100}/QĐ-BENCH"}
+        {
+            "subject_type": "collective",
+            "unit_id": unit.id,
+            "year": year,
+            "title_id": ttldtt.id,
+            "decision_number": f"{year % 100}/QĐ-BENCH",
+        }
         for unit in units
     ]
     env["tdkt.award"].create(vals_list)
     award_count += len(vals_list)
 initiatives = env["tdkt.initiative"].create(
     [
-        {"name": f"Sáng kiến số {n}", "unit_id": employees[n * 13 % EMPLOYEES].department_id.id,
-         "year": YEAR - n % 3, "solution": "Số hoá hồ sơ",
-         "author_ids": [(0, 0, {"employee_id": employees[n * 13 % EMPLOYEES].id})]}
+        {
+            "name": f"Sáng kiến số {n}",
+            "unit_id": employees[n * 13 % EMPLOYEES].department_id.id,
+            "year": YEAR - n % 3,
+            "solution": "Số hoá hồ sơ",
+            "author_ids": [(0, 0, {"employee_id": employees[n * 13 % EMPLOYEES].id})],
+        }
         for n in range(INITIATIVES)
     ]
 )
-initiatives.write({"state": "recognized", "scope": "grassroots", "recognition_decision": "99/QĐ-BENCH"})
+initiatives.write(
+    {
+        "state": "recognized",
+        "scope": "grassroots",
+        "recognition_decision": "99/QĐ-BENCH",
+    }
+)
 plan = env["tdkt.plan"].create(
     {
         "name": f"Kế hoạch công tác thi đua, khen thưởng năm {YEAR}",
@@ -88,9 +127,15 @@ plan = env["tdkt.plan"].create(
 )
 plan.action_approve()
 forms = {form.unit_id.id: form for form in plan.registration_ids}
-titles = [env.ref(f"tdkt_emulation.{xmlid}") for xmlid in (
-    "title_ldtt", "title_cstdcs", "title_certificate_director", "title_merit_province",
-)]
+titles = [
+    env.ref(f"tdkt_emulation.{xmlid}")
+    for xmlid in (
+        "title_ldtt",
+        "title_cstdcs",
+        "title_certificate_director",
+        "title_merit_province",
+    )
+]
 vals_list = []
 for n in range(LINES):
     employee = employees[n % EMPLOYEES]
@@ -104,7 +149,7 @@ for n in range(LINES):
         }
     )
 for start in range(0, LINES, 2000):
-    env["tdkt.registration.line"].create(vals_list[start:start + 2000])
+    env["tdkt.registration.line"].create(vals_list[start : start + 2000])
 units_cycle = units.ids
 
 
@@ -118,8 +163,14 @@ def create_task_plan(number, size, name, year, with_deadlines):
                 "sequence": n + 1,
                 "name": f"Nhiệm vụ số {n + 1}",
                 "lead_unit_id": units_cycle[n % len(units_cycle)],
-                "participant_unit_ids": [(6, 0, units_cycle[(n + 1) % len(units_cycle):][:2])],
-                **({"date_deadline": date(year, 1 + (n * 12) // size, 1 + n % 28)} if with_deadlines else {}),
+                "participant_unit_ids": [
+                    (6, 0, units_cycle[(n + 1) % len(units_cycle) :][:2])
+                ],
+                **(
+                    {"date_deadline": date(year, 1 + (n * 12) // size, 1 + n % 28)}
+                    if with_deadlines
+                    else {}
+                ),
             }
             for n in range(size)
         ]
@@ -128,11 +179,19 @@ def create_task_plan(number, size, name, year, with_deadlines):
 
 
 for number, size in (("02/KH-BENCH-40", 40), ("03/KH-BENCH-400", 400)):
-    create_task_plan(number, size, f"Kế hoạch {size} nhiệm vụ", YEAR, with_deadlines=True)
+    create_task_plan(
+        number, size, f"Kế hoạch {size} nhiệm vụ", YEAR, with_deadlines=True
+    )
 # The daily crons' own plans of 40 and 400 tasks, in this year, their deadlines set by run.py
 # around the day it runs (the kanban's plans keep theirs).
 for number, size in (("05/KH-BENCH-CRON-40", 40), ("06/KH-BENCH-CRON-400", 400)):
-    create_task_plan(number, size, f"Kế hoạch {size} nhiệm vụ (nhắc hạn)", date.today().year, with_deadlines=False)
+    create_task_plan(
+        number,
+        size,
+        f"Kế hoạch {size} nhiệm vụ (nhắc hạn)",
+        date.today().year,
+        with_deadlines=False,
+    )
 # The reference of the registration crons: a plan whose forms are those of 5 units (01/KH-BENCH has 50).
 env["tdkt.plan"].create(
     {
@@ -144,6 +203,8 @@ env["tdkt.plan"].create(
     }
 ).action_approve()
 env.cr.commit()
-print(f"generated {UNITS} units, {EMPLOYEES} employees, {award_count} awards over {HISTORY_YEARS} years, "
-      f"{INITIATIVES} initiatives, {LINES} registration lines, plans of 40 and 400 tasks (twice) and of 5 units "
-      f"in {time.perf_counter() - started:.1f} s")
+print(
+    f"generated {UNITS} units, {EMPLOYEES} employees, {award_count} awards over {HISTORY_YEARS} years, "
+    f"{INITIATIVES} initiatives, {LINES} registration lines, plans of 40 and 400 tasks (twice) and of 5 units "
+    f"in {time.perf_counter() - started:.1f} s"
+)

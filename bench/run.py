@@ -19,7 +19,9 @@ from datetime import date, timedelta
 from http.cookiejar import CookieJar
 from pathlib import Path
 
-LOG_LINE = re.compile(r'"(?:GET|POST) (?P<path>\S+) HTTP/[\d.]+" \d+ - (?P<queries>\d+) [\d.]+ [\d.]+')
+LOG_LINE = re.compile(
+    r'"(?:GET|POST) (?P<path>\S+) HTTP/[\d.]+" \d+ - (?P<queries>\d+) [\d.]+ [\d.]+'
+)
 
 
 class Server:
@@ -27,12 +29,21 @@ class Server:
         self.url = url.rstrip("/")
         self.pid = pid
         self.logfile = Path(logfile)
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-        self.json("/web/session/authenticate", {"db": db, "login": login, "password": password})
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(CookieJar())
+        )
+        self.json(
+            "/web/session/authenticate",
+            {"db": db, "login": login, "password": password},
+        )
 
     def json(self, path, params):
-        body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": params}).encode()
-        request = urllib.request.Request(self.url + path, body, {"Content-Type": "application/json"})
+        body = json.dumps(
+            {"jsonrpc": "2.0", "method": "call", "params": params}
+        ).encode()
+        request = urllib.request.Request(
+            self.url + path, body, {"Content-Type": "application/json"}
+        )
         with self.opener.open(request, timeout=600) as response:
             payload = json.load(response)
         if "error" in payload:
@@ -40,8 +51,10 @@ class Server:
         return payload["result"]
 
     def call(self, model, method, *args, **kwargs):
-        return self.json(f"/web/dataset/call_kw/{model}/{method}",
-                         {"model": model, "method": method, "args": list(args), "kwargs": kwargs})
+        return self.json(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+        )
 
     def get(self, path, **query):
         url = f"{self.url}{path}?{urllib.parse.urlencode(query)}"
@@ -80,8 +93,11 @@ class Server:
         with self.logfile.open("rb") as log:
             log.seek(offset)
             text = log.read().decode(errors="replace")
-        return sum(int(m["queries"]) for m in LOG_LINE.finditer(text)
-                   if m["path"].startswith(tuple(path_prefixes)))
+        return sum(
+            int(m["queries"])
+            for m in LOG_LINE.finditer(text)
+            if m["path"].startswith(tuple(path_prefixes))
+        )
 
     def measure(self, label, path_prefix, run, repeat=3, setup=None):
         """Run ``run`` ``repeat`` times, each after ``setup`` (not measured) when given; keep the
@@ -98,57 +114,110 @@ class Server:
             best = min(best, time.perf_counter() - start)
             growth = max(growth, peak - rss)
             queries = self._queries_since(offset, path_prefix)
-        figure = {"label": label, "seconds": round(best, 3), "queries": queries,
-                  "peak_memory_mb": round(growth, 1), "server_rss_mb": round(rss, 1), "size": size}
-        print(f"{label}: {figure['seconds']:.3f} s, {figure['queries']} queries, "
-              f"+{figure['peak_memory_mb']} MB peak over {figure['server_rss_mb']} MB, size {size}")
+        figure = {
+            "label": label,
+            "seconds": round(best, 3),
+            "queries": queries,
+            "peak_memory_mb": round(growth, 1),
+            "server_rss_mb": round(rss, 1),
+            "size": size,
+        }
+        print(
+            f"{label}: {figure['seconds']:.3f} s, {figure['queries']} queries, "
+            f"+{figure['peak_memory_mb']} MB peak over {figure['server_rss_mb']} MB, size {size}"
+        )
         return figure
 
 
 def bench_registration_export(server):
     """Our registrations export against Odoo's own Export → XLSX of the same rows and columns."""
-    plans = server.call("tdkt.plan", "search_read", [("number", "=", "01/KH-BENCH")], ["id"])
+    plans = server.call(
+        "tdkt.plan", "search_read", [("number", "=", "01/KH-BENCH")], ["id"]
+    )
     plan_id = plans[0]["id"]
     form_ids = server.call("tdkt.registration", "search", [("plan_id", "=", plan_id)])
-    line_count = server.call("tdkt.registration.line", "search_count", [("plan_id", "=", plan_id)])
+    line_count = server.call(
+        "tdkt.registration.line", "search_count", [("plan_id", "=", plan_id)]
+    )
     ours = server.measure(
         f"registrations export, ours ({line_count} lines, {len(form_ids)} units)",
         ["/tdkt_emulation/registrations/xlsx"],
-        lambda: len(server.get("/tdkt_emulation/registrations/xlsx", ids=",".join(map(str, form_ids)))),
+        lambda: len(
+            server.get(
+                "/tdkt_emulation/registrations/xlsx", ids=",".join(map(str, form_ids))
+            )
+        ),
     )
     small = server.measure(
         "registrations export, ours (the first 5 units)",
         ["/tdkt_emulation/registrations/xlsx"],
-        lambda: len(server.get("/tdkt_emulation/registrations/xlsx", ids=",".join(map(str, form_ids[:5])))),
+        lambda: len(
+            server.get(
+                "/tdkt_emulation/registrations/xlsx",
+                ids=",".join(map(str, form_ids[:5])),
+            )
+        ),
     )
-    print(f"registrations export: queries for 5 units {small['queries']}, for all {ours['queries']} "
-          "(target: the same)")
-    columns = [("unit_id", "Unit"), ("subject_type", "Subject"), ("subject_name", "Name"),
-               ("job_title", "Position"), ("title_id", "Title"), ("note", "Note")]
-    data = json.dumps({
-        "model": "tdkt.registration.line",
-        "fields": [{"name": name, "label": label} for name, label in columns],
-        "ids": False,
-        "domain": [["plan_id", "=", plan_id]],
-        "import_compat": False,
-        "context": {},
-    })
+    print(
+        f"registrations export: queries for 5 units {small['queries']}, for all {ours['queries']} "
+        "(target: the same)"
+    )
+    columns = [
+        ("unit_id", "Unit"),
+        ("subject_type", "Subject"),
+        ("subject_name", "Name"),
+        ("job_title", "Position"),
+        ("title_id", "Title"),
+        ("note", "Note"),
+    ]
+    data = json.dumps(
+        {
+            "model": "tdkt.registration.line",
+            "fields": [{"name": name, "label": label} for name, label in columns],
+            "ids": False,
+            "domain": [["plan_id", "=", plan_id]],
+            "import_compat": False,
+            "context": {},
+        }
+    )
     odoo = server.measure(
         f"registrations export, Odoo's Export → XLSX ({line_count} lines)",
         ["/web/export/xlsx"],
         lambda: len(server.get("/web/export/xlsx", data=data)),
     )
     ratio = ours["seconds"] / odoo["seconds"]
-    memory_ratio = ours["peak_memory_mb"] / odoo["peak_memory_mb"] if odoo["peak_memory_mb"] else None
+    memory_ratio = (
+        ours["peak_memory_mb"] / odoo["peak_memory_mb"]
+        if odoo["peak_memory_mb"]
+        else None
+    )
     memory = f"{memory_ratio:.2f}" if memory_ratio is not None else "n/a"
-    print(f"registrations export: time ratio ours/Odoo {ratio:.2f} (target ≤ 0.50), "
-          f"queries {ours['queries']} vs {odoo['queries']}, peak memory ratio {memory}")
-    return {"ours": ours, "ours_5_units": small, "odoo": odoo, "time_ratio": round(ratio, 3),
-            "memory_ratio": memory_ratio and round(memory_ratio, 3), "lines": line_count}
+    print(
+        f"registrations export: time ratio ours/Odoo {ratio:.2f} (target ≤ 0.50), "
+        f"queries {ours['queries']} vs {odoo['queries']}, peak memory ratio {memory}"
+    )
+    return {
+        "ours": ours,
+        "ours_5_units": small,
+        "odoo": odoo,
+        "time_ratio": round(ratio, 3),
+        "memory_ratio": memory_ratio and round(memory_ratio, 3),
+        "lines": line_count,
+    }
 
 
-KANBAN_FIELDS = ["sequence", "name", "plan_id", "lead_unit_id", "date_deadline", "is_overdue",
-                 "state", "color", "activity_ids", "user_ids"]
+KANBAN_FIELDS = [
+    "sequence",
+    "name",
+    "plan_id",
+    "lead_unit_id",
+    "date_deadline",
+    "is_overdue",
+    "state",
+    "color",
+    "activity_ids",
+    "user_ids",
+]
 
 
 def bench_task_kanban(server):
@@ -159,56 +228,93 @@ def bench_task_kanban(server):
         plan_id = server.call("tdkt.plan", "search", [("number", "=", number)])[0]
         domain = [("plan_id", "=", plan_id)]
         specification = {name: {} for name in KANBAN_FIELDS}
-        specification.update({"plan_id": {"fields": {"display_name": {}}},
-                              "lead_unit_id": {"fields": {"display_name": {}}},
-                              "user_ids": {"fields": {"display_name": {}}}})
+        specification.update(
+            {
+                "plan_id": {"fields": {"display_name": {}}},
+                "lead_unit_id": {"fields": {"display_name": {}}},
+                "user_ids": {"fields": {"display_name": {}}},
+            }
+        )
 
         def load(domain=domain, specification=specification):
-            groups = server.call("tdkt.plan.task", "web_read_group", domain, ["quarter"], ["quarter"],
-                                 lazy=True)["groups"]
+            groups = server.call(
+                "tdkt.plan.task",
+                "web_read_group",
+                domain,
+                ["quarter"],
+                ["quarter"],
+                lazy=True,
+            )["groups"]
             count = 0
             for group in groups:
-                count += server.call("tdkt.plan.task", "web_search_read", group["__domain"], specification,
-                                     limit=40)["length"]
+                count += server.call(
+                    "tdkt.plan.task",
+                    "web_search_read",
+                    group["__domain"],
+                    specification,
+                    limit=40,
+                )["length"]
             return count
 
         figures[number] = server.measure(
-            f"task kanban by quarter ({number})", ["/web/dataset/call_kw/tdkt.plan.task/web_"], load,
+            f"task kanban by quarter ({number})",
+            ["/web/dataset/call_kw/tdkt.plan.task/web_"],
+            load,
         )
     small, large = figures.values()
-    print(f"task kanban: queries for 40 tasks {small['queries']}, for 400 {large['queries']} "
-          f"(target: the same); time ratio 400/40 {large['seconds'] / small['seconds']:.2f}")
+    print(
+        f"task kanban: queries for 40 tasks {small['queries']}, for 400 {large['queries']} "
+        f"(target: the same); time ratio 400/40 {large['seconds'] / small['seconds']:.2f}"
+    )
     return figures
 
 
 def bench_eligibility(server):
     """Checking the eligibility of 5,000 registration lines, against 500 of them: the time, and
     queries that do not grow with the number of lines."""
-    line_ids = server.call("tdkt.registration.line", "search", [], limit=5000, order="id")
+    line_ids = server.call(
+        "tdkt.registration.line", "search", [], limit=5000, order="id"
+    )
     figures = {}
     for count in (500, len(line_ids)):
         ids = line_ids[:count]
         figures[count] = server.measure(
             f"eligibility of {count} registration lines",
             ["/web/dataset/call_kw/tdkt.registration.line/action_check_eligibility"],
-            lambda ids=ids: server.call("tdkt.registration.line", "action_check_eligibility", ids),
+            lambda ids=ids: server.call(
+                "tdkt.registration.line", "action_check_eligibility", ids
+            ),
         )
     small, large = figures.values()
-    print(f"eligibility: {large['seconds']:.3f} s for {len(line_ids)} lines (target < 2 s); queries "
-          f"{small['queries']} for 500 and {large['queries']} for {len(line_ids)} (target: the same); "
-          f"time ratio {large['seconds'] / small['seconds']:.2f}")
+    print(
+        f"eligibility: {large['seconds']:.3f} s for {len(line_ids)} lines (target < 2 s); queries "
+        f"{small['queries']} for 500 and {large['queries']} for {len(line_ids)} (target: the same); "
+        f"time ratio {large['seconds'] / small['seconds']:.2f}"
+    )
     return {str(count): figure for count, figure in figures.items()}
 
 
 # The daily crons (data/ir_cron_data.xml) and what a run of each is measured over: the large
 # set, then the reference of the same run.
 CRONS = (
-    ("ir_cron_task_deadline_reminders", "plan task reminders and overdue tasks", "tasks",
-     ("06/KH-BENCH-CRON-400", "05/KH-BENCH-CRON-40")),
-    ("ir_cron_registration_reminders", "registration deadline reminders", "units",
-     ("01/KH-BENCH", "04/KH-BENCH-5")),
-    ("ir_cron_missing_registrations", "units that missed the registration deadline", "units",
-     ("01/KH-BENCH", "04/KH-BENCH-5")),
+    (
+        "ir_cron_task_deadline_reminders",
+        "plan task reminders and overdue tasks",
+        "tasks",
+        ("06/KH-BENCH-CRON-400", "05/KH-BENCH-CRON-40"),
+    ),
+    (
+        "ir_cron_registration_reminders",
+        "registration deadline reminders",
+        "units",
+        ("01/KH-BENCH", "04/KH-BENCH-5"),
+    ),
+    (
+        "ir_cron_missing_registrations",
+        "units that missed the registration deadline",
+        "units",
+        ("01/KH-BENCH", "04/KH-BENCH-5"),
+    ),
 )
 MAX_BATCH_PER_CRON_JOB = 10  # odoo.addons.base.models.ir_cron
 
@@ -221,17 +327,34 @@ class CronBench:
         self.server = server
         self.today = date.today()
         self.plans = {
-            number: server.call("tdkt.plan", "search_read", [("number", "=", number)],
-                                ["id", "year", "date_registration_deadline", "task_ids", "registration_ids"])[0]
-            for _xmlid, _name, _unit, numbers in CRONS for number in numbers
+            number: server.call(
+                "tdkt.plan",
+                "search_read",
+                [("number", "=", number)],
+                [
+                    "id",
+                    "year",
+                    "date_registration_deadline",
+                    "task_ids",
+                    "registration_ids",
+                ],
+            )[0]
+            for _xmlid, _name, _unit, numbers in CRONS
+            for number in numbers
         }
 
     def write(self, model, ids, vals):
         if ids:
-            self.server.call(model, "write", ids, vals, context={"tracking_disable": True})
+            self.server.call(
+                model, "write", ids, vals, context={"tracking_disable": True}
+            )
 
     def clear_activities(self, model, ids):
-        activity_ids = self.server.call("mail.activity", "search", [("res_model", "=", model), ("res_id", "in", ids)])
+        activity_ids = self.server.call(
+            "mail.activity",
+            "search",
+            [("res_model", "=", model), ("res_id", "in", ids)],
+        )
         if activity_ids:
             self.server.call("mail.activity", "unlink", activity_ids)
 
@@ -240,7 +363,9 @@ class CronBench:
         all within the plan's year, as its tasks must be."""
         plan, today = self.plans[number], self.today
         if plan["year"] != today.year:
-            raise SystemExit(f"plan {number} is of {plan['year']}, not of this year: regenerate the bench data")
+            raise SystemExit(
+                f"plan {number} is of {plan['year']}, not of this year: regenerate the bench data"
+            )
         first, last = date(today.year, 1, 1), date(today.year, 12, 31)
         deadlines, plan["reminded"], plan["overdue"] = {}, [], []
         for n, task_id in enumerate(sorted(plan["task_ids"])):
@@ -252,30 +377,58 @@ class CronBench:
                 plan["overdue"].append(task_id)
             deadlines.setdefault(deadline, []).append(task_id)
         for deadline, task_ids in deadlines.items():
-            self.write("tdkt.plan.task", task_ids, {"date_deadline": deadline.isoformat()})
+            self.write(
+                "tdkt.plan.task", task_ids, {"date_deadline": deadline.isoformat()}
+            )
 
     def due_tasks(self, number, other):
         """Reset the reminders of plan ``number`` to due, and those of ``other`` to done."""
         plan = self.plans[number]
         self.clear_activities("tdkt.plan.task", plan["task_ids"])
-        self.write("tdkt.plan.task", plan["reminded"], {"date_next_reminder": self.today.isoformat()})
+        self.write(
+            "tdkt.plan.task",
+            plan["reminded"],
+            {"date_next_reminder": self.today.isoformat()},
+        )
         self.write("tdkt.plan.task", plan["overdue"], {"is_overdue_notified": False})
-        self.write("tdkt.plan.task", self.plans[other]["task_ids"],
-                   {"date_next_reminder": False, "is_overdue_notified": True})
+        self.write(
+            "tdkt.plan.task",
+            self.plans[other]["task_ids"],
+            {"date_next_reminder": False, "is_overdue_notified": True},
+        )
 
     def due_registrations(self, number, other, missed):
         """The registration deadline of plan ``number`` in 3 days (or missed yesterday), its
         forms' reminders or its missing-forms notice due; ``other``'s deadline long past."""
         plan = self.plans[number]
-        deadline = self.today - timedelta(days=1) if missed else self.today + timedelta(days=3)
-        self.write("tdkt.plan", [self.plans[other]["id"]],
-                   {"date_registration_deadline": (self.today - timedelta(days=60)).isoformat(),
-                    "is_missing_registrations_notified": True})
-        self.write("tdkt.plan", [plan["id"]], {"date_registration_deadline": deadline.isoformat(),
-                                               "is_missing_registrations_notified": False})
+        deadline = (
+            self.today - timedelta(days=1) if missed else self.today + timedelta(days=3)
+        )
+        self.write(
+            "tdkt.plan",
+            [self.plans[other]["id"]],
+            {
+                "date_registration_deadline": (
+                    self.today - timedelta(days=60)
+                ).isoformat(),
+                "is_missing_registrations_notified": True,
+            },
+        )
+        self.write(
+            "tdkt.plan",
+            [plan["id"]],
+            {
+                "date_registration_deadline": deadline.isoformat(),
+                "is_missing_registrations_notified": False,
+            },
+        )
         self.clear_activities("tdkt.plan", [plan["id"]])
         self.clear_activities("tdkt.registration", plan["registration_ids"])
-        self.write("tdkt.registration", plan["registration_ids"], {"date_next_reminder": self.today.isoformat()})
+        self.write(
+            "tdkt.registration",
+            plan["registration_ids"],
+            {"date_next_reminder": self.today.isoformat()},
+        )
 
     def restore(self):
         """Put the registration plans back as generate.py made them (the task plans are the crons' own)."""
@@ -283,16 +436,28 @@ class CronBench:
             plan = self.plans[number]
             self.clear_activities("tdkt.plan", [plan["id"]])
             self.clear_activities("tdkt.registration", plan["registration_ids"])
-            self.write("tdkt.plan", [plan["id"]], {"date_registration_deadline": plan["date_registration_deadline"],
-                                                   "is_missing_registrations_notified": False})
+            self.write(
+                "tdkt.plan",
+                [plan["id"]],
+                {
+                    "date_registration_deadline": plan["date_registration_deadline"],
+                    "is_missing_registrations_notified": False,
+                },
+            )
 
     def run_job(self, cron_id):
         """Run the cron's job as the scheduler does (ir.cron._run_job): its server action, one
         batch per call, until the job reports nothing remaining. Returns the batches run."""
         for batch in range(1, MAX_BATCH_PER_CRON_JOB + 1):
             self.server.call("ir.cron", "method_direct_trigger", [cron_id])
-            progress = self.server.call("ir.cron.progress", "search_read", [("cron_id", "=", cron_id)],
-                                        ["remaining"], order="id desc", limit=1)
+            progress = self.server.call(
+                "ir.cron.progress",
+                "search_read",
+                [("cron_id", "=", cron_id)],
+                ["remaining"],
+                order="id desc",
+                limit=1,
+            )
             if not progress or not progress[0]["remaining"]:
                 return batch
         return MAX_BATCH_PER_CRON_JOB
@@ -302,9 +467,15 @@ def bench_crons(server):
     """The daily crons as the scheduler runs them, over the 400-task plan and the 50 units
     against 40 tasks and 5 units in the same run; every record due, the same work each repeat."""
     bench = CronBench(server)
-    cron_ids = {row["name"]: row["res_id"] for row in server.call(
-        "ir.model.data", "search_read", [("module", "=", "tdkt_emulation"), ("model", "=", "ir.cron")],
-        ["name", "res_id"])}
+    cron_ids = {
+        row["name"]: row["res_id"]
+        for row in server.call(
+            "ir.model.data",
+            "search_read",
+            [("module", "=", "tdkt_emulation"), ("model", "=", "ir.cron")],
+            ["name", "res_id"],
+        )
+    }
     for number in ("06/KH-BENCH-CRON-400", "05/KH-BENCH-CRON-40"):
         bench.arrange_tasks(number)
     results = {}
@@ -318,7 +489,9 @@ def bench_crons(server):
                 else:
                     count = len(bench.plans[number]["registration_ids"])
                     missed = xmlid == "ir_cron_missing_registrations"
-                    setup = functools.partial(bench.due_registrations, number, other, missed)
+                    setup = functools.partial(
+                        bench.due_registrations, number, other, missed
+                    )
                 figure = server.measure(
                     f"cron {name} ({count} {unit}, {number}; size: batches)",
                     ["/web/dataset/call_kw/ir.cron/method_direct_trigger"],
@@ -329,15 +502,25 @@ def bench_crons(server):
             # A list, not a dict by count: with a small dataset both sides may hold as many records.
             (small_count, small_figure), (large_count, large_figure) = figures
             ratios = {
-                "time_ratio": round(large_figure["seconds"] / small_figure["seconds"], 3),
-                "query_ratio": round(large_figure["queries"] / small_figure["queries"], 3),
+                "time_ratio": round(
+                    large_figure["seconds"] / small_figure["seconds"], 3
+                ),
+                "query_ratio": round(
+                    large_figure["queries"] / small_figure["queries"], 3
+                ),
             }
-            print(f"cron {name}: queries for {small_count} {unit} {small_figure['queries']} in "
-                  f"{small_figure['size']} batch(es), for {large_count} {large_figure['queries']} in "
-                  f"{large_figure['size']} (target: grow by batches, not by records: ratio {ratios['query_ratio']:.2f} "
-                  f"for {large_count / small_count:.0f}× the {unit}); time ratio {ratios['time_ratio']:.2f}, "
-                  f"peak memory +{small_figure['peak_memory_mb']} MB vs +{large_figure['peak_memory_mb']} MB")
-            results[xmlid.removeprefix("ir_cron_")] = {small: small_figure, large: large_figure, **ratios}
+            print(
+                f"cron {name}: queries for {small_count} {unit} {small_figure['queries']} in "
+                f"{small_figure['size']} batch(es), for {large_count} {large_figure['queries']} in "
+                f"{large_figure['size']} (target: grow by batches, not by records: ratio {ratios['query_ratio']:.2f} "
+                f"for {large_count / small_count:.0f}× the {unit}); time ratio {ratios['time_ratio']:.2f}, "
+                f"peak memory +{small_figure['peak_memory_mb']} MB vs +{large_figure['peak_memory_mb']} MB"
+            )
+            results[xmlid.removeprefix("ir_cron_")] = {
+                small: small_figure,
+                large: large_figure,
+                **ratios,
+            }
     finally:
         bench.restore()
     return results
@@ -347,16 +530,30 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", required=True)
     parser.add_argument("--db", required=True)
-    parser.add_argument("--pid", type=int, required=True, help="the Odoo server's process id")
+    parser.add_argument(
+        "--pid", type=int, required=True, help="the Odoo server's process id"
+    )
     parser.add_argument("--log", required=True, help="the Odoo server's log file")
-    parser.add_argument("--output", default=str(Path(__file__).with_name("results.json")))
-    parser.add_argument("--only", choices=sorted(BENCHES), action="append",
-                        help="run this benchmark only (repeatable); the others' figures in --output are kept")
+    parser.add_argument(
+        "--output", default=str(Path(__file__).with_name("results.json"))
+    )
+    parser.add_argument(
+        "--only",
+        choices=sorted(BENCHES),
+        action="append",
+        help="run this benchmark only (repeatable); the others' figures in --output are kept",
+    )
     args = parser.parse_args()
     server = Server(args.url, args.db, "admin", "admin", args.pid, args.log)
     output = Path(args.output)
     results = json.loads(output.read_text()) if args.only and output.exists() else {}
-    results.update({key: bench(server) for key, bench in BENCHES.items() if not args.only or key in args.only})
+    results.update(
+        {
+            key: bench(server)
+            for key, bench in BENCHES.items()
+            if not args.only or key in args.only
+        }
+    )
     output.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print(f"results written to {args.output}")
 

@@ -26,16 +26,32 @@ class Browser:
         self.base_url = base_url
         self.profile = tempfile.mkdtemp()
         self.process = subprocess.Popen(
-            ["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-             "--no-first-run", "--disable-background-networking", "--disable-component-update",
-             "--disable-sync", f"--remote-debugging-port={DEVTOOLS_PORT}",
-             f"--user-data-dir={self.profile}", "--window-size=1440,900", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                "chromium",
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--remote-debugging-port={DEVTOOLS_PORT}",
+                f"--user-data-dir={self.profile}",
+                "--window-size=1440,900",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         for _ in range(100):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{DEVTOOLS_PORT}/json") as response:
-                    pages = [tab for tab in json.load(response) if tab["type"] == "page"]
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{DEVTOOLS_PORT}/json"
+                ) as response:
+                    pages = [
+                        tab for tab in json.load(response) if tab["type"] == "page"
+                    ]
                 break
             except OSError:
                 time.sleep(0.2)
@@ -44,14 +60,18 @@ class Browser:
 
     def command(self, method, **params):
         self.sequence += 1
-        self.socket.send(json.dumps({"id": self.sequence, "method": method, "params": params}))
+        self.socket.send(
+            json.dumps({"id": self.sequence, "method": method, "params": params})
+        )
         while True:
             message = json.loads(self.socket.recv())
             if message.get("id") == self.sequence:
                 return message.get("result", {})
 
     def evaluate(self, expression):
-        return self.command("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")
+        return self.command(
+            "Runtime.evaluate", expression=expression, returnByValue=True
+        )["result"].get("value")
 
     def open(self, path, wait=6):
         self.command("Page.navigate", url=self.base_url + path)
@@ -80,10 +100,35 @@ def xlsx_screenshot(content, name):
     with tempfile.TemporaryDirectory() as folder:
         xlsx = Path(folder) / "registrations.xlsx"
         xlsx.write_bytes(content)
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", folder, str(xlsx)],
-                       check=True, capture_output=True)
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
-                        str(xlsx.with_suffix(".pdf")), str(OUT / Path(name).stem)], check=True)
+        subprocess.run(
+            [
+                "soffice",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                folder,
+                str(xlsx),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(xlsx.with_suffix(".pdf")),
+                str(OUT / Path(name).stem),
+            ],
+            check=True,
+        )
     print(f"wrote {OUT / name}")
 
 
@@ -117,18 +162,35 @@ def main(base_url, db):
 
 def download_registrations(base_url, db):
     """The registrations export of the demo plan, as the Office downloads it."""
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(CookieJar())
+    )
 
     def rpc(path, params):
-        body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": params}).encode()
-        request = urllib.request.Request(base_url + path, body, {"Content-Type": "application/json"})
+        body = json.dumps(
+            {"jsonrpc": "2.0", "method": "call", "params": params}
+        ).encode()
+        request = urllib.request.Request(
+            base_url + path, body, {"Content-Type": "application/json"}
+        )
         with opener.open(request) as response:
             return json.load(response)["result"]
 
-    rpc("/web/session/authenticate", {"db": db, "login": "vanphong", "password": "tdkt"})
-    ids = rpc("/web/dataset/call_kw", {"model": "tdkt.registration", "method": "search",
-                                       "args": [[("plan_id.number", "=", "03/KH-SNV")]], "kwargs": {}})
-    with opener.open(f"{base_url}/tdkt_emulation/registrations/xlsx?ids={','.join(map(str, ids))}") as response:
+    rpc(
+        "/web/session/authenticate", {"db": db, "login": "vanphong", "password": "tdkt"}
+    )
+    ids = rpc(
+        "/web/dataset/call_kw",
+        {
+            "model": "tdkt.registration",
+            "method": "search",
+            "args": [[("plan_id.number", "=", "03/KH-SNV")]],
+            "kwargs": {},
+        },
+    )
+    with opener.open(
+        f"{base_url}/tdkt_emulation/registrations/xlsx?ids={','.join(map(str, ids))}"
+    ) as response:
         return response.read()
 
 

@@ -12,7 +12,10 @@
     "application": True,
     "uninstall_hook": "uninstall_hook",
     "depends": ["hr", "mail"],
-    "external_dependencies": {"python": ["xlsxwriter", "docxtpl", "python-docx"], "bin": ["soffice"]},
+    "external_dependencies": {
+        "python": ["xlsxwriter", "docxtpl", "python-docx"],
+        "bin": ["soffice"],
+    },
     "data": [
         "security/tdkt_emulation_groups.xml",
         "security/ir.model.access.csv",

@@ -9,9 +9,17 @@ def uninstall_hook(env):
       model in a plain text column that nothing cleans up.
     """
     activity_types = (
-        env["mail.activity.type"].with_context(active_test=False).search([("res_model", "=like", "tdkt.%")])
+        env["mail.activity.type"]
+        .with_context(active_test=False)
+        .search([("res_model", "=like", "tdkt.%")])
     )
-    env["mail.activity.plan"].with_context(active_test=False).search([("res_model", "=like", "tdkt.%")]).unlink()
-    env["mail.activity.plan.template"].search([("activity_type_id", "in", activity_types.ids)]).unlink()
-    env["ir.filters"].with_context(active_test=False).search([("model_id", "=like", "tdkt.%")]).unlink()
+    env["mail.activity.plan"].with_context(active_test=False).search(
+        [("res_model", "=like", "tdkt.%")]
+    ).unlink()
+    env["mail.activity.plan.template"].search(
+        [("activity_type_id", "in", activity_types.ids)]
+    ).unlink()
+    env["ir.filters"].with_context(active_test=False).search(
+        [("model_id", "=like", "tdkt.%")]
+    ).unlink()
     env["ir.exports"].search([("resource", "=like", "tdkt.%")]).unlink()

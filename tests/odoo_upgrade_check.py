@@ -52,8 +52,13 @@ MODULE = "tdkt_emulation"
 PHASE = os.environ["TDKT_CHECK_PHASE"]
 SNAPSHOT = os.environ["TDKT_CHECK_SNAPSHOT"]
 # The tables of the data that stays, and the columns whose change says nothing.
-KEPT_TABLES = {"hr_employee": "hr.employee", "hr_department": "hr.department", "res_users": "res.users",
-               "res_partner": "res.partner", "res_company": "res.company"}
+KEPT_TABLES = {
+    "hr_employee": "hr.employee",
+    "hr_department": "hr.department",
+    "res_users": "res.users",
+    "res_partner": "res.partner",
+    "res_company": "res.company",
+}
 VOLATILE_COLUMNS = {"write_date", "write_uid"}
 MARK = "upgrade-check"
 TASK_REMINDER = "tdkt_emulation.mail_act_tdkt_task_reminder"
@@ -64,7 +69,10 @@ failures = []
 
 def check(ok, label, detail=""):
     """Print one line for a check; remember a failure."""
-    print(f"{MARK}: {'ok  ' if ok else 'FAIL'} {label}{'' if ok or not detail else ': ' + detail}", flush=True)
+    print(
+        f"{MARK}: {'ok  ' if ok else 'FAIL'} {label}{'' if ok or not detail else ': ' + detail}",
+        flush=True,
+    )
     if not ok:
         failures.append(label)
 
@@ -80,31 +88,53 @@ def scalar(query, *args):
 
 
 def table_exists(table):
-    return bool(scalar("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = %s", table))
+    return bool(
+        scalar(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = %s",
+            table,
+        )
+    )
 
 
 def columns(table):
-    return [name for (name,) in rows(
-        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = %s "
-        "ORDER BY ordinal_position", table)]
+    return [
+        name
+        for (name,) in rows(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = %s "
+            "ORDER BY ordinal_position",
+            table,
+        )
+    ]
 
 
 def tdkt_tables():
-    return [name for (name,) in rows(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'tdkt\\_%%' ORDER BY 1")]
+    return [
+        name
+        for (name,) in rows(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'tdkt\\_%%' ORDER BY 1"
+        )
+    ]
 
 
 def table_digest(table):
     """Row count and md5 of every row's non-volatile columns, in a stable order."""
-    keep = ", ".join(f'"{name}"' for name in columns(table) if name not in VOLATILE_COLUMNS)
-    return list(rows("SELECT count(*), md5(coalesce(string_agg(t.r, '|' ORDER BY t.r), '')) "
-                     f'FROM (SELECT jsonb_build_array({keep})::text AS r FROM "{table}") t')[0])
+    keep = ", ".join(
+        f'"{name}"' for name in columns(table) if name not in VOLATILE_COLUMNS
+    )
+    return list(
+        rows(
+            "SELECT count(*), md5(coalesce(string_agg(t.r, '|' ORDER BY t.r), '')) "
+            f'FROM (SELECT jsonb_build_array({keep})::text AS r FROM "{table}") t'
+        )[0]
+    )
 
 
 def owned_ids():
     """{model: [ids]} of the records the addon's external ids point at."""
     owned = {}
-    for model, res_id in rows("SELECT model, res_id FROM ir_model_data WHERE module = %s ORDER BY id", MODULE):
+    for model, res_id in rows(
+        "SELECT model, res_id FROM ir_model_data WHERE module = %s ORDER BY id", MODULE
+    ):
         owned.setdefault(model, []).append(res_id)
     return owned
 
@@ -114,19 +144,32 @@ def people_rows():
     partners and companies (all columns but the volatile ones and the addon's ``tdkt_*``)."""
     people = {}
     for table in KEPT_TABLES:
-        names = [name for name in columns(table) if name not in VOLATILE_COLUMNS and not name.startswith("tdkt_")]
+        names = [
+            name
+            for name in columns(table)
+            if name not in VOLATILE_COLUMNS and not name.startswith("tdkt_")
+        ]
         values = ", ".join(f'"{name}"' for name in names)
-        found = rows(f'SELECT id, jsonb_build_array({values}) FROM "{table}" ORDER BY id')
-        people[table] = {"columns": names, "rows": {str(row_id): data for row_id, data in found}}
+        found = rows(
+            f'SELECT id, jsonb_build_array({values}) FROM "{table}" ORDER BY id'
+        )
+        people[table] = {
+            "columns": names,
+            "rows": {str(row_id): data for row_id, data in found},
+        }
     return people
 
 
 def foreign_keys(table):
     """{column: referenced table} of ``table``."""
-    return dict(rows(
-        "SELECT a.attname, c.confrelid::regclass::text FROM pg_constraint c "
-        "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
-        "WHERE c.contype = 'f' AND c.conrelid = %s::regclass", table))
+    return dict(
+        rows(
+            "SELECT a.attname, c.confrelid::regclass::text FROM pg_constraint c "
+            "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
+            "WHERE c.contype = 'f' AND c.conrelid = %s::regclass",
+            table,
+        )
+    )
 
 
 def snapshot():
@@ -134,38 +177,77 @@ def snapshot():
     return {
         "tdkt_tables": {table: table_digest(table) for table in tdkt_tables()},
         "people": people_rows(),
-        "company_settings": rows("SELECT id, tdkt_task_reminder_days, tdkt_registration_reminder_days, "
-                                 "tdkt_initiative_pass_percent FROM res_company ORDER BY id"),
+        "company_settings": rows(
+            "SELECT id, tdkt_task_reminder_days, tdkt_registration_reminder_days, "
+            "tdkt_initiative_pass_percent FROM res_company ORDER BY id"
+        ),
         "owned": owned,
-        "xmlids": sorted(f"{model} {name} {res_id} {noupdate}" for model, name, res_id, noupdate in rows(
-            "SELECT model, name, res_id, noupdate FROM ir_model_data WHERE module = %s", MODULE)),
+        "xmlids": sorted(
+            f"{model} {name} {res_id} {noupdate}"
+            for model, name, res_id, noupdate in rows(
+                "SELECT model, name, res_id, noupdate FROM ir_model_data WHERE module = %s",
+                MODULE,
+            )
+        ),
         "chatter": {
-            table: dict(rows(f"SELECT {column}, count(*) FROM {table} WHERE {column} LIKE 'tdkt.%%' GROUP BY 1"))
-            for table, column in (("mail_message", "model"), ("mail_activity", "res_model"),
-                                  ("mail_followers", "res_model"), ("ir_attachment", "res_model"))
+            table: dict(
+                rows(
+                    f"SELECT {column}, count(*) FROM {table} WHERE {column} LIKE 'tdkt.%%' GROUP BY 1"
+                )
+            )
+            for table, column in (
+                ("mail_message", "model"),
+                ("mail_activity", "res_model"),
+                ("mail_followers", "res_model"),
+                ("ir_attachment", "res_model"),
+            )
         },
         # Records without an external id that the addon's data would duplicate.
         "singles": {
-            "crons": scalar("SELECT count(*) FROM ir_cron c JOIN ir_act_server a ON a.id = c.ir_actions_server_id "
-                            "WHERE a.model_name LIKE 'tdkt.%%'"),
-            "activity types": scalar("SELECT count(*) FROM mail_activity_type WHERE res_model LIKE 'tdkt.%%'"),
-            "groups": scalar("SELECT count(*) FROM res_groups WHERE category_id IN (SELECT res_id FROM ir_model_data "
-                             "WHERE module = %s AND model = 'ir.module.category')", MODULE),
-            "menus": scalar("SELECT count(*) FROM ir_ui_menu WHERE action LIKE 'ir.actions.act_window,%%' AND "
-                            "split_part(action, ',', 2)::int IN (SELECT id FROM ir_act_window "
-                            "WHERE res_model LIKE 'tdkt.%%')"),
-            "window actions": scalar("SELECT count(*) FROM ir_act_window WHERE res_model LIKE 'tdkt.%%'"),
-            "record rules": scalar("SELECT count(*) FROM ir_rule r JOIN ir_model m ON m.id = r.model_id "
-                                   "WHERE m.model LIKE 'tdkt.%%'"),
-            "access rights": scalar("SELECT count(*) FROM ir_model_access a JOIN ir_model m ON m.id = a.model_id "
-                                    "WHERE m.model LIKE 'tdkt.%%'"),
-            "sequences": scalar("SELECT count(*) FROM ir_sequence WHERE code LIKE 'tdkt%%'"),
-            "config parameters": scalar("SELECT count(*) FROM ir_config_parameter WHERE key LIKE 'tdkt%%'"),
+            "crons": scalar(
+                "SELECT count(*) FROM ir_cron c JOIN ir_act_server a ON a.id = c.ir_actions_server_id "
+                "WHERE a.model_name LIKE 'tdkt.%%'"
+            ),
+            "activity types": scalar(
+                "SELECT count(*) FROM mail_activity_type WHERE res_model LIKE 'tdkt.%%'"
+            ),
+            "groups": scalar(
+                "SELECT count(*) FROM res_groups WHERE category_id IN (SELECT res_id FROM ir_model_data "
+                "WHERE module = %s AND model = 'ir.module.category')",
+                MODULE,
+            ),
+            "menus": scalar(
+                "SELECT count(*) FROM ir_ui_menu WHERE action LIKE 'ir.actions.act_window,%%' AND "
+                "split_part(action, ',', 2)::int IN (SELECT id FROM ir_act_window "
+                "WHERE res_model LIKE 'tdkt.%%')"
+            ),
+            "window actions": scalar(
+                "SELECT count(*) FROM ir_act_window WHERE res_model LIKE 'tdkt.%%'"
+            ),
+            "record rules": scalar(
+                "SELECT count(*) FROM ir_rule r JOIN ir_model m ON m.id = r.model_id "
+                "WHERE m.model LIKE 'tdkt.%%'"
+            ),
+            "access rights": scalar(
+                "SELECT count(*) FROM ir_model_access a JOIN ir_model m ON m.id = a.model_id "
+                "WHERE m.model LIKE 'tdkt.%%'"
+            ),
+            "sequences": scalar(
+                "SELECT count(*) FROM ir_sequence WHERE code LIKE 'tdkt%%'"
+            ),
+            "config parameters": scalar(
+                "SELECT count(*) FROM ir_config_parameter WHERE key LIKE 'tdkt%%'"
+            ),
         },
-        "rules": sorted(f"{name} {domain} {read}{write}{create}{unlink}" for name, domain, read, write, create, unlink
-                        in rows("SELECT d.name, r.domain_force, r.perm_read, r.perm_write, r.perm_create, "
-                                "r.perm_unlink FROM ir_rule r JOIN ir_model_data d ON d.model = 'ir.rule' "
-                                "AND d.res_id = r.id WHERE d.module = %s", MODULE)),
+        "rules": sorted(
+            f"{name} {domain} {read}{write}{create}{unlink}"
+            for name, domain, read, write, create, unlink in rows(
+                "SELECT d.name, r.domain_force, r.perm_read, r.perm_write, r.perm_create, "
+                "r.perm_unlink FROM ir_rule r JOIN ir_model_data d ON d.model = 'ir.rule' "
+                "AND d.res_id = r.id WHERE d.module = %s",
+                MODULE,
+            )
+        ),
     }
 
 
@@ -176,102 +258,224 @@ def downgrade_to_first_stage():
     for name, column, value in (
         ("tdkt_registration_rule_user", "perm_write", True),
         ("tdkt_registration_rule_user", "perm_unlink", True),
-        ("tdkt_initiative_rule_user_write", "domain_force", "[('is_in_my_unit', '=', True)]"),
+        (
+            "tdkt_initiative_rule_user_write",
+            "domain_force",
+            "[('is_in_my_unit', '=', True)]",
+        ),
     ):
-        cr.execute(f"UPDATE ir_rule SET {column} = %s WHERE id = (SELECT res_id FROM ir_model_data "  # noqa: S608
-                   "WHERE module = %s AND name = %s)", (value, MODULE, name))
-    cr.execute("UPDATE ir_module_module SET latest_version = '18.0.1.0.0' WHERE name = %s", (MODULE,))
+        cr.execute(
+            f"UPDATE ir_rule SET {column} = %s WHERE id = (SELECT res_id FROM ir_model_data "  # noqa: S608
+            "WHERE module = %s AND name = %s)",
+            (value, MODULE, name),
+        )
+    cr.execute(
+        "UPDATE ir_module_module SET latest_version = '18.0.1.0.0' WHERE name = %s",
+        (MODULE,),
+    )
 
 
 # ------------------------------------------------------------
 # before: what people make by hand, then the snapshot
 # ------------------------------------------------------------
 
+
 def make_data_that_stays():
     """A department, its head, the head's user (also in an addon group) and a partner, made
     through the ORM as people would; then records of the addon that point at them."""
-    department = env["hr.department"].create({"name": "Phòng do người dùng tạo (kiểm tra gỡ cài đặt)"})
-    user = env["res.users"].create({
-        "name": "Đinh Thị Giữ Lại",
-        "login": "upgrade_check_user",
-        "email": "giu.lai@example.com",
-        "groups_id": [Command.set([env.ref("base.group_user").id, env.ref("tdkt_emulation.group_tdkt_user").id])],
-    })
-    employee = env["hr.employee"].create({
-        "name": "Đinh Thị Giữ Lại", "job_title": "Trưởng phòng", "department_id": department.id, "user_id": user.id,
-    })
+    department = env["hr.department"].create(
+        {"name": "Phòng do người dùng tạo (kiểm tra gỡ cài đặt)"}
+    )
+    user = env["res.users"].create(
+        {
+            "name": "Đinh Thị Giữ Lại",
+            "login": "upgrade_check_user",
+            "email": "giu.lai@example.com",
+            "groups_id": [
+                Command.set(
+                    [
+                        env.ref("base.group_user").id,
+                        env.ref("tdkt_emulation.group_tdkt_user").id,
+                    ]
+                )
+            ],
+        }
+    )
+    employee = env["hr.employee"].create(
+        {
+            "name": "Đinh Thị Giữ Lại",
+            "job_title": "Trưởng phòng",
+            "department_id": department.id,
+            "user_id": user.id,
+        }
+    )
     department.manager_id = employee
-    partner = env["res.partner"].create({"name": "Công ty Đối tác Giữ Lại", "email": "doitac@example.com"})
+    partner = env["res.partner"].create(
+        {"name": "Công ty Đối tác Giữ Lại", "email": "doitac@example.com"}
+    )
     env.company.tdkt_task_reminder_days = "5,2"
     # The addon's records made by people: they go with the addon, with their chatter.
-    plan = env["tdkt.plan"].create({
-        "name": "Kế hoạch do người dùng tạo", "number": "99/KH-KT", "year": 2031,
-        "date_registration_deadline": date(2031, 1, 30), "user_id": user.id,
-        "registration_unit_ids": [Command.set(department.ids)],
-    })
-    task = env["tdkt.plan.task"].create({
-        "plan_id": plan.id, "name": "Nhiệm vụ do người dùng tạo", "lead_unit_id": department.id,
-        "user_ids": [Command.set(user.ids)], "date_deadline": date(2031, 3, 1),
-    })
+    plan = env["tdkt.plan"].create(
+        {
+            "name": "Kế hoạch do người dùng tạo",
+            "number": "99/KH-KT",
+            "year": 2031,
+            "date_registration_deadline": date(2031, 1, 30),
+            "user_id": user.id,
+            "registration_unit_ids": [Command.set(department.ids)],
+        }
+    )
+    task = env["tdkt.plan.task"].create(
+        {
+            "plan_id": plan.id,
+            "name": "Nhiệm vụ do người dùng tạo",
+            "lead_unit_id": department.id,
+            "user_ids": [Command.set(user.ids)],
+            "date_deadline": date(2031, 3, 1),
+        }
+    )
     plan.action_approve()
     plan.message_post(body="Ghi chú của người dùng", author_id=user.partner_id.id)
     plan.message_subscribe(partner_ids=partner.ids)
-    task.activity_schedule("mail.mail_activity_data_todo", user_id=user.id, summary="Việc cần làm")
-    env["ir.attachment"].create({"name": "ho-so.txt", "raw": b"ho so", "res_model": "tdkt.plan", "res_id": plan.id})
-    env["ir.filters"].create({"name": "Nhiệm vụ của tôi", "model_id": "tdkt.plan.task", "user_id": user.id,
-                              "domain": "[('user_ids', 'in', uid)]"})
-    env["ir.exports"].create({"name": "Danh sách đăng ký", "resource": "tdkt.registration.line",
-                              "export_fields": [Command.create({"name": "employee_id"})]})
-    env["mail.activity.plan"].create({
-        "name": "Nhắc việc nhiệm vụ", "res_model": "tdkt.plan.task",
-        "template_ids": [Command.create({"summary": "Nhắc hạn", "responsible_type": "on_demand",
-                                         "activity_type_id": env.ref(TASK_REMINDER).id})],
-    })
+    task.activity_schedule(
+        "mail.mail_activity_data_todo", user_id=user.id, summary="Việc cần làm"
+    )
+    env["ir.attachment"].create(
+        {
+            "name": "ho-so.txt",
+            "raw": b"ho so",
+            "res_model": "tdkt.plan",
+            "res_id": plan.id,
+        }
+    )
+    env["ir.filters"].create(
+        {
+            "name": "Nhiệm vụ của tôi",
+            "model_id": "tdkt.plan.task",
+            "user_id": user.id,
+            "domain": "[('user_ids', 'in', uid)]",
+        }
+    )
+    env["ir.exports"].create(
+        {
+            "name": "Danh sách đăng ký",
+            "resource": "tdkt.registration.line",
+            "export_fields": [Command.create({"name": "employee_id"})],
+        }
+    )
+    env["mail.activity.plan"].create(
+        {
+            "name": "Nhắc việc nhiệm vụ",
+            "res_model": "tdkt.plan.task",
+            "template_ids": [
+                Command.create(
+                    {
+                        "summary": "Nhắc hạn",
+                        "responsible_type": "on_demand",
+                        "activity_type_id": env.ref(TASK_REMINDER).id,
+                    }
+                )
+            ],
+        }
+    )
     # People change what the addon's data and demo data made; an upgrade must not undo it.
     env.ref("tdkt_emulation.dep_union").name = "Công đoàn cơ sở Sở Nội vụ"
     env.ref("tdkt_emulation.criterion_novelty").write({"active": False})
-    env.ref("tdkt_emulation.title_ldtt").with_context(lang="en_US").name = "Advanced Worker (renamed)"
+    env.ref("tdkt_emulation.title_ldtt").with_context(
+        lang="en_US"
+    ).name = "Advanced Worker (renamed)"
     env.flush_all()
 
 
 def compare(before, after):
     tables = sorted(set(before["tdkt_tables"]) | set(after["tdkt_tables"]))
-    changed = [f"{t} {before['tdkt_tables'].get(t, ['-'])[0]}→{after['tdkt_tables'].get(t, ['-'])[0]}"
-               for t in tables if before["tdkt_tables"].get(t, [None])[0] != after["tdkt_tables"].get(t, [None])[0]]
+    changed = [
+        f"{t} {before['tdkt_tables'].get(t, ['-'])[0]}→{after['tdkt_tables'].get(t, ['-'])[0]}"
+        for t in tables
+        if before["tdkt_tables"].get(t, [None])[0]
+        != after["tdkt_tables"].get(t, [None])[0]
+    ]
     total = sum(count for count, _digest in after["tdkt_tables"].values())
-    check(not changed, f"row counts of the {len(tables)} tdkt_* tables unchanged ({total} rows)", ", ".join(changed))
-    changed = [t for t in tables if before["tdkt_tables"].get(t) != after["tdkt_tables"].get(t)]
-    check(not changed, "contents of the tdkt_* tables unchanged (every column but write_date/uid)", ", ".join(changed))
+    check(
+        not changed,
+        f"row counts of the {len(tables)} tdkt_* tables unchanged ({total} rows)",
+        ", ".join(changed),
+    )
+    changed = [
+        t for t in tables if before["tdkt_tables"].get(t) != after["tdkt_tables"].get(t)
+    ]
+    check(
+        not changed,
+        "contents of the tdkt_* tables unchanged (every column but write_date/uid)",
+        ", ".join(changed),
+    )
     for table in KEPT_TABLES:
         old, new = before["people"][table]["rows"], after["people"][table]["rows"]
-        diff = [row_id for row_id in sorted(set(old) | set(new), key=int) if old.get(row_id) != new.get(row_id)]
-        check(not diff, f"{table}: its {len(old)} rows unchanged", f"ids {', '.join(diff)}")
-    check(before["company_settings"] == after["company_settings"], "the companies' settings of the addon unchanged",
-          f"{before['company_settings']} → {after['company_settings']}")
+        diff = [
+            row_id
+            for row_id in sorted(set(old) | set(new), key=int)
+            if old.get(row_id) != new.get(row_id)
+        ]
+        check(
+            not diff,
+            f"{table}: its {len(old)} rows unchanged",
+            f"ids {', '.join(diff)}",
+        )
+    check(
+        before["company_settings"] == after["company_settings"],
+        "the companies' settings of the addon unchanged",
+        f"{before['company_settings']} → {after['company_settings']}",
+    )
     lost = sorted(set(before["xmlids"]) - set(after["xmlids"]))
     new = sorted(set(after["xmlids"]) - set(before["xmlids"]))
-    check(not lost and not new, f"the addon's {len(before['xmlids'])} external ids unchanged (none re-created)",
-          f"lost {lost[:5]}, new {new[:5]}")
-    check(before["chatter"] == after["chatter"], "messages, activities, followers, attachments of tdkt.* unchanged",
-          f"{before['chatter']} → {after['chatter']}")
+    check(
+        not lost and not new,
+        f"the addon's {len(before['xmlids'])} external ids unchanged (none re-created)",
+        f"lost {lost[:5]}, new {new[:5]}",
+    )
+    check(
+        before["chatter"] == after["chatter"],
+        "messages, activities, followers, attachments of tdkt.* unchanged",
+        f"{before['chatter']} → {after['chatter']}",
+    )
     for name, count in before["singles"].items():
-        check(after["singles"][name] == count, f"{name}: {count}, none duplicated", f"now {after['singles'][name]}")
+        check(
+            after["singles"][name] == count,
+            f"{name}: {count}, none duplicated",
+            f"now {after['singles'][name]}",
+        )
     changed = sorted(set(before["rules"]) ^ set(after["rules"]))
-    check(not changed, f"the {len(before['rules'])} record rules as shipped, those of 18.0.1.0.0 migrated",
-          "; ".join(changed[:4]))
+    check(
+        not changed,
+        f"the {len(before['rules'])} record rules as shipped, those of 18.0.1.0.0 migrated",
+        "; ".join(changed[:4]),
+    )
 
 
 def check_uninstalled(before):
     def none_left(label, query, *args):
         found = rows(query, *args)
-        check(not found, f"no {label} left", f"{len(found)}: {', '.join(str(row[0]) for row in found[:8])}")
+        check(
+            not found,
+            f"no {label} left",
+            f"{len(found)}: {', '.join(str(row[0]) for row in found[:8])}",
+        )
 
-    none_left("tdkt_* table, view or sequence", "SELECT relname FROM pg_class WHERE relname LIKE 'tdkt\\_%%' "
-              "AND relkind IN ('r', 'v', 'm', 'S', 'p', 'f')")
-    none_left("tdkt_* column on any table", "SELECT table_name || '.' || column_name FROM information_schema.columns "
-              "WHERE table_schema = 'public' AND column_name LIKE 'tdkt\\_%%'")
-    none_left("module state other than uninstalled",
-              "SELECT state FROM ir_module_module WHERE name = %s AND state != 'uninstalled'", MODULE)
+    none_left(
+        "tdkt_* table, view or sequence",
+        "SELECT relname FROM pg_class WHERE relname LIKE 'tdkt\\_%%' "
+        "AND relkind IN ('r', 'v', 'm', 'S', 'p', 'f')",
+    )
+    none_left(
+        "tdkt_* column on any table",
+        "SELECT table_name || '.' || column_name FROM information_schema.columns "
+        "WHERE table_schema = 'public' AND column_name LIKE 'tdkt\\_%%'",
+    )
+    none_left(
+        "module state other than uninstalled",
+        "SELECT state FROM ir_module_module WHERE name = %s AND state != 'uninstalled'",
+        MODULE,
+    )
     # Every record the addon owned by an external id, whatever its model; but those another
     # module owns too (the ir.model rows of hr.employee, res.company...) stay with it.
     left, shared = [], 0
@@ -280,29 +484,52 @@ def check_uninstalled(before):
         if not table_exists(table):
             continue
         for (res_id,) in rows(f'SELECT id FROM "{table}" WHERE id = ANY(%s)', ids):
-            if scalar("SELECT count(*) FROM ir_model_data WHERE model = %s AND res_id = %s", model, res_id):
+            if scalar(
+                "SELECT count(*) FROM ir_model_data WHERE model = %s AND res_id = %s",
+                model,
+                res_id,
+            ):
                 shared += 1
             else:
                 left.append(f"{model}({res_id})")
     count = sum(len(ids) for ids in before["owned"].values())
-    check(not left, f"none of the {count} records of the addon's external ids left "
-                    f"(but {shared} another module owns too)", ", ".join(left[:10]))
+    check(
+        not left,
+        f"none of the {count} records of the addon's external ids left "
+        f"(but {shared} another module owns too)",
+        ", ".join(left[:10]),
+    )
     for table, condition in (
         ("ir_model_data", f"module = '{MODULE}' OR model LIKE 'tdkt.%%'"),
         ("ir_model", "model LIKE 'tdkt.%%'"),
-        ("ir_model_fields", "model LIKE 'tdkt.%%' OR relation LIKE 'tdkt.%%' OR name LIKE 'tdkt\\_%%'"),
-        ("ir_model_fields_selection", "field_id NOT IN (SELECT id FROM ir_model_fields)"),
+        (
+            "ir_model_fields",
+            "model LIKE 'tdkt.%%' OR relation LIKE 'tdkt.%%' OR name LIKE 'tdkt\\_%%'",
+        ),
+        (
+            "ir_model_fields_selection",
+            "field_id NOT IN (SELECT id FROM ir_model_fields)",
+        ),
         ("ir_model_constraint", "name LIKE 'tdkt\\_%%'"),
         ("ir_model_relation", "name LIKE 'tdkt\\_%%'"),
-        ("ir_ui_view", "model LIKE 'tdkt.%%' OR arch_db::text LIKE '%%tdkt\\_%%' OR key LIKE 'tdkt\\_%%'"),
-        ("ir_ui_menu", "web_icon LIKE 'tdkt\\_%%' OR (action LIKE 'ir.actions.%%,%%' AND "
-                       "split_part(action, ',', 2)::int NOT IN (SELECT id FROM ir_actions))"),
+        (
+            "ir_ui_view",
+            "model LIKE 'tdkt.%%' OR arch_db::text LIKE '%%tdkt\\_%%' OR key LIKE 'tdkt\\_%%'",
+        ),
+        (
+            "ir_ui_menu",
+            "web_icon LIKE 'tdkt\\_%%' OR (action LIKE 'ir.actions.%%,%%' AND "
+            "split_part(action, ',', 2)::int NOT IN (SELECT id FROM ir_actions))",
+        ),
         ("ir_act_window", "res_model LIKE 'tdkt.%%'"),
         ("ir_act_server", "model_name LIKE 'tdkt.%%' OR code LIKE '%%tdkt\\_%%'"),
         ("ir_cron", "cron_name::text LIKE '%%Emulation:%%'"),
         ("ir_rule", "domain_force LIKE '%%tdkt\\_%%' OR name LIKE '%%tdkt%%'"),
         ("ir_model_access", "name LIKE '%%tdkt%%'"),
-        ("res_groups", "category_id IN (SELECT id FROM ir_module_category WHERE name::text LIKE '%%Emulation%%')"),
+        (
+            "res_groups",
+            "category_id IN (SELECT id FROM ir_module_category WHERE name::text LIKE '%%Emulation%%')",
+        ),
         ("ir_module_category", "name::text LIKE '%%Emulation &%%'"),
         ("mail_activity_type", "res_model LIKE 'tdkt.%%'"),
         ("mail_message_subtype", "res_model LIKE 'tdkt.%%'"),
@@ -316,47 +543,85 @@ def check_uninstalled(before):
         ("ir_exports", "resource LIKE 'tdkt.%%'"),
         ("mail_activity_plan", "res_model LIKE 'tdkt.%%'"),
     ):
-        none_left(f"{table} row of the addon", f"SELECT id FROM {table} WHERE {condition} ORDER BY id")
+        none_left(
+            f"{table} row of the addon",
+            f"SELECT id FROM {table} WHERE {condition} ORDER BY id",
+        )
     # Any other column that names a model, or points at a record as "model,id".
-    swept = rows("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' "
-                 "AND data_type IN ('character varying', 'text') AND (column_name LIKE '%%model%%' "
-                 "OR column_name LIKE '%%resource%%' OR column_name LIKE '%%ref%%') ORDER BY 1, 2")
-    naming = [f"{table}.{column}" for table, column in swept
-              if scalar(f'SELECT count(*) FROM "{table}" WHERE "{column}" LIKE %s', "tdkt.%")]
-    check(not naming, f"no row of the {len(swept)} columns that name a model names a tdkt.* one", ", ".join(naming))
+    swept = rows(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' "
+        "AND data_type IN ('character varying', 'text') AND (column_name LIKE '%%model%%' "
+        "OR column_name LIKE '%%resource%%' OR column_name LIKE '%%ref%%') ORDER BY 1, 2"
+    )
+    naming = [
+        f"{table}.{column}"
+        for table, column in swept
+        if scalar(f'SELECT count(*) FROM "{table}" WHERE "{column}" LIKE %s', "tdkt.%")
+    ]
+    check(
+        not naming,
+        f"no row of the {len(swept)} columns that name a model names a tdkt.* one",
+        ", ".join(naming),
+    )
 
     # The data that stays: same rows, same values, but for what pointed at removed records.
     after = people_rows()
     for table, model in KEPT_TABLES.items():
         names = before["people"][table]["columns"]
-        current = {row_id: dict(zip(after[table]["columns"], data)) for row_id, data in after[table]["rows"].items()}
+        current = {
+            row_id: dict(zip(after[table]["columns"], data, strict=False))
+            for row_id, data in after[table]["rows"].items()
+        }
         owned = {str(res_id) for res_id in before["owned"].get(model, [])}
-        kept = {row_id: data for row_id, data in before["people"][table]["rows"].items() if row_id not in owned}
+        kept = {
+            row_id: data
+            for row_id, data in before["people"][table]["rows"].items()
+            if row_id not in owned
+        }
         fks = foreign_keys(table)
         problems, cleared = [], 0
         for row_id, data in kept.items():
             if row_id not in current:
                 problems.append(f"id {row_id} deleted")
                 continue
-            for name, value in zip(names, data):
+            for name, value in zip(names, data, strict=False):
                 now = current[row_id].get(name, "<column dropped>")
                 if now == value:
                     continue
                 target = fks.get(name)
-                if now is None and target and not scalar(f'SELECT count(*) FROM "{target}" WHERE id = %s', value):
+                if (
+                    now is None
+                    and target
+                    and not scalar(
+                        f'SELECT count(*) FROM "{target}" WHERE id = %s', value
+                    )
+                ):
                     cleared += 1  # pointed at a record the uninstall removed; cleared by its foreign key
                     continue
                 problems.append(f"id {row_id} {name}: {value!r} → {now!r}")
-        check(not problems, f"{table}: the {len(kept)} rows the addon did not make are intact "
-                            f"({cleared} references to removed records cleared)",
-              "; ".join(problems[:8]))
+        check(
+            not problems,
+            f"{table}: the {len(kept)} rows the addon did not make are intact "
+            f"({cleared} references to removed records cleared)",
+            "; ".join(problems[:8]),
+        )
     made = before["made"]
-    groups_now = {group_id for (group_id,) in rows("SELECT gid FROM res_groups_users_rel WHERE uid = %s",
-                                                  made["user"])}
-    groups_kept = {group_id for group_id in made["user_groups"] if scalar(
-        "SELECT count(*) FROM res_groups WHERE id = %s", group_id)}
-    check(groups_now == groups_kept, f"the user made by hand keeps its {len(groups_kept)} groups that are not the addon's",
-          f"{sorted(groups_kept)} → {sorted(groups_now)}")
+    groups_now = {
+        group_id
+        for (group_id,) in rows(
+            "SELECT gid FROM res_groups_users_rel WHERE uid = %s", made["user"]
+        )
+    }
+    groups_kept = {
+        group_id
+        for group_id in made["user_groups"]
+        if scalar("SELECT count(*) FROM res_groups WHERE id = %s", group_id)
+    }
+    check(
+        groups_now == groups_kept,
+        f"the user made by hand keeps its {len(groups_kept)} groups that are not the addon's",
+        f"{sorted(groups_kept)} → {sorted(groups_now)}",
+    )
 
 
 if PHASE == "before":
@@ -368,9 +633,11 @@ if PHASE == "before":
     env.cr.commit()
     with open(SNAPSHOT, "w", encoding="utf-8") as handle:
         json.dump(saved, handle, ensure_ascii=False)
-    print(f"{MARK}: snapshot of {len(saved['tdkt_tables'])} tdkt_* tables, {len(saved['xmlids'])} external ids and "
-          f"{sum(len(people['rows']) for people in saved['people'].values())} rows of people and companies "
-          f"written to {SNAPSHOT}")
+    print(
+        f"{MARK}: snapshot of {len(saved['tdkt_tables'])} tdkt_* tables, {len(saved['xmlids'])} external ids and "
+        f"{sum(len(people['rows']) for people in saved['people'].values())} rows of people and companies "
+        f"written to {SNAPSHOT}"
+    )
 elif PHASE == "upgraded":
     with open(SNAPSHOT, encoding="utf-8") as handle:
         saved = json.load(handle)

@@ -52,16 +52,24 @@ def test_every_data_file_is_in_the_manifest():
     for folder in ("data", "demo", "security", "views", "wizards", "report"):
         for path in (ADDON / folder).glob("*"):
             if path.suffix in (".xml", ".csv"):
-                assert str(path.relative_to(ADDON)) in listed, f"{path.name} is not loaded"
+                assert (
+                    str(path.relative_to(ADDON)) in listed
+                ), f"{path.name} is not loaded"
 
 
 def test_every_model_has_access_rights():
     with (ADDON / "security" / "ir.model.access.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     covered = {row["model_id:id"] for row in rows}
-    models = [(path, name) for path, name, abstract in _model_definitions() if not abstract]
+    models = [
+        (path, name) for path, name, abstract in _model_definitions() if not abstract
+    ]
     assert models, "no model found"
-    missing = [name for _path, name in models if "model_" + name.replace(".", "_") not in covered]
+    missing = [
+        name
+        for _path, name in models
+        if "model_" + name.replace(".", "_") not in covered
+    ]
     assert not missing, f"models without access rights: {missing}"
     ids = [row["id"] for row in rows]
     assert len(ids) == len(set(ids)), "duplicate ACL ids"
@@ -70,12 +78,27 @@ def test_every_model_has_access_rights():
 def test_views_use_odoo_18_syntax():
     for path in XML_FILES:
         text = path.read_text(encoding="utf-8")
-        for pattern in (r"<tree\b", r'\battrs="', r'\bstates="', r"<field name=\"numbercall\"", r"t-name=\"kanban-box\""):
+        for pattern in (
+            r"<tree\b",
+            r'\battrs="',
+            r'\bstates="',
+            r"<field name=\"numbercall\"",
+            r"t-name=\"kanban-box\"",
+        ):
             assert not re.search(pattern, text), f"{path.name}: old syntax {pattern}"
 
 
 def test_manifest_follows_oca_keys():
-    for key in ("name", "summary", "version", "license", "author", "website", "maintainers", "depends"):
+    for key in (
+        "name",
+        "summary",
+        "version",
+        "license",
+        "author",
+        "website",
+        "maintainers",
+        "depends",
+    ):
         assert MANIFEST.get(key), f"manifest key {key} missing"
     assert MANIFEST["version"].startswith("18.0.")
     assert "description" not in MANIFEST

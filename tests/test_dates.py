@@ -2,7 +2,12 @@ from datetime import date
 
 import pytest
 
-from tdkt_emulation.lib.dates import document_date, parse_import_date, quarter_of, shift_years
+from tdkt_emulation.lib.dates import (
+    document_date,
+    parse_import_date,
+    quarter_of,
+    shift_years,
+)
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,11 @@ from tdkt_emulation.lib.docx_render import (
     rich_paragraphs,
     template_placeholders,
 )
-from tdkt_emulation.lib.docx_templates import ALLOWED_NAMES, PLACEHOLDERS, build_template
+from tdkt_emulation.lib.docx_templates import (
+    ALLOWED_NAMES,
+    PLACEHOLDERS,
+    build_template,
+)
 
 
 def _docx_with(*texts):
@@ -33,17 +37,27 @@ def _docx_with(*texts):
 
 
 def _paragraphs(content):
-    return [paragraph.text for paragraph in docx.Document(io.BytesIO(content)).paragraphs]
+    return [
+        paragraph.text for paragraph in docx.Document(io.BytesIO(content)).paragraphs
+    ]
 
 
 def _pdf_text(content):
     with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
         handle.write(content)
         handle.flush()
-        return subprocess.run(["pdftotext", "-enc", "UTF-8", handle.name, "-"], capture_output=True, check=True).stdout.decode()
+        return subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", handle.name, "-"],
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
 
 
-ORG = {"superior_body": "UBND tỉnh Lạng Sơn", "issuing_body": "Sở Nội vụ", "place": "Lạng Sơn"}
+ORG = {
+    "superior_body": "UBND tỉnh Lạng Sơn",
+    "issuing_body": "Sở Nội vụ",
+    "place": "Lạng Sơn",
+}
 DOC = {
     "number": "03/KH-SNV",
     "date_line": "Lạng Sơn, ngày 03 tháng 01 năm 2020",
@@ -66,7 +80,16 @@ CONTEXTS = {
             "organisation": [],
             "registration_deadline": "30/01/2020",
             "quarters": [
-                {"label": "QUÝ I", "tasks": [{"number": 1, "content": ["Đăng ký <danh hiệu> & ký"], "units": ["Văn phòng Sở."]}]},
+                {
+                    "label": "QUÝ I",
+                    "tasks": [
+                        {
+                            "number": 1,
+                            "content": ["Đăng ký <danh hiệu> & ký"],
+                            "units": ["Văn phòng Sở."],
+                        }
+                    ],
+                },
                 {"label": "QUÝ II", "tasks": []},
             ],
         },
@@ -84,8 +107,15 @@ CONTEXTS = {
             "individual_count": 1,
             "collective_count": 0,
             "date_text": "ngày 08 tháng 01 năm 2020",
-            "individuals": [{"number": 1, "name": "Lê Thị Hoa", "position": "Chuyên viên", "unit": "Văn phòng Sở",
-                             "title": "Lao động tiên tiến"}],
+            "individuals": [
+                {
+                    "number": 1,
+                    "name": "Lê Thị Hoa",
+                    "position": "Chuyên viên",
+                    "unit": "Văn phòng Sở",
+                    "title": "Lao động tiên tiến",
+                }
+            ],
             "collectives": [],
         },
     },
@@ -110,7 +140,11 @@ def test_shipped_templates_render(kind):
     document = docx.Document(io.BytesIO(content))
     texts = [paragraph.text for paragraph in document.paragraphs]
     header = document.tables[0].rows[0].cells
-    assert header[0].text.split("\n") == ["UBND TỈNH LẠNG SƠN", "SỞ NỘI VỤ", "Số: 03/KH-SNV"]
+    assert header[0].text.split("\n") == [
+        "UBND TỈNH LẠNG SƠN",
+        "SỞ NỘI VỤ",
+        "Số: 03/KH-SNV",
+    ]
     assert header[1].text.split("\n")[2] == "Lạng Sơn, ngày 03 tháng 01 năm 2020"
     assert texts[0] == {"plan": "KẾ HOẠCH", "decision": "QUYẾT ĐỊNH"}[kind]
     assert not any("{{" in text or "{%" in text for text in texts)
@@ -119,7 +153,11 @@ def test_shipped_templates_render(kind):
 def test_text_is_escaped_for_word():
     content = render_docx(build_template("plan"), CONTEXTS["plan"])
     table = docx.Document(io.BytesIO(content)).tables[1]
-    assert [cell.text for cell in table.rows[2].cells] == ["1", "Đăng ký <danh hiệu> & ký", "Văn phòng Sở."]
+    assert [cell.text for cell in table.rows[2].cells] == [
+        "1",
+        "Đăng ký <danh hiệu> & ký",
+        "Văn phòng Sở.",
+    ]
 
 
 def test_unknown_placeholder_is_named_before_anything_is_rendered():
@@ -133,7 +171,10 @@ def test_unknown_placeholder_is_named_before_anything_is_rendered():
 def test_unknown_attribute_is_named():
     with pytest.raises(TemplateError) as caught:
         render_docx(_docx_with("{{ plan.year }} {{ plan.budget }}"), CONTEXTS["plan"])
-    assert (caught.value.code, caught.value.names) == ("unknown_placeholder", ("budget",))
+    assert (caught.value.code, caught.value.names) == (
+        "unknown_placeholder",
+        ("budget",),
+    )
 
 
 @pytest.mark.parametrize(
@@ -159,17 +200,43 @@ def test_templates_run_in_the_sandbox():
 @pytest.mark.parametrize(
     ("html", "runs"),
     [
-        ("<p>Căn cứ A;</p><p>Căn cứ B;</p>", [[("Căn cứ A;", False, False, False)], [("Căn cứ B;", False, False, False)]]),
+        (
+            "<p>Căn cứ A;</p><p>Căn cứ B;</p>",
+            [
+                [("Căn cứ A;", False, False, False)],
+                [("Căn cứ B;", False, False, False)],
+            ],
+        ),
         ("<p><b>1. Các phòng</b></p>", [[("1. Các phòng", True, False, False)]]),
         (
             "<p>gửi <b>trước 30/01/2020</b> (<i>Chi tiết</i>).</p>",
-            [[("gửi ", False, False, False), ("trước 30/01/2020", True, False, False), (" (", False, False, False),
-              ("Chi tiết", False, True, False), (").", False, False, False)]],
+            [
+                [
+                    ("gửi ", False, False, False),
+                    ("trước 30/01/2020", True, False, False),
+                    (" (", False, False, False),
+                    ("Chi tiết", False, True, False),
+                    (").", False, False, False),
+                ]
+            ],
         ),
-        ("<ul><li>một</li><li>hai</li></ul>", [[("- ", False, False, False), ("một", False, False, False)],
-                                                [("- ", False, False, False), ("hai", False, False, False)]]),
-        ("<p>dòng 1<br>dòng 2</p>", [[("dòng 1", False, False, False), ("\n", False, False, False),
-                                      ("dòng 2", False, False, False)]]),
+        (
+            "<ul><li>một</li><li>hai</li></ul>",
+            [
+                [("- ", False, False, False), ("một", False, False, False)],
+                [("- ", False, False, False), ("hai", False, False, False)],
+            ],
+        ),
+        (
+            "<p>dòng 1<br>dòng 2</p>",
+            [
+                [
+                    ("dòng 1", False, False, False),
+                    ("\n", False, False, False),
+                    ("dòng 2", False, False, False),
+                ]
+            ],
+        ),
         ("<p>  </p><p><br></p>", []),
         ("", []),
         (False, []),
@@ -204,8 +271,14 @@ def test_pdf_keeps_vietnamese_and_runs_in_parallel():
     for pdf in pdfs:
         assert pdf.startswith(b"%PDF")
         text = " ".join(_pdf_text(pdf).split())
-        for line in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "QUYẾT ĐỊNH",
-                     "GIÁM ĐỐC SỞ NỘI VỤ", "DANH SÁCH", "Lê Thị Hoa"):
+        for line in (
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "QUYẾT ĐỊNH",
+            "GIÁM ĐỐC SỞ NỘI VỤ",
+            "DANH SÁCH",
+            "Lê Thị Hoa",
+        ):
             assert line in text
 
 

@@ -11,7 +11,9 @@ VI = [entry for entry in polib.pofile(str(I18N / "vi.po")) if not entry.obsolete
 
 
 def test_vi_po_translates_every_term_of_the_pot():
-    translated = {entry.msgid for entry in VI if entry.msgstr.strip() and not entry.fuzzy}
+    translated = {
+        entry.msgid for entry in VI if entry.msgstr.strip() and not entry.fuzzy
+    }
     pot = {entry.msgid for entry in polib.pofile(str(I18N / "tdkt_emulation.pot"))}
     assert not sorted(pot - translated)
 
@@ -20,6 +22,7 @@ def test_translations_keep_their_placeholders():
     wrong = [
         entry.msgid
         for entry in VI
-        if sorted(PLACEHOLDER.findall(entry.msgid)) != sorted(PLACEHOLDER.findall(entry.msgstr))
+        if sorted(PLACEHOLDER.findall(entry.msgid))
+        != sorted(PLACEHOLDER.findall(entry.msgstr))
     ]
     assert not wrong

@@ -18,11 +18,21 @@ PRETTIER_SUFFIXES = {".xml", ".js", ".scss"}
 
 
 def _run(*args, env=None):
-    return subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+    return subprocess.run(
+        args, capture_output=True, text=True, cwd=ROOT, env=env, check=False
+    )
 
 
 def test_ruff_lint_is_clean():
-    result = _run(sys.executable, "-m", "ruff", "check", "--no-fix", "--output-format=concise", ".")
+    result = _run(
+        sys.executable,
+        "-m",
+        "ruff",
+        "check",
+        "--no-fix",
+        "--output-format=concise",
+        ".",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -32,12 +42,18 @@ def test_ruff_format_is_clean():
 
 
 def test_prettier_is_clean():
-    assert PRETTIER.exists(), f"{PRETTIER} is missing: ./dev test installs it (npm ci in .local/node)"
+    assert (
+        PRETTIER.exists()
+    ), f"{PRETTIER} is missing: ./dev test installs it (npm ci in .local/node)"
     files = sorted(
-        str(path.relative_to(ROOT)) for path in ADDON.rglob("*") if path.suffix in PRETTIER_SUFFIXES
+        str(path.relative_to(ROOT))
+        for path in ADDON.rglob("*")
+        if path.suffix in PRETTIER_SUFFIXES
     )
     assert any(name.endswith(".xml") for name in files)
     # prettier.config.cjs requires the XML plugin: NODE_PATH lets it find .local/node's.
     env = dict(os.environ, NODE_PATH=str(NODE_MODULES))
     result = _run(str(PRETTIER), "--check", "--log-level=warn", *files, env=env)
-    assert result.returncode == 0, "run ./dev format; prettier would change:\n" + result.stdout + result.stderr
+    assert result.returncode == 0, (
+        "run ./dev format; prettier would change:\n" + result.stdout + result.stderr
+    )

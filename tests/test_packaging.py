@@ -32,7 +32,16 @@ def _run(*args, cwd=ROOT):
 def wheel(tmp_path_factory):
     """The wheel built by ``python -m build --wheel`` from the addon folder."""
     out = tmp_path_factory.mktemp("dist")
-    _run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ADDON))
+    _run(
+        sys.executable,
+        "-m",
+        "build",
+        "--wheel",
+        "--no-isolation",
+        "--outdir",
+        str(out),
+        str(ADDON),
+    )
     wheels = list(out.glob("*.whl"))
     assert len(wheels) == 1, wheels
     return wheels[0]
@@ -85,21 +94,38 @@ def test_wheel_puts_the_addon_in_the_odoo_addons_namespace(names):
 
 
 def test_wheel_holds_every_file_odoo_loads(addon_files):
-    for expected in ("__init__.py", "__manifest__.py", "README.rst", "i18n/vi.po", "i18n/tdkt_emulation.pot"):
+    for expected in (
+        "__init__.py",
+        "__manifest__.py",
+        "README.rst",
+        "i18n/vi.po",
+        "i18n/tdkt_emulation.pot",
+    ):
         assert expected in addon_files
     for expected in ("static/description/icon.png", "static/description/index.html"):
         assert expected in addon_files
     for key in ("data", "demo"):
         missing = [name for name in MANIFEST[key] if name not in addon_files]
         assert not missing, f"{key} files missing from the wheel: {missing}"
-    for folder in ("data/", "demo/", "views/", "security/", "models/", "wizards/", "report/", "lib/"):
+    for folder in (
+        "data/",
+        "demo/",
+        "views/",
+        "security/",
+        "models/",
+        "wizards/",
+        "report/",
+        "lib/",
+    ):
         assert any(name.startswith(folder) for name in addon_files), folder
     for globs in MANIFEST["assets"].values():
         for pattern in globs:
             relative = pattern.removeprefix("tdkt_emulation/")
             if relative.startswith("static/tests/"):
                 continue
-            assert fnmatch.filter(addon_files, relative), f"asset {pattern} missing from the wheel"
+            assert fnmatch.filter(
+                addon_files, relative
+            ), f"asset {pattern} missing from the wheel"
 
 
 def test_wheel_holds_all_the_addon_and_no_test_or_dev_file(addon_files):
@@ -146,11 +172,18 @@ def test_manifest_lists_every_python_package_the_addon_imports():
     Odoo's own requirements, or listed in the manifest's external_dependencies."""
     odoo_requirements = {
         line.split("==")[0].strip().lower()
-        for line in (ROOT / "requirements-odoo.txt").read_text(encoding="utf-8").splitlines()
+        for line in (ROOT / "requirements-odoo.txt")
+        .read_text(encoding="utf-8")
+        .splitlines()
         if line.strip() and not line.startswith("#")
     }
     # Import names of Odoo's requirements that differ from the names of their packages.
-    import_names = {"dateutil": "python-dateutil", "psycopg2": "psycopg2-binary", "PIL": "pillow", "docx": "python-docx"}
+    import_names = {
+        "dateutil": "python-dateutil",
+        "psycopg2": "psycopg2-binary",
+        "PIL": "pillow",
+        "docx": "python-docx",
+    }
     external = {name.lower() for name in MANIFEST["external_dependencies"]["python"]}
     unlisted = set()
     for path in ADDON.rglob("*.py"):

@@ -46,8 +46,24 @@ def test_headers_in_either_language_and_dates_of_every_kind_in_one_column():
     rows, errors = read_xlsx_table(content, COLUMNS, required=["name", "year"])
     assert errors == []
     assert _values(rows) == [
-        (2, {"name": "Nguyễn Văn A", "year": 2019, "date": date(2020, 1, 10), "note": "Hồ sơ giấy"}),
-        (3, {"name": "Trần Thị B", "year": 2019, "date": date(2020, 3, 15), "note": None}),
+        (
+            2,
+            {
+                "name": "Nguyễn Văn A",
+                "year": 2019,
+                "date": date(2020, 1, 10),
+                "note": "Hồ sơ giấy",
+            },
+        ),
+        (
+            3,
+            {
+                "name": "Trần Thị B",
+                "year": 2019,
+                "date": date(2020, 3, 15),
+                "note": None,
+            },
+        ),
         (4, {"name": "Lê C", "year": 2019, "date": date(2020, 3, 15), "note": None}),
         (5, {"name": "Phạm D", "year": 2020, "date": date(2020, 3, 15), "note": None}),
         (6, {"name": "Hà E", "year": 2020, "date": date(2020, 3, 16), "note": None}),
@@ -96,8 +112,12 @@ def test_empty_rows_and_the_untouched_sample_row_are_skipped():
 def test_the_addon_template_reads_back():
     headers = ["Họ và tên", "Năm", "Ngày quyết định", "Ghi chú"]
     content = build_import_template_xlsx(
-        "Khen thưởng", headers, [["Nguyễn Văn A", 2020, date(2021, 1, 15), SAMPLE_NOTES[1]]],
-        ["text", "number", "date", "text"], {0: ["Nguyễn Văn A", "Trần Thị B"]}, "Danh sách",
+        "Khen thưởng",
+        headers,
+        [["Nguyễn Văn A", 2020, date(2021, 1, 15), SAMPLE_NOTES[1]]],
+        ["text", "number", "date", "text"],
+        {0: ["Nguyễn Văn A", "Trần Thị B"]},
+        "Danh sách",
     )
     sample = {"name": ["Nguyễn Văn A"], "note": SAMPLE_NOTES}
     assert read_xlsx_table(content, COLUMNS, sample=sample) == ([], [])
@@ -107,7 +127,17 @@ def test_the_addon_template_reads_back():
     book.save(buffer)
     rows, errors = read_xlsx_table(buffer.getvalue(), COLUMNS, sample=sample)
     assert errors == []
-    assert _values(rows) == [(3, {"name": "Trần Thị B", "year": 2019, "date": date(2020, 3, 15), "note": None})]
+    assert _values(rows) == [
+        (
+            3,
+            {
+                "name": "Trần Thị B",
+                "year": 2019,
+                "date": date(2020, 3, 15),
+                "note": None,
+            },
+        )
+    ]
 
 
 @pytest.mark.parametrize(
@@ -118,7 +148,11 @@ def test_the_addon_template_reads_back():
         (b"PK\x03\x04 not really a zip", "not_xlsx", []),
         (_xlsx(), "no_headers", []),
         (_xlsx([None, " "], ["A", 2019]), "no_headers", []),
-        (_xlsx(["Person", "Year", "Salary", "Rank"]), "unknown_headers", ["Salary", "Rank"]),
+        (
+            _xlsx(["Person", "Year", "Salary", "Rank"]),
+            "unknown_headers",
+            ["Salary", "Rank"],
+        ),
         (_xlsx(["Person", "Họ và tên"]), "duplicate_headers", ["Họ và tên"]),
         (_xlsx(["Person", "Note"]), "missing_headers", ["year"]),
     ],

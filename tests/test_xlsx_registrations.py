@@ -42,14 +42,23 @@ def book():
                 _line("Văn phòng Sở", TITLES[2], subject="Tập thể", job=""),
             ],
         },
-        {"name": "Phòng Cải cách hành chính", "status": "Dự thảo", "lines": [_line("Lê Thị Hoa", TITLES[0])]},
+        {
+            "name": "Phòng Cải cách hành chính",
+            "status": "Dự thảo",
+            "lines": [_line("Lê Thị Hoa", TITLES[0])],
+        },
         {"name": "Thanh tra Sở", "status": "Dự thảo", "lines": []},
     ]
     return _build(units)
 
 
 def test_one_summary_sheet_then_one_sheet_per_unit(book):
-    assert book.sheetnames == ["Tổng hợp", "Văn phòng Sở", "Phòng Cải cách hành chính", "Thanh tra Sở"]
+    assert book.sheetnames == [
+        "Tổng hợp",
+        "Văn phòng Sở",
+        "Phòng Cải cách hành chính",
+        "Thanh tra Sở",
+    ]
 
 
 def test_summary_counts_units_by_title(book):
@@ -66,8 +75,21 @@ def test_summary_counts_units_by_title(book):
 
 def test_unit_sheet_lists_its_lines(book):
     sheet = book["Văn phòng Sở"]
-    assert [cell.value for cell in sheet[4]] == ["TT", "Đối tượng", "Họ và tên", "Chức vụ", "Danh hiệu đăng ký", "Ghi chú"]
-    assert [cell.value for cell in sheet[5]][:5] == [1, "Cá nhân", "Hoàng Thị Lan", "Chuyên viên", TITLES[0]]
+    assert [cell.value for cell in sheet[4]] == [
+        "TT",
+        "Đối tượng",
+        "Họ và tên",
+        "Chức vụ",
+        "Danh hiệu đăng ký",
+        "Ghi chú",
+    ]
+    assert [cell.value for cell in sheet[5]][:5] == [
+        1,
+        "Cá nhân",
+        "Hoàng Thị Lan",
+        "Chuyên viên",
+        TITLES[0],
+    ]
     assert sheet.max_row == 7
 
 
@@ -80,9 +102,13 @@ def test_print_setup_and_frozen_header(book):
     assert book["Văn phòng Sở"].column_dimensions["C"].width >= len("Hoàng Thị Lan")
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+84 912", "-5", "@SUM(A1:A2)", '=HYPERLINK("http://x","y")'])
+@pytest.mark.parametrize(
+    "text", ["=1+1", "+84 912", "-5", "@SUM(A1:A2)", '=HYPERLINK("http://x","y")']
+)
 def test_formula_looking_text_stays_text(text):
-    book = _build([{"name": "Unit", "status": "", "lines": [_line(text, TITLES[0], note=text)]}])
+    book = _build(
+        [{"name": "Unit", "status": "", "lines": [_line(text, TITLES[0], note=text)]}]
+    )
     cell = book["Unit"]["C5"]
     assert cell.value == text
     assert cell.data_type == "s"
@@ -91,7 +117,15 @@ def test_formula_looking_text_stays_text(text):
 
 def test_control_characters_and_long_text_are_written_safely():
     long_text = "x" * (MAX_CELL_CHARS + 10)
-    book = _build([{"name": "Unit", "status": "", "lines": [_line("A\x00B\x07C\tD", TITLES[0], note=long_text)]}])
+    book = _build(
+        [
+            {
+                "name": "Unit",
+                "status": "",
+                "lines": [_line("A\x00B\x07C\tD", TITLES[0], note=long_text)],
+            }
+        ]
+    )
     assert book["Unit"]["C5"].value == "ABC\tD"
     assert len(book["Unit"]["F5"].value) == MAX_CELL_CHARS
 

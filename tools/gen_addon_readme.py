@@ -30,7 +30,11 @@ SECTIONS = [
     ("HISTORY", "Changelog", 2),
 ]
 CREDIT_SECTIONS = [("CONTRIBUTORS", "Contributors"), ("CREDITS", "Other credits")]
-FRAGMENTS = ["DESCRIPTION"] + [name for name, _t, _l in SECTIONS] + [name for name, _t in CREDIT_SECTIONS]
+FRAGMENTS = (
+    ["DESCRIPTION"]
+    + [name for name, _t, _l in SECTIONS]
+    + [name for name, _t in CREDIT_SECTIONS]
+)
 UNDERLINES = {1: "=", 2: "=", 3: "-", 4: "~"}
 
 STATUS_BADGES = {
@@ -84,11 +88,19 @@ def markdown_to_rst(markdown, name, level):
     previous = "blank"  # kind of the previous line: blank, text, item, heading
     for number, line in enumerate(markdown.splitlines(), 1):
         where = f"readme/{name}.md, line {number}"
-        code_block = line.startswith("    ") and previous == "blank" and not LIST_ITEM.match(line)
+        code_block = (
+            line.startswith("    ")
+            and previous == "blank"
+            and not LIST_ITEM.match(line)
+        )
         if line.startswith(("```", ">", "|", "<", "\t")) or code_block:
-            raise FragmentError(f"{where}: only paragraphs, lists, headings and inline marks")
+            raise FragmentError(
+                f"{where}: only paragraphs, lists, headings and inline marks"
+            )
         if line.count("`") % 2:
-            raise FragmentError(f"{where}: a `code` span must end on the line it starts")
+            raise FragmentError(
+                f"{where}: a `code` span must end on the line it starts"
+            )
         heading = HEADING.match(line)
         if heading:
             title = convert_inline(heading.group(2))
@@ -109,7 +121,11 @@ def markdown_to_rst(markdown, name, level):
         if item and item.group(1) and previous == "item":
             out.append("")  # and around a nested list
         out.append(convert_inline(line.rstrip()))
-        previous = "item" if item else ("item" if previous == "item" and line.startswith(" ") else "text")
+        previous = (
+            "item"
+            if item
+            else ("item" if previous == "item" and line.startswith(" ") else "text")
+        )
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"
@@ -123,7 +139,10 @@ def read_manifest(addon_dir):
 def source_digest(addon_dir):
     """sha256 of the manifest and the fragments, as README.rst's header records it."""
     digest = hashlib.sha256()
-    for path in [addon_dir / "__manifest__.py", *sorted((addon_dir / "readme").glob("*.md"))]:
+    for path in [
+        addon_dir / "__manifest__.py",
+        *sorted((addon_dir / "readme").glob("*.md")),
+    ]:
         digest.update(path.relative_to(addon_dir).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return "sha256:" + digest.hexdigest()
@@ -142,12 +161,16 @@ def render_readme(addon_dir):
         path = addon_dir / "readme" / f"{name}.md"
         if path.is_file() and path.read_text(encoding="utf-8").strip():
             level = 3 if name in dict(CREDIT_SECTIONS) else 2
-            fragments[name] = markdown_to_rst(path.read_text(encoding="utf-8"), name, level)
+            fragments[name] = markdown_to_rst(
+                path.read_text(encoding="utf-8"), name, level
+            )
     if "DESCRIPTION" not in fragments:
         raise FragmentError(f"{addon_dir}/readme/DESCRIPTION.md is missing")
     unknown = {path.stem for path in (addon_dir / "readme").glob("*")} - set(FRAGMENTS)
     if unknown:
-        raise FragmentError(f"unknown readme fragments: {sorted(unknown)} (known: {FRAGMENTS})")
+        raise FragmentError(
+            f"unknown readme fragments: {sorted(unknown)} (known: {FRAGMENTS})"
+        )
     match = re.match(r"https://github\.com/([^/]+)/([^/]+)", manifest["website"])
     if not match:
         raise FragmentError("the manifest's website is not a GitHub repository")
@@ -159,18 +182,28 @@ def render_readme(addon_dir):
     if status in STATUS_BADGES:
         label, color = STATUS_BADGES[status]
         badges.append(
-            (f"https://img.shields.io/badge/maturity-{label}-{color}.png",
-             "https://odoo-community.org/page/development-status", label.replace("%2F", "/"))
+            (
+                f"https://img.shields.io/badge/maturity-{label}-{color}.png",
+                "https://odoo-community.org/page/development-status",
+                label.replace("%2F", "/"),
+            )
         )
     if manifest.get("license") in LICENSE_URLS:
         license_ = manifest["license"]
         badges.append(
-            (f"https://img.shields.io/badge/license-{license_.replace('-', '--')}-blue.png",
-             LICENSE_URLS[license_], f"License: {license_}")
+            (
+                f"https://img.shields.io/badge/license-{license_.replace('-', '--')}-blue.png",
+                LICENSE_URLS[license_],
+                f"License: {license_}",
+            )
         )
     badges.append(
-        (f"https://img.shields.io/badge/github-{org.replace('-', '--')}%2F{repo.replace('-', '--')}"
-         "-lightgray.png?logo=github", f"https://github.com/{org}/{repo}/tree/{branch}/{addon}", f"{org}/{repo}")
+        (
+            f"https://img.shields.io/badge/github-{org.replace('-', '--')}%2F{repo.replace('-', '--')}"
+            "-lightgray.png?logo=github",
+            f"https://github.com/{org}/{repo}/tree/{branch}/{addon}",
+            f"{org}/{repo}",
+        )
     )
 
     name = manifest["name"]
@@ -214,9 +247,15 @@ def render_readme(addon_dir):
         + "\n"
     )
     parts.append("Credits\n=======\n")
-    authors = [author.strip() for author in manifest.get("author", "").split(",") if author.strip()]
+    authors = [
+        author.strip()
+        for author in manifest.get("author", "").split(",")
+        if author.strip()
+    ]
     if authors:
-        parts.append(section("Authors", "\n".join(f"* {author}" for author in authors), "-"))
+        parts.append(
+            section("Authors", "\n".join(f"* {author}" for author in authors), "-")
+        )
     for fragment, title in CREDIT_SECTIONS:
         if fragment in fragments:
             parts.append(section(title, fragments[fragment].rstrip("\n"), "-"))
@@ -229,7 +268,11 @@ def render_readme(addon_dir):
             for m in maintainers
         )
         plural = "s" if len(maintainers) > 1 else ""
-        body += f"\nCurrent maintainer{plural}:\n\n" + " ".join(f"|maintainer-{m}|" for m in maintainers) + "\n\n"
+        body += (
+            f"\nCurrent maintainer{plural}:\n\n"
+            + " ".join(f"|maintainer-{m}|" for m in maintainers)
+            + "\n\n"
+        )
     body += (
         f"This module is part of the `{org}/{repo} <https://github.com/{org}/{repo}/tree/{branch}/{addon}>`_ "
         "project on GitHub.\n\nYou are welcome to contribute."
@@ -242,7 +285,9 @@ def render_html(readme):
     """The page Odoo shows on the Apps screen (static/description/index.html)."""
     from docutils.core import publish_string
 
-    html = publish_string(readme, writer_name="html4css1", settings_overrides=HTML_SETTINGS)
+    html = publish_string(
+        readme, writer_name="html4css1", settings_overrides=HTML_SETTINGS
+    )
     # No docutils version in the page: a new docutils need not change it.
     return re.sub(rb'(<meta name="generator" content="Docutils)\s*[\d.]+', rb"\1", html)
 
@@ -251,7 +296,14 @@ def check_rst(readme):
     """docutils parses the text without a warning, or raises."""
     from docutils.core import publish_doctree
 
-    publish_doctree(readme, settings_overrides={"halt_level": 2, "report_level": 2, "file_insertion_enabled": False})
+    publish_doctree(
+        readme,
+        settings_overrides={
+            "halt_level": 2,
+            "report_level": 2,
+            "file_insertion_enabled": False,
+        },
+    )
 
 
 def generate(addon_dir, output_dir=None):
@@ -272,7 +324,9 @@ def generate(addon_dir, output_dir=None):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("addon_dir", type=Path)
-    parser.add_argument("--output-dir", type=Path, help="where to write (default: the addon folder)")
+    parser.add_argument(
+        "--output-dir", type=Path, help="where to write (default: the addon folder)"
+    )
     args = parser.parse_args(argv)
     try:
         for path in generate(args.addon_dir, args.output_dir):

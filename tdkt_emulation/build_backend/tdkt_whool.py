@@ -27,14 +27,21 @@ EXCLUDED = ("tests/", "static/tests/", "readme/", "build_backend/")
 
 def is_excluded(name):
     """True for a wheel entry that the wheel leaves out."""
-    return name.startswith(ADDON_PREFIX) and name[len(ADDON_PREFIX) :].startswith(EXCLUDED)
+    return name.startswith(ADDON_PREFIX) and name[len(ADDON_PREFIX) :].startswith(
+        EXCLUDED
+    )
 
 
 def strip_wheel(path):
     """Rewrite the wheel at ``path`` without its excluded entries."""
     tmp = path + ".tmp"
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as target:
-        record_name = next(name for name in source.namelist() if name.endswith(".dist-info/RECORD"))
+    with (
+        zipfile.ZipFile(path) as source,
+        zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        record_name = next(
+            name for name in source.namelist() if name.endswith(".dist-info/RECORD")
+        )
         for info in source.infolist():
             if info.filename == record_name or is_excluded(info.filename):
                 continue

@@ -5,7 +5,12 @@ from ..models.tdkt_document_template import DOCUMENT_MODELS
 
 
 class TdktDocumentController(http.Controller):
-    @http.route("/tdkt/document/<string:kind>/<int:record_id>", type="http", auth="user", methods=["GET"])
+    @http.route(
+        "/tdkt/document/<string:kind>/<int:record_id>",
+        type="http",
+        auth="user",
+        methods=["GET"],
+    )
     def download_document(self, kind, record_id, **kwargs):
         """The document ``kind`` of one record, as ?format=pdf (default) or docx; the record's
         read access is checked."""
@@ -14,8 +19,13 @@ class TdktDocumentController(http.Controller):
         record = request.env[DOCUMENT_MODELS[kind]].browse(record_id).exists()
         if not record:
             raise request.not_found()
-        content, filename, mimetype = request.env["tdkt.document"].render(kind, record, kwargs.get("format") or "pdf")
+        content, filename, mimetype = request.env["tdkt.document"].render(
+            kind, record, kwargs.get("format") or "pdf"
+        )
         return request.make_response(
             content,
-            headers=[("Content-Type", mimetype), ("Content-Disposition", content_disposition(filename))],
+            headers=[
+                ("Content-Type", mimetype),
+                ("Content-Disposition", content_disposition(filename)),
+            ],
         )

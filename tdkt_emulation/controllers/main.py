@@ -16,42 +16,75 @@ class TdktExportController(http.Controller):
     web client's buttons do not come here: they build the file in the action and download
     it as an attachment (see ``tdkt.registration.action_export_xlsx``)."""
 
-    @http.route("/tdkt_emulation/registrations/xlsx", type="http", auth="user", methods=["GET", "POST"])
+    @http.route(
+        "/tdkt_emulation/registrations/xlsx",
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+    )
     def export_registrations(self, ids="", **kwargs):
-        registrations = request.env["tdkt.registration"].browse(self._parse_ids(ids)).exists()
+        registrations = (
+            request.env["tdkt.registration"].browse(self._parse_ids(ids)).exists()
+        )
         return self._xlsx_response(*registrations._export_xlsx())
 
-    @http.route("/tdkt_emulation/session/xlsx", type="http", auth="user", methods=["GET"])
+    @http.route(
+        "/tdkt_emulation/session/xlsx", type="http", auth="user", methods=["GET"]
+    )
     def export_session(self, session_id="", **kwargs):
         record_id = parse_id(session_id)
         if record_id is None:
             raise UserError(
-                request.env._("session_id expects the id of a session (a whole number from 1 to 999999999).")
+                request.env._(
+                    "session_id expects the id of a session (a whole number from 1 to 999999999)."
+                )
             )
         session = request.env["tdkt.council.session"].browse(record_id).exists()
         if not session:
             raise request.not_found()
         return self._xlsx_response(*session._export_xlsx())
 
-    @http.route("/tdkt_emulation/eligibility/xlsx", type="http", auth="user", methods=["GET", "POST"])
+    @http.route(
+        "/tdkt_emulation/eligibility/xlsx",
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+    )
     def export_eligibility(self, ids="", **kwargs):
-        lines = request.env["tdkt.registration.line"].browse(self._parse_ids(ids)).exists()
+        lines = (
+            request.env["tdkt.registration.line"].browse(self._parse_ids(ids)).exists()
+        )
         return self._xlsx_response(*lines._export_eligibility_xlsx())
 
-    @http.route("/tdkt_emulation/award/statistics", type="http", auth="user", methods=["GET"])
+    @http.route(
+        "/tdkt_emulation/award/statistics", type="http", auth="user", methods=["GET"]
+    )
     def export_award_statistics(self, year="", period="", **kwargs):
         parsed_year = parse_year(year)
         if parsed_year is None:
             raise UserError(
-                request.env._("year expects a year from %(first)s to %(last)s.", first=YEAR_MIN, last=YEAR_MAX)
+                request.env._(
+                    "year expects a year from %(first)s to %(last)s.",
+                    first=YEAR_MIN,
+                    last=YEAR_MAX,
+                )
             )
         if period not in PERIODS:
             raise UserError(request.env._("period expects six_months or annual."))
-        return self._xlsx_response(*request.env["tdkt.award"]._export_statistics_xlsx(parsed_year, period))
+        return self._xlsx_response(
+            *request.env["tdkt.award"]._export_statistics_xlsx(parsed_year, period)
+        )
 
-    @http.route("/tdkt_emulation/award/import_template", type="http", auth="user", methods=["GET"])
+    @http.route(
+        "/tdkt_emulation/award/import_template",
+        type="http",
+        auth="user",
+        methods=["GET"],
+    )
     def award_import_template(self, **kwargs):
-        return self._xlsx_response(*request.env["tdkt.award"]._get_import_template_xlsx())
+        return self._xlsx_response(
+            *request.env["tdkt.award"]._get_import_template_xlsx()
+        )
 
     def _parse_ids(self, text):
         record_ids = parse_ids(text)

@@ -2,7 +2,6 @@
 
 from datetime import datetime
 
-
 QUARTERS = ("1", "2", "3", "4")
 
 
@@ -51,7 +50,9 @@ def parse_import_date(value, first_format=None):
     """Return the date written in ``value``, trying ``first_format`` (the import's own
     option) and then ``IMPORT_DATE_FORMATS``; None when it is no date."""
     text = (value or "").strip()
-    for date_format in dict.fromkeys(filter(None, (first_format, *IMPORT_DATE_FORMATS))):
+    for date_format in dict.fromkeys(
+        filter(None, (first_format, *IMPORT_DATE_FORMATS))
+    ):
         try:
             return datetime.strptime(text, date_format).date()
         except ValueError:

@@ -18,11 +18,10 @@ from pathlib import Path
 
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate, RichText
-from lxml import html as lxml_html
-from jinja2 import StrictUndefined, Undefined
+from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined
 from jinja2 import TemplateError as JinjaTemplateError
-from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from lxml import html as lxml_html
 
 # HTML blocks that make a paragraph of their own.
 BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"}
@@ -43,7 +42,9 @@ class TemplateError(Exception):
         self.code = code
         self.names = tuple(names)
         self.detail = detail
-        super().__init__(" ".join(part for part in (code, ", ".join(self.names), detail) if part))
+        super().__init__(
+            " ".join(part for part in (code, ", ".join(self.names), detail) if part)
+        )
 
 
 class ConverterError(Exception):
@@ -91,7 +92,9 @@ def template_placeholders(template):
     try:
         return _load(template).get_undeclared_template_variables(_environment())
     except TemplateSyntaxError as error:
-        raise TemplateError("syntax", detail=f"{error.message} (line {error.lineno})") from error
+        raise TemplateError(
+            "syntax", detail=f"{error.message} (line {error.lineno})"
+        ) from error
 
 
 def check_template(template, allowed_names):
@@ -115,7 +118,9 @@ def render_docx(template, context, allowed_names=None):
     except SecurityError as error:
         raise TemplateError("unsafe", detail=str(error)) from error
     except TemplateSyntaxError as error:
-        raise TemplateError("syntax", detail=f"{error.message} (line {error.lineno})") from error
+        raise TemplateError(
+            "syntax", detail=f"{error.message} (line {error.lineno})"
+        ) from error
     except JinjaTemplateError as error:
         raise TemplateError("syntax", detail=str(error)) from error
     output = io.BytesIO()
@@ -167,7 +172,9 @@ def html_runs(html):
 def _strip_runs(runs):
     """The runs with the spaces at the start and at the end of the paragraph removed, and
     the whitespace of the HTML source inside each run collapsed."""
-    runs = [(text if text == "\n" else _collapse(text), *style) for text, *style in runs]
+    runs = [
+        (text if text == "\n" else _collapse(text), *style) for text, *style in runs
+    ]
     runs = [run for run in runs if run[0]]
     if runs:
         runs[0] = (runs[0][0].lstrip(), *runs[0][1:])
@@ -237,6 +244,8 @@ def docx_to_pdf(docx, timeout=CONVERT_TIMEOUT):
             raise ConverterError("timeout", detail=str(timeout)) from error
         target = folder / "out" / "document.pdf"
         if result.returncode or not target.is_file():
-            detail = (result.stderr or result.stdout or b"").decode(errors="replace").strip()
+            detail = (
+                (result.stderr or result.stdout or b"").decode(errors="replace").strip()
+            )
             raise ConverterError("failed", detail=detail[-500:])
         return target.read_bytes()

@@ -25,7 +25,10 @@ BODY_SIZE = 14
 # The placeholders each kind offers, documented for whoever edits a template: top-level name,
 # then what it holds. Lists of paragraphs are printed with {%p for p in ... %}{{r p }}{%p endfor %}.
 COMMON_PLACEHOLDERS = [
-    ("org.superior_body", "the superior body, e.g. UBND tỉnh Lạng Sơn (|upper for capitals)"),
+    (
+        "org.superior_body",
+        "the superior body, e.g. UBND tỉnh Lạng Sơn (|upper for capitals)",
+    ),
     ("org.issuing_body", "the issuing body, e.g. Sở Nội vụ"),
     ("org.place", "the place of issue, e.g. Lạng Sơn"),
     ("doc.number", "number and symbol, e.g. 03/KH-SNV"),
@@ -37,7 +40,10 @@ COMMON_PLACEHOLDERS = [
 PLACEHOLDERS = {
     "plan": COMMON_PLACEHOLDERS
     + [
-        ("plan.title", "the plan's title, e.g. Kế hoạch công tác thi đua, khen thưởng năm 2020"),
+        (
+            "plan.title",
+            "the plan's title, e.g. Kế hoạch công tác thi đua, khen thưởng năm 2020",
+        ),
         ("plan.summary", "the summary line under KẾ HOẠCH"),
         ("plan.year", "the year"),
         ("plan.legal_bases", "paragraphs: the legal bases (Căn cứ …)"),
@@ -51,12 +57,21 @@ PLACEHOLDERS = {
     ],
     "decision": COMMON_PLACEHOLDERS
     + [
-        ("decision.authority", "who decides, e.g. Giám đốc Sở Nội vụ (|upper for capitals)"),
-        ("decision.summary", "what it is about, e.g. công nhận danh hiệu thi đua năm 2020"),
+        (
+            "decision.authority",
+            "who decides, e.g. Giám đốc Sở Nội vụ (|upper for capitals)",
+        ),
+        (
+            "decision.summary",
+            "what it is about, e.g. công nhận danh hiệu thi đua năm 2020",
+        ),
         ("decision.year", "the year rewarded"),
         ("decision.legal_bases", "lines: Căn cứ …"),
         ("decision.proposal", "the line Xét đề nghị của …"),
-        ("decision.grant", "what Điều 1 grants, e.g. Công nhận danh hiệu thi đua năm 2020"),
+        (
+            "decision.grant",
+            "what Điều 1 grants, e.g. Công nhận danh hiệu thi đua năm 2020",
+        ),
         ("decision.individual_count", "number of individuals in the list"),
         ("decision.collective_count", "number of collectives in the list"),
         ("decision.date_text", "the decision's date as ngày … tháng … năm …"),
@@ -79,7 +94,10 @@ def _new_document(landscape=False):
     section.page_width, section.page_height = Mm(210), Mm(297)
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = section.page_height, section.page_width
+        section.page_width, section.page_height = (
+            section.page_height,
+            section.page_width,
+        )
     section.top_margin = section.bottom_margin = Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     style = document.styles["Normal"]
@@ -94,12 +112,26 @@ def _new_document(landscape=False):
     return document
 
 
-def _para(container, text="", bold=False, italic=False, underline=False, size=None, align=None, indent=False,
-          space_after=0, space_before=0):
+def _para(
+    container,
+    text="",
+    bold=False,
+    italic=False,
+    underline=False,
+    size=None,
+    align=None,
+    indent=False,
+    space_after=0,
+    space_before=0,
+):
     paragraph = container.add_paragraph()
     if text:
         run = paragraph.add_run(text)
-        run.bold, run.italic, run.underline = bold or None, italic or None, underline or None
+        run.bold, run.italic, run.underline = (
+            bold or None,
+            italic or None,
+            underline or None,
+        )
         if size:
             run.font.size = Pt(size)
     paragraph_format = paragraph.paragraph_format
@@ -155,14 +187,14 @@ def _table(container, widths, borders=True):
         table.style = "Table Grid"
     else:
         _no_borders(table)
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=False):
         column.width = width
     return table
 
 
 def _row(table, widths, header=False):
     row = table.add_row()
-    for cell, width in zip(row.cells, widths):
+    for cell, width in zip(row.cells, widths, strict=False):
         cell.width = width
     if header:
         properties = row._tr.get_or_add_trPr()
@@ -188,11 +220,29 @@ def _frame_header(document):
     left, right = row.cells
     center = WD_ALIGN_PARAGRAPH.CENTER
     _cell_para(left, "{{ org.superior_body|upper }}", size=13, align=center)
-    _cell_para(left, "{{ org.issuing_body|upper }}", bold=True, underline=True, size=13, align=center)
+    _cell_para(
+        left,
+        "{{ org.issuing_body|upper }}",
+        bold=True,
+        underline=True,
+        size=13,
+        align=center,
+    )
     _cell_para(left, "Số: {{ doc.number }}", size=13, align=center, space_before=6)
-    _cell_para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=center)
-    _cell_para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, underline=True, size=13, align=center)
-    _cell_para(right, "{{ doc.date_line }}", italic=True, size=14, align=center, space_before=6)
+    _cell_para(
+        right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=center
+    )
+    _cell_para(
+        right,
+        "Độc lập - Tự do - Hạnh phúc",
+        bold=True,
+        underline=True,
+        size=13,
+        align=center,
+    )
+    _cell_para(
+        right, "{{ doc.date_line }}", italic=True, size=14, align=center, space_before=6
+    )
 
 
 def _title(document, kind_title, summary):
@@ -234,7 +284,10 @@ def build_plan_template():
     _frame_header(document)
     _title(document, "KẾ HOẠCH", "{{ plan.summary }}")
     _rich_paragraphs(document, "plan.legal_bases")
-    _body(document, "{{ org.issuing_body }} xây dựng {{ plan.title }}, với những nội dung như sau:")
+    _body(
+        document,
+        "{{ org.issuing_body }} xây dựng {{ plan.title }}, với những nội dung như sau:",
+    )
     _body(document, "I. MỤC ĐÍCH, YÊU CẦU", bold=True)
     _body(document, "1. Mục đích", bold=True)
     _rich_paragraphs(document, "plan.purposes")
@@ -246,7 +299,9 @@ def build_plan_template():
     table = _table(document, widths)
     center = WD_ALIGN_PARAGRAPH.CENTER
     header = _row(table, widths, header=True)
-    for cell, text in zip(header.cells, ("TT", "NỘI DUNG", "ĐƠN VỊ THỰC HIỆN")):
+    for cell, text in zip(
+        header.cells, ("TT", "NỘI DUNG", "ĐƠN VỊ THỰC HIỆN"), strict=False
+    ):
         _cell_para(cell, text, bold=True, align=center)
     _cell_para(_row(table, widths).cells[0], "{%tr for q in plan.quarters %}")
     quarter = _row(table, widths)
@@ -257,7 +312,11 @@ def build_plan_template():
     _cell_para(task.cells[0], "{{ t.number }}", align=center)
     for cell, field in ((task.cells[1], "t.content"), (task.cells[2], "t.units")):
         _cell_para(cell, "{%p for line in " + field + " %}")
-        _para(cell, "{{ line }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY if field == "t.content" else None)
+        _para(
+            cell,
+            "{{ line }}",
+            align=WD_ALIGN_PARAGRAPH.JUSTIFY if field == "t.content" else None,
+        )
         _para(cell, "{%p endfor %}")
     _cell_para(_row(table, widths).cells[0], "{%tr endfor %}")
     _cell_para(_row(table, widths).cells[0], "{%tr endfor %}")
@@ -277,16 +336,33 @@ def build_decision_template():
     _frame_header(document)
     center = WD_ALIGN_PARAGRAPH.CENTER
     _title(document, "QUYẾT ĐỊNH", "Về việc {{ decision.summary }}")
-    _para(document, "{{ decision.authority|upper }}", bold=True, align=center, space_after=12)
-    _lines(document, "decision.legal_bases", align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, space_after=6)
+    _para(
+        document,
+        "{{ decision.authority|upper }}",
+        bold=True,
+        align=center,
+        space_after=12,
+    )
+    _lines(
+        document,
+        "decision.legal_bases",
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        indent=True,
+        space_after=6,
+    )
     _body(document, "{{ decision.proposal }}")
-    _para(document, "QUYẾT ĐỊNH:", bold=True, align=center, space_before=6, space_after=12)
+    _para(
+        document, "QUYẾT ĐỊNH:", bold=True, align=center, space_before=6, space_after=12
+    )
     _body(
         document,
         "Điều 1. {{ decision.grant }} cho {{ decision.collective_count }} tập thể và "
         "{{ decision.individual_count }} cá nhân (có danh sách kèm theo).",
     )
-    _body(document, "Điều 2. Tiền thưởng kèm theo thực hiện theo quy định hiện hành của Nhà nước.")
+    _body(
+        document,
+        "Điều 2. Tiền thưởng kèm theo thực hiện theo quy định hiện hành của Nhà nước.",
+    )
     _body(
         document,
         "Điều 3. Chánh Văn phòng, Thủ trưởng các phòng, đơn vị có liên quan và các tập thể, cá nhân "
@@ -301,12 +377,18 @@ def build_decision_template():
     _para(
         document,
         "(Kèm theo Quyết định số {{ doc.number }} {{ decision.date_text }} của {{ decision.authority }})",
-        italic=True, align=center, space_after=12,
+        italic=True,
+        align=center,
+        space_after=12,
     )
     widths = (Cm(1.2), Cm(5.3), Cm(5.5), Cm(4))
     table = _table(document, widths)
     header = _row(table, widths, header=True)
-    for cell, text in zip(header.cells, ("TT", "Họ và tên", "Chức vụ, đơn vị", "Danh hiệu, hình thức")):
+    for cell, text in zip(
+        header.cells,
+        ("TT", "Họ và tên", "Chức vụ, đơn vị", "Danh hiệu, hình thức"),
+        strict=False,
+    ):
         _cell_para(cell, text, bold=True, align=center)
     for section, items, variable in (
         ("I. CÁ NHÂN", "decision.individuals", "i"),
@@ -315,12 +397,18 @@ def build_decision_template():
         _cell_para(_row(table, widths).cells[0], "{%tr if " + items + " %}")
         heading = _row(table, widths)
         _cell_para(heading.cells[0].merge(heading.cells[3]), section, bold=True)
-        _cell_para(_row(table, widths).cells[0], "{%tr for " + variable + " in " + items + " %}")
+        _cell_para(
+            _row(table, widths).cells[0],
+            "{%tr for " + variable + " in " + items + " %}",
+        )
         line = _row(table, widths)
         _cell_para(line.cells[0], "{{ " + variable + ".number }}", align=center)
         _cell_para(line.cells[1], "{{ " + variable + ".name }}")
         if variable == "i":
-            _cell_para(line.cells[2], "{{ i.position }}{% if i.position and i.unit %}, {% endif %}{{ i.unit }}")
+            _cell_para(
+                line.cells[2],
+                "{{ i.position }}{% if i.position and i.unit %}, {% endif %}{{ i.unit }}",
+            )
         _cell_para(line.cells[3], "{{ " + variable + ".title }}")
         _cell_para(_row(table, widths).cells[0], "{%tr endfor %}")
         _cell_para(_row(table, widths).cells[0], "{%tr endif %}")

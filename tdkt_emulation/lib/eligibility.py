@@ -35,7 +35,9 @@ class Requirements:
 
     min_rating: str | None = None  # rating of the year at least this
     min_months: int | None = None  # months worked in the year
-    discipline_bar: str | None = None  # a measure this heavy or heavier in the year excludes
+    discipline_bar: str | None = (
+        None  # a measure this heavy or heavier in the year excludes
+    )
     same_year_title: str | None = None  # title held (or proposed) the same year
     streak_title: str | None = None  # this title ...
     streak_years: int = 0  # ... in the N years ending with the year ...
@@ -43,19 +45,31 @@ class Requirements:
     streak_rating: str | None = None  # rated at least this ...
     streak_rating_years: int = 0  # ... in the N years ending with the year
     held_title: str | None = None  # held in an earlier year
-    initiative_scope: str | None = None  # recognized initiatives of at least this scope ...
+    initiative_scope: str | None = (
+        None  # recognized initiatives of at least this scope ...
+    )
     initiative_count: int = 0  # ... this many (0: none needed) ...
     initiative_years: int = 1  # ... recognized in the N years ending with the year
-    rating_replaces_initiative: str | None = None  # a rating this good stands for the initiative
-    quota_percent: float | None = None  # candidates for the title in the unit at most this % ...
+    rating_replaces_initiative: str | None = (
+        None  # a rating this good stands for the initiative
+    )
+    quota_percent: float | None = (
+        None  # candidates for the title in the unit at most this % ...
+    )
     quota_base_title: str | None = None  # ... of the unit's holders of this title
     member_title: str | None = None  # collectives: members holding this title ...
     member_title_share: float | None = None  # ... at least this % of the members ...
     member_title_strict: bool = False  # ... or more than it
-    member_min_title: str | None = None  # collectives: at least N members holding this title
+    member_min_title: str | None = (
+        None  # collectives: at least N members holding this title
+    )
     member_min_count: int = 0
-    all_members_complete: bool = False  # collectives: every member completes their duties
-    members_discipline_bar: str | None = None  # collectives: no member disciplined this heavily
+    all_members_complete: bool = (
+        False  # collectives: every member completes their duties
+    )
+    members_discipline_bar: str | None = (
+        None  # collectives: no member disciplined this heavily
+    )
     council_only: bool = False  # chosen by the council's comparison, not computed
 
 
@@ -86,12 +100,16 @@ class UnitFacts:
 @dataclass
 class Facts:
     year: int
-    awards: dict = field(default_factory=dict)  # year -> set of title codes held (merit awards)
+    awards: dict = field(
+        default_factory=dict
+    )  # year -> set of title codes held (merit awards)
     proposed: set = field(default_factory=set)  # titles proposed for the same year
     ratings: dict = field(default_factory=dict)  # year -> rating
     months_worked: int | None = None
     discipline: str | None = None  # heaviest measure in the year, None when none
-    initiatives: list = field(default_factory=list)  # (id, year, scope) not used by an award
+    initiatives: list = field(
+        default_factory=list
+    )  # (id, year, scope) not used by an award
     unit: UnitFacts | None = None
 
 
@@ -120,7 +138,9 @@ def _status(reasons):
 
 
 def _holds(facts, year, title):
-    return title in facts.awards.get(year, ()) or (year == facts.year and title in facts.proposed)
+    return title in facts.awards.get(year, ()) or (
+        year == facts.year and title in facts.proposed
+    )
 
 
 def _check_group(req, facts, rule):  # noqa: C901
@@ -136,61 +156,142 @@ def _check_group(req, facts, rule):  # noqa: C901
         add("council_only", None)
     if req.min_rating:
         rating = facts.ratings.get(year)
-        add("rating", None if rating is None else _rating_at_least(rating, req.min_rating),
-            year=year, required=req.min_rating, actual=rating)
+        add(
+            "rating",
+            None if rating is None else _rating_at_least(rating, req.min_rating),
+            year=year,
+            required=req.min_rating,
+            actual=rating,
+        )
     if req.min_months is not None:
         months = facts.months_worked
-        add("months", None if months is None else months >= req.min_months,
-            required=req.min_months, actual=months)
+        add(
+            "months",
+            None if months is None else months >= req.min_months,
+            required=req.min_months,
+            actual=months,
+        )
     if req.discipline_bar:
         measure = facts.discipline
-        add("discipline", measure is None or DISCIPLINES.index(measure) < DISCIPLINES.index(req.discipline_bar),
-            year=year, bar=req.discipline_bar, actual=measure)
+        add(
+            "discipline",
+            measure is None
+            or DISCIPLINES.index(measure) < DISCIPLINES.index(req.discipline_bar),
+            year=year,
+            bar=req.discipline_bar,
+            actual=measure,
+        )
     if req.same_year_title:
         held = req.same_year_title in facts.awards.get(year, ())
-        add("same_year_title", held or req.same_year_title in facts.proposed,
-            title=req.same_year_title, year=year, proposed=not held)
+        add(
+            "same_year_title",
+            held or req.same_year_title in facts.proposed,
+            title=req.same_year_title,
+            year=year,
+            proposed=not held,
+        )
     if req.streak_title and req.streak_years:
         years = range(year - req.streak_years + 1, year + 1)
         if req.streak_within > req.streak_years:
             window = range(year - req.streak_within + 1, year + 1)
             times = sum(1 for y in window if _holds(facts, y, req.streak_title))
-            add("times_within", times >= req.streak_years, title=req.streak_title, years=req.streak_years,
-                within=req.streak_within, actual=times)
+            add(
+                "times_within",
+                times >= req.streak_years,
+                title=req.streak_title,
+                years=req.streak_years,
+                within=req.streak_within,
+                actual=times,
+            )
         elif rule.gap_breaks_streak:
             missing = [y for y in years if not _holds(facts, y, req.streak_title)]
-            add("streak_title", not missing, title=req.streak_title, years=req.streak_years,
-                first=years[0], last=year, missing=missing)
+            add(
+                "streak_title",
+                not missing,
+                title=req.streak_title,
+                years=req.streak_years,
+                first=years[0],
+                last=year,
+                missing=missing,
+            )
         else:
-            times = sum(1 for y in facts.awards if y <= year and _holds(facts, y, req.streak_title))
-            times += int(req.streak_title in facts.proposed and req.streak_title not in facts.awards.get(year, ()))
-            add("times_title", times >= req.streak_years, title=req.streak_title, years=req.streak_years,
-                actual=times)
+            times = sum(
+                1
+                for y in facts.awards
+                if y <= year and _holds(facts, y, req.streak_title)
+            )
+            times += int(
+                req.streak_title in facts.proposed
+                and req.streak_title not in facts.awards.get(year, ())
+            )
+            add(
+                "times_title",
+                times >= req.streak_years,
+                title=req.streak_title,
+                years=req.streak_years,
+                actual=times,
+            )
     if req.streak_rating and req.streak_rating_years:
         years = range(year - req.streak_rating_years + 1, year + 1)
-        below = [y for y in years if y in facts.ratings and not _rating_at_least(facts.ratings[y], req.streak_rating)]
+        below = [
+            y
+            for y in years
+            if y in facts.ratings
+            and not _rating_at_least(facts.ratings[y], req.streak_rating)
+        ]
         unknown = [y for y in years if y not in facts.ratings]
-        add("streak_rating", False if below else (None if unknown else True), rating=req.streak_rating,
-            years=req.streak_rating_years, first=years[0], last=year, missing=below or unknown)
+        add(
+            "streak_rating",
+            False if below else (None if unknown else True),
+            rating=req.streak_rating,
+            years=req.streak_rating_years,
+            first=years[0],
+            last=year,
+            missing=below or unknown,
+        )
     if req.held_title:
-        add("held_title", any(req.held_title in titles for y, titles in facts.awards.items() if y < year),
-            title=req.held_title)
+        add(
+            "held_title",
+            any(
+                req.held_title in titles
+                for y, titles in facts.awards.items()
+                if y < year
+            ),
+            title=req.held_title,
+        )
     if req.initiative_count:
         first = year - req.initiative_years + 1
         matching = sorted(
-            (initiative for initiative in facts.initiatives
-             if first <= initiative[1] <= year and SCOPES.index(initiative[2]) >= SCOPES.index(req.initiative_scope)),
+            (
+                initiative
+                for initiative in facts.initiatives
+                if first <= initiative[1] <= year
+                and SCOPES.index(initiative[2]) >= SCOPES.index(req.initiative_scope)
+            ),
             key=lambda initiative: (initiative[1], initiative[0]),
         )
         rating = facts.ratings.get(year)
-        replaced = bool(req.rating_replaces_initiative and rating
-                        and _rating_at_least(rating, req.rating_replaces_initiative))
+        replaced = bool(
+            req.rating_replaces_initiative
+            and rating
+            and _rating_at_least(rating, req.rating_replaces_initiative)
+        )
         met = len(matching) >= req.initiative_count
         if met:
-            used = tuple(initiative[0] for initiative in matching[: req.initiative_count])
-        add("initiative", met or replaced, count=req.initiative_count, scope=req.initiative_scope, first=first,
-            last=year, actual=len(matching), replaced_by_rating=replaced and not met,
-            rating=req.rating_replaces_initiative)
+            used = tuple(
+                initiative[0] for initiative in matching[: req.initiative_count]
+            )
+        add(
+            "initiative",
+            met or replaced,
+            count=req.initiative_count,
+            scope=req.initiative_scope,
+            first=first,
+            last=year,
+            actual=len(matching),
+            replaced_by_rating=replaced and not met,
+            rating=req.rating_replaces_initiative,
+        )
     unit = facts.unit
     if req.quota_percent is not None and req.quota_base_title:
         if unit is None or req.quota_base_title not in unit.title_counts:
@@ -199,29 +300,62 @@ def _check_group(req, facts, rule):  # noqa: C901
             candidates = unit.candidate_counts.get(rule.title, 0)
             base = unit.title_counts[req.quota_base_title]
             limit = Fraction(base) * Fraction(str(req.quota_percent)) / 100
-            add("quota", candidates <= limit, percent=req.quota_percent, base=req.quota_base_title,
-                candidates=candidates, base_count=base, limit=int(limit))
+            add(
+                "quota",
+                candidates <= limit,
+                percent=req.quota_percent,
+                base=req.quota_base_title,
+                candidates=candidates,
+                base_count=base,
+                limit=int(limit),
+            )
     if req.member_title and req.member_title_share is not None:
         if unit is None or not unit.members:
-            add("member_share", None, title=req.member_title, share=req.member_title_share)
+            add(
+                "member_share",
+                None,
+                title=req.member_title,
+                share=req.member_title_share,
+            )
         else:
             holders = unit.title_counts.get(req.member_title, 0)
             share = Fraction(holders * 100, unit.members)
             bar = Fraction(str(req.member_title_share))
-            add("member_share", share > bar if req.member_title_strict else share >= bar,
-                title=req.member_title, share=req.member_title_share, strict=req.member_title_strict,
-                holders=holders, members=unit.members, actual=round(float(share), 2))
+            add(
+                "member_share",
+                share > bar if req.member_title_strict else share >= bar,
+                title=req.member_title,
+                share=req.member_title_share,
+                strict=req.member_title_strict,
+                holders=holders,
+                members=unit.members,
+                actual=round(float(share), 2),
+            )
     if req.member_min_title and req.member_min_count:
         count = None if unit is None else unit.title_counts.get(req.member_min_title, 0)
-        add("member_count", None if count is None else count >= req.member_min_count,
-            title=req.member_min_title, count=req.member_min_count, actual=count)
+        add(
+            "member_count",
+            None if count is None else count >= req.member_min_count,
+            title=req.member_min_title,
+            count=req.member_min_count,
+            actual=count,
+        )
     if req.all_members_complete:
         add("all_complete", None if unit is None else unit.all_complete)
     if req.members_discipline_bar:
         worst = None if unit is None else unit.worst_discipline
-        add("members_discipline", None if unit is None else (
-            worst is None or DISCIPLINES.index(worst) < DISCIPLINES.index(req.members_discipline_bar)),
-            bar=req.members_discipline_bar, actual=worst)
+        add(
+            "members_discipline",
+            None
+            if unit is None
+            else (
+                worst is None
+                or DISCIPLINES.index(worst)
+                < DISCIPLINES.index(req.members_discipline_bar)
+            ),
+            bar=req.members_discipline_bar,
+            actual=worst,
+        )
     return reasons, used
 
 
@@ -230,9 +364,13 @@ def check(rule, facts):
     reasons, used = _check_group(rule.requirements, facts, rule)
     if rule.alternatives:
         branches = [_check_group(group, facts, rule) for group in rule.alternatives]
-        best = next((branch for branch in branches if _status(branch[0]) == ELIGIBLE), None)
+        best = next(
+            (branch for branch in branches if _status(branch[0]) == ELIGIBLE), None
+        )
         if best is None:
-            best = next((branch for branch in branches if _status(branch[0]) == UNKNOWN), None)
+            best = next(
+                (branch for branch in branches if _status(branch[0]) == UNKNOWN), None
+            )
         if best is not None:
             reasons += best[0]
             used = used + best[1]
@@ -240,8 +378,13 @@ def check(rule, facts):
             # None of the ways is open: say what each one lacks.
             for index, (branch_reasons, _used) in enumerate(branches, start=1):
                 reasons += [
-                    Reason(reason.code, reason.met, {**reason.params, "alternative": index}, reason.article,
-                           reason.to_confirm)
+                    Reason(
+                        reason.code,
+                        reason.met,
+                        {**reason.params, "alternative": index},
+                        reason.article,
+                        reason.to_confirm,
+                    )
                     for reason in branch_reasons
                 ]
     return Result(_status(reasons), tuple(reasons), used)
@@ -265,6 +408,8 @@ def select_rule_set(rule_sets, day):
     """Return the rule set in force on ``day`` among ``(key, date_from, date_to)`` triples
     (bounds inclusive, None for open), or None."""
     for key, date_from, date_to in rule_sets:
-        if (date_from is None or date_from <= day) and (date_to is None or day <= date_to):
+        if (date_from is None or date_from <= day) and (
+            date_to is None or day <= date_to
+        ):
             return key
     return None

@@ -46,7 +46,9 @@ def next_reminder_date(deadline, reminder_days, sent_stage=None):
     """
     if not deadline:
         return None
-    pending = [days for days in reminder_days if sent_stage is None or days < sent_stage]
+    pending = [
+        days for days in reminder_days if sent_stage is None or days < sent_stage
+    ]
     if not pending:
         return None
     return deadline - datetime.timedelta(days=max(pending))

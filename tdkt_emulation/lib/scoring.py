@@ -21,7 +21,11 @@ class Score:
 
 def check_points(points, max_points):
     """Return True when ``points`` is a valid score for a criterion of ``max_points``."""
-    return isinstance(points, (int, float)) and not isinstance(points, bool) and 0 <= points <= max_points
+    return (
+        isinstance(points, int | float)
+        and not isinstance(points, bool)
+        and 0 <= points <= max_points
+    )
 
 
 def score_initiative(criteria, cards, pass_percent):
@@ -51,14 +55,20 @@ def score_initiative(criteria, cards, pass_percent):
             sums[criterion] += Fraction(str(points))
             counts[criterion] += 1
     averages = {
-        criterion: sums[criterion] / counts[criterion] if counts[criterion] else Fraction(0)
+        criterion: sums[criterion] / counts[criterion]
+        if counts[criterion]
+        else Fraction(0)
         for criterion in criteria
     }
     total = sum(averages.values(), Fraction(0))
-    max_total = sum((Fraction(str(points)) for points in criteria.values()), Fraction(0))
+    max_total = sum(
+        (Fraction(str(points)) for points in criteria.values()), Fraction(0)
+    )
     pass_mark = max_total * Fraction(str(pass_percent)) / 100
     return Score(
-        averages={criterion: round(float(value), 2) for criterion, value in averages.items()},
+        averages={
+            criterion: round(float(value), 2) for criterion, value in averages.items()
+        },
         total=round(float(total), 2),
         max_total=float(max_total),
         pass_mark=round(float(pass_mark), 2),

@@ -37,7 +37,9 @@ def tally_ballots(choices, members, threshold):
     counts = Counter(choices)
     unknown = set(counts) - set(CHOICES)
     if unknown:
-        raise ValueError(f"unknown ballot choice(s): {', '.join(sorted(map(str, unknown)))}")
+        raise ValueError(
+            f"unknown ballot choice(s): {', '.join(sorted(map(str, unknown)))}"
+        )
     if members <= 0:
         raise ValueError("a council without members cannot vote")
     valid = sum(counts.values())

@@ -67,15 +67,30 @@ class Workbook:
             "heading": self.book.add_format({**font, "bold": True, "font_size": 14}),
             "subheading": self.book.add_format({**font, "italic": True}),
             "header": self.book.add_format(
-                {**border, "bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, "bg_color": "#DDEBF7"}
+                {
+                    **border,
+                    "bold": True,
+                    "align": "center",
+                    "valign": "vcenter",
+                    "text_wrap": True,
+                    "bg_color": "#DDEBF7",
+                }
             ),
             "text": self.book.add_format({**border, "text_wrap": True}),
             "center": self.book.add_format({**border, "align": "center"}),
-            "number": self.book.add_format({**border, "align": "center", "num_format": "0"}),
-            "decimal": self.book.add_format({**border, "align": "center", "num_format": "0.00"}),
+            "number": self.book.add_format(
+                {**border, "align": "center", "num_format": "0"}
+            ),
+            "decimal": self.book.add_format(
+                {**border, "align": "center", "num_format": "0.00"}
+            ),
             # Shares are stored in percent (71.43), shown as such.
-            "percent": self.book.add_format({**border, "align": "center", "num_format": '0.00"%"'}),
-            "total": self.book.add_format({**border, "bold": True, "align": "center", "num_format": "0"}),
+            "percent": self.book.add_format(
+                {**border, "align": "center", "num_format": '0.00"%"'}
+            ),
+            "total": self.book.add_format(
+                {**border, "bold": True, "align": "center", "num_format": "0"}
+            ),
             "total_text": self.book.add_format({**border, "bold": True}),
         }
         self._sheet_names = set()
@@ -111,14 +126,20 @@ class Workbook:
         lengths = [len(clean_text(header)) for header in headers]
         for offset, row in enumerate(rows, start=1):
             for col, value in enumerate(row):
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    sheet.write_number(first_row + offset, col, value, self.formats[styles[col]])
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    sheet.write_number(
+                        first_row + offset, col, value, self.formats[styles[col]]
+                    )
                     lengths[col] = max(lengths[col], len(str(value)))
                 elif text := clean_text(value):
-                    sheet.write_string(first_row + offset, col, text, self.formats[styles[col]])
+                    sheet.write_string(
+                        first_row + offset, col, text, self.formats[styles[col]]
+                    )
                     lengths[col] = max(lengths[col], len(text))
                 else:
-                    sheet.write_blank(first_row + offset, col, None, self.formats[styles[col]])
+                    sheet.write_blank(
+                        first_row + offset, col, None, self.formats[styles[col]]
+                    )
         sheet.freeze_panes(first_row + 1, 0)
         sheet.repeat_rows(first_row)
         for col, length in enumerate(lengths):

@@ -36,15 +36,24 @@ def build_statistics_xlsx(heading, subheading, titles, units, labels):
     sheet = book.add_sheet(labels["by_title"], heading, subheading)
     keys = ("title", "level", "collective", "individual", "total", "decisions")
     rows = [
-        [index, title["title"], title["level"], title["collective"], title["individual"],
-         title["collective"] + title["individual"], title["decisions"]]
+        [
+            index,
+            title["title"],
+            title["level"],
+            title["collective"],
+            title["individual"],
+            title["collective"] + title["individual"],
+            title["decisions"],
+        ]
         for index, title in enumerate(titles, start=1)
     ]
     styles = ["center", "text", "text", "number", "number", "number", "text"]
     headers = [labels["no"], *(labels[key] for key in keys)]
     book.write_table(sheet, 3, headers, rows, styles, [5, 45, 20, 12, 12, 10, 40])
     sums = [sum(row[col] for row in rows) for col in (3, 4, 5)]
-    _write_total(book, sheet, 3 + len(rows) + 1, [None, labels["total"], None, *sums, None])
+    _write_total(
+        book, sheet, 3 + len(rows) + 1, [None, labels["total"], None, *sums, None]
+    )
 
     sheet = book.add_sheet(labels["by_unit"], heading, subheading)
     names = [title["title"] for title in titles]
@@ -72,7 +81,12 @@ def build_eligibility_xlsx(heading, subheading, lines, labels):
     sheet = book.add_sheet(labels["sheet"], heading, subheading)
     keys = ("unit", "subject", "title", "status", "reasons", "override")
     rows = [
-        [index, *(line[key] for key in keys[:4]), "\n".join(line["reasons"]), line["override"]]
+        [
+            index,
+            *(line[key] for key in keys[:4]),
+            "\n".join(line["reasons"]),
+            line["override"],
+        ]
         for index, line in enumerate(lines, start=1)
     ]
     styles = ["center", *(["text"] * len(keys))]
@@ -85,7 +99,9 @@ def build_eligibility_xlsx(heading, subheading, lines, labels):
 TEMPLATE_ROWS = 1000
 
 
-def build_import_template_xlsx(sheet_name, headers, rows, kinds=None, choices=None, choices_sheet_name="Lists"):
+def build_import_template_xlsx(
+    sheet_name, headers, rows, kinds=None, choices=None, choices_sheet_name="Lists"
+):
     """Return the XLSX bytes of an import template: the column names on the first row (which
     ``xlsx_import.read_xlsx_table`` reads back), then the sample rows; no heading rows.
 
@@ -103,22 +119,41 @@ def build_import_template_xlsx(sheet_name, headers, rows, kinds=None, choices=No
     choices = choices or {}
     book = Workbook()
     date_format = book.book.add_format(
-        {"font_name": "Times New Roman", "font_size": 12, "border": 1, "num_format": "dd/mm/yyyy", "align": "center"}
+        {
+            "font_name": "Times New Roman",
+            "font_size": 12,
+            "border": 1,
+            "num_format": "dd/mm/yyyy",
+            "align": "center",
+        }
     )
     sheet = book.add_sheet(sheet_name)
     styles = ["number" if kind == "number" else "text" for kind in kinds]
     # The dates go in after the table, as dates.
     book.write_table(
-        sheet, 0, headers, [[None if kind == "date" else value for value, kind in zip(row, kinds)] for row in rows],
+        sheet,
+        0,
+        headers,
+        [
+            [
+                None if kind == "date" else value
+                for value, kind in zip(row, kinds, strict=False)
+            ]
+            for row in rows
+        ],
         styles,
     )
     for col, kind in enumerate(kinds):
         if kind != "date":
             continue
-        sheet.set_column(col, col, max(len(clean_text(headers[col])), 10) + 2, date_format)
+        sheet.set_column(
+            col, col, max(len(clean_text(headers[col])), 10) + 2, date_format
+        )
         for offset, row in enumerate(rows, start=1):
             if row[col]:
-                sheet.write_datetime(offset, col, datetime.combine(row[col], time()), date_format)
+                sheet.write_datetime(
+                    offset, col, datetime.combine(row[col], time()), date_format
+                )
     if choices:
         lists = book.add_sheet(choices_sheet_name)
         for list_col, (col, values) in enumerate(sorted(choices.items())):
@@ -127,7 +162,10 @@ def build_import_template_xlsx(sheet_name, headers, rows, kinds=None, choices=No
                 book.write_text(lists, offset, list_col, value)
             column = xl_col_to_name(list_col)
             sheet.data_validation(
-                1, col, TEMPLATE_ROWS, col,
+                1,
+                col,
+                TEMPLATE_ROWS,
+                col,
                 {
                     "validate": "list",
                     "source": f"={quote_sheetname(lists.name)}!${column}$2:${column}${len(values) + 1}",

@@ -17,11 +17,37 @@ def build_review_xlsx(heading, subheading, items, labels):
     """
     book = Workbook()
     sheet = book.add_sheet(labels["sheet"], heading, subheading)
-    keys = ("subject", "unit", "title", "agree", "disagree", "abstain", "valid", "members", "share", "threshold", "outcome")
-    rows = [[index, *(item[key] for key in keys)] for index, item in enumerate(items, start=1)]
-    styles = ["center", "text", "text", "text", *(["number"] * 5), "percent", "percent", "text"]
+    keys = (
+        "subject",
+        "unit",
+        "title",
+        "agree",
+        "disagree",
+        "abstain",
+        "valid",
+        "members",
+        "share",
+        "threshold",
+        "outcome",
+    )
+    rows = [
+        [index, *(item[key] for key in keys)]
+        for index, item in enumerate(items, start=1)
+    ]
+    styles = [
+        "center",
+        "text",
+        "text",
+        "text",
+        *(["number"] * 5),
+        "percent",
+        "percent",
+        "text",
+    ]
     widths = [5, 35, 30, 35, 10, 10, 10, 10, 10, 12, 12, 20]
-    book.write_table(sheet, 3, [labels["no"], *(labels[key] for key in keys)], rows, styles, widths)
+    book.write_table(
+        sheet, 3, [labels["no"], *(labels[key] for key in keys)], rows, styles, widths
+    )
     return book.close()
 
 
@@ -41,17 +67,41 @@ def build_scoring_xlsx(heading, subheading, criteria, initiatives, cards, labels
     book = Workbook()
     summary = book.add_sheet(labels["summary"], heading, subheading)
     headers = [
-        labels["no"], labels["initiative"], labels["authors"], labels["unit"], *criteria,
-        labels["total"], labels["pass_mark"], labels["scorers"], labels["result"],
+        labels["no"],
+        labels["initiative"],
+        labels["authors"],
+        labels["unit"],
+        *criteria,
+        labels["total"],
+        labels["pass_mark"],
+        labels["scorers"],
+        labels["result"],
     ]
     rows = [
         [
-            index, initiative["name"], initiative["authors"], initiative["unit"], *initiative["averages"],
-            initiative["total"], initiative["pass_mark"], initiative["scorers"], initiative["result"],
+            index,
+            initiative["name"],
+            initiative["authors"],
+            initiative["unit"],
+            *initiative["averages"],
+            initiative["total"],
+            initiative["pass_mark"],
+            initiative["scorers"],
+            initiative["result"],
         ]
         for index, initiative in enumerate(initiatives, start=1)
     ]
-    styles = ["center", "text", "text", "text", *(["decimal"] * len(criteria)), "decimal", "decimal", "number", "text"]
+    styles = [
+        "center",
+        "text",
+        "text",
+        "text",
+        *(["decimal"] * len(criteria)),
+        "decimal",
+        "decimal",
+        "number",
+        "text",
+    ]
     widths = [5, 40, 30, 25, *([14] * len(criteria)), 10, 10, 10, 16]
     book.write_table(summary, 3, headers, rows, styles, widths)
 
@@ -61,10 +111,14 @@ def build_scoring_xlsx(heading, subheading, criteria, initiatives, cards, labels
         sheet = book.add_sheet(member, labels["score_card"] + " - " + member, heading)
         rows = [
             [
-                index, row["initiative"], *row["points"],
+                index,
+                row["initiative"],
+                *row["points"],
                 sum(points for points in row["points"] if points is not None),
             ]
             for index, row in enumerate(card, start=1)
         ]
-        book.write_table(sheet, 3, headers, rows, styles, [5, 45, *([14] * len(criteria)), 10])
+        book.write_table(
+            sheet, 3, headers, rows, styles, [5, 45, *([14] * len(criteria)), 10]
+        )
     return book.close()

@@ -101,7 +101,15 @@ def _load_sheet_rows(content):
                 raise ImportFileError("too_many_rows", [MAX_ROWS])
         book.close()
         return rows
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, IndexError, ValueError, TypeError, OSError) as error:
+    except (
+        InvalidFileException,
+        zipfile.BadZipFile,
+        KeyError,
+        IndexError,
+        ValueError,
+        TypeError,
+        OSError,
+    ) as error:
         raise ImportFileError("not_xlsx") from error
 
 
@@ -153,14 +161,25 @@ def read_xlsx_table(content, columns, required=(), sample=None):
     """
     rows = _load_sheet_rows(content)
     keys_at = _map_headers(rows[0] if rows else (), columns, required)
-    sample = {key: {normalize(text) for text in texts} for key, texts in (sample or {}).items()}
+    sample = {
+        key: {normalize(text) for text in texts}
+        for key, texts in (sample or {}).items()
+    }
     records, errors = [], []
     for number, cells in enumerate(rows[1:], start=2):
-        raw = {key: cells[index] if index < len(cells) else None for index, key in keys_at.items()}
-        raw = {key: None if isinstance(value, str) and not value.strip() else value for key, value in raw.items()}
+        raw = {
+            key: cells[index] if index < len(cells) else None
+            for index, key in keys_at.items()
+        }
+        raw = {
+            key: None if isinstance(value, str) and not value.strip() else value
+            for key, value in raw.items()
+        }
         if all(value is None for value in raw.values()):
             continue
-        if sample and all(normalize(_text(raw.get(key))) in texts for key, texts in sample.items()):
+        if sample and all(
+            normalize(_text(raw.get(key))) in texts for key, texts in sample.items()
+        ):
             continue
         record = ImportRow(number)
         for key, value in raw.items():

@@ -12,23 +12,37 @@ class HrDepartment(models.Model):
         "a sample or former department.",
     )
     tdkt_award_ids = fields.One2many(
-        "tdkt.award", "unit_id", "Commendation History", domain=[("subject_type", "=", "collective")],
+        "tdkt.award",
+        "unit_id",
+        "Commendation History",
+        domain=[("subject_type", "=", "collective")],
         groups="tdkt_emulation.group_tdkt_user",
     )
     tdkt_award_count = fields.Integer(
-        compute="_compute_tdkt_award_count", string="Awards", groups="tdkt_emulation.group_tdkt_user",
+        compute="_compute_tdkt_award_count",
+        string="Awards",
+        groups="tdkt_emulation.group_tdkt_user",
         help="Awards of the unit and of its people.",
     )
 
     @api.depends("tdkt_award_ids")
     def _compute_tdkt_award_count(self):
-        counts = dict(self.env["tdkt.award"]._read_group([("unit_id", "in", self.ids)], ["unit_id"], ["__count"]))
+        counts = dict(
+            self.env["tdkt.award"]._read_group(
+                [("unit_id", "in", self.ids)], ["unit_id"], ["__count"]
+            )
+        )
         for department in self:
             department.tdkt_award_count = counts.get(department._origin, 0)
 
     def action_open_tdkt_awards(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("tdkt_emulation.tdkt_award_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "tdkt_emulation.tdkt_award_action"
+        )
         action["domain"] = [("unit_id", "=", self.id)]
-        action["context"] = {"default_unit_id": self.id, "search_default_group_subject_type": 1}
+        action["context"] = {
+            "default_unit_id": self.id,
+            "search_default_group_subject_type": 1,
+        }
         return action

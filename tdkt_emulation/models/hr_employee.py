@@ -5,23 +5,35 @@ class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
     tdkt_award_ids = fields.One2many(
-        "tdkt.award", "employee_id", "Commendation History", groups="tdkt_emulation.group_tdkt_user"
+        "tdkt.award",
+        "employee_id",
+        "Commendation History",
+        groups="tdkt_emulation.group_tdkt_user",
     )
     tdkt_award_count = fields.Integer(
-        compute="_compute_tdkt_award_count", string="Awards", groups="tdkt_emulation.group_tdkt_user"
+        compute="_compute_tdkt_award_count",
+        string="Awards",
+        groups="tdkt_emulation.group_tdkt_user",
     )
 
     @api.depends("tdkt_award_ids")
     def _compute_tdkt_award_count(self):
         counts = dict(
-            self.env["tdkt.award"]._read_group([("employee_id", "in", self.ids)], ["employee_id"], ["__count"])
+            self.env["tdkt.award"]._read_group(
+                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+            )
         )
         for employee in self:
             employee.tdkt_award_count = counts.get(employee._origin, 0)
 
     def action_open_tdkt_awards(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("tdkt_emulation.tdkt_award_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "tdkt_emulation.tdkt_award_action"
+        )
         action["domain"] = [("employee_id", "=", self.id)]
-        action["context"] = {"default_employee_id": self.id, "default_subject_type": "individual"}
+        action["context"] = {
+            "default_employee_id": self.id,
+            "default_subject_type": "individual",
+        }
         return action

@@ -10,11 +10,15 @@ class HrEmployeePublic(models.Model):
     _inherit = "hr.employee.public"
 
     tdkt_award_ids = fields.Many2many(
-        "tdkt.award", compute="_compute_tdkt_awards", string="Commendation History",
+        "tdkt.award",
+        compute="_compute_tdkt_awards",
+        string="Commendation History",
         groups="tdkt_emulation.group_tdkt_user",
     )
     tdkt_award_count = fields.Integer(
-        compute="_compute_tdkt_awards", string="Awards", groups="tdkt_emulation.group_tdkt_user"
+        compute="_compute_tdkt_awards",
+        string="Awards",
+        groups="tdkt_emulation.group_tdkt_user",
     )
 
     @api.depends_context("uid")
@@ -23,7 +27,9 @@ class HrEmployeePublic(models.Model):
         for award in self.env["tdkt.award"].search([("employee_id", "in", self.ids)]):
             award_ids[award.employee_id.id].append(award.id)
         for employee in self:
-            employee.tdkt_award_ids = self.env["tdkt.award"].browse(award_ids[employee.id])
+            employee.tdkt_award_ids = self.env["tdkt.award"].browse(
+                award_ids[employee.id]
+            )
             employee.tdkt_award_count = len(award_ids[employee.id])
 
     def action_open_tdkt_awards(self):

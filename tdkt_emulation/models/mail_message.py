@@ -36,7 +36,10 @@ class MailMessage(models.Model):
             return {}
         langs = [code for code, _name in self.env["res.lang"].get_installed()]
         templates = {"%s created"} | {
-            code_translations.get_python_translations("mail", lang).get("%s created", "%s created") for lang in langs
+            code_translations.get_python_translations("mail", lang).get(
+                "%s created", "%s created"
+            )
+            for lang in langs
         }
         IrModel = self.env["ir.model"].sudo()
         bodies = {}
@@ -45,9 +48,17 @@ class MailMessage(models.Model):
                 continue
             names = {IrModel.with_context(lang=lang)._get(model).name for lang in langs}
             stored = {template % name for template in templates for name in names}
-            of_model = messages.filtered(lambda message, model=model: message.model == model)
-            created = of_model.filtered(lambda message, stored=stored: html2plaintext(message.body).strip() in stored)
+            of_model = messages.filtered(
+                lambda message, model=model: message.model == model
+            )
+            created = of_model.filtered(
+                lambda message, stored=stored: html2plaintext(message.body).strip()
+                in stored
+            )
             if created:
-                body = Markup("<p>%s</p>") % self.env[model].browse(created[0].res_id)._creation_message()
+                body = (
+                    Markup("<p>%s</p>")
+                    % self.env[model].browse(created[0].res_id)._creation_message()
+                )
                 bodies.update(dict.fromkeys(created, body))
         return bodies

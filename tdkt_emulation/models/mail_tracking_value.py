@@ -10,7 +10,10 @@ class MailTrackingValue(models.Model):
         formatted = super()._tracking_value_format_model(model)
         if model and model.startswith("tdkt."):
             for tracking in formatted:
-                if tracking["fieldType"] == "integer" and tracking["fieldName"] == "year":
+                if (
+                    tracking["fieldType"] == "integer"
+                    and tracking["fieldName"] == "year"
+                ):
                     tracking["fieldType"] = "char"
                     for side in ("oldValue", "newValue"):
                         tracking[side]["value"] = str(tracking[side]["value"] or "")

@@ -22,7 +22,7 @@ class ResCompany(models.Model):
         "tdkt.title",
         "Default Individual Title",
         domain="[('subject_type', 'in', ('individual', 'both'))]",
-        help="The title that \"Fill with my unit's people\" registers for each person.",
+        help='The title that "Fill with my unit\'s people" registers for each person.',
     )
 
     tdkt_initiative_pass_percent = fields.Float(
@@ -32,10 +32,12 @@ class ResCompany(models.Model):
     )
 
     tdkt_superior_body = fields.Char(
-        "Superior Body", help="Printed above the issuing body on documents, e.g. UBND tỉnh Lạng Sơn."
+        "Superior Body",
+        help="Printed above the issuing body on documents, e.g. UBND tỉnh Lạng Sơn.",
     )
     tdkt_issuing_body = fields.Char(
-        "Issuing Body", help="The body that issues the documents, e.g. Sở Nội vụ; empty: the company's name."
+        "Issuing Body",
+        help="The body that issues the documents, e.g. Sở Nội vụ; empty: the company's name.",
     )
     tdkt_document_place = fields.Char(
         "Place of Issue", help="The place in the date line of documents, e.g. Lạng Sơn."
@@ -52,7 +54,10 @@ class ResCompany(models.Model):
     @api.constrains("tdkt_task_reminder_days", "tdkt_registration_reminder_days")
     def _check_tdkt_reminder_days(self):
         for company in self:
-            for field_name in ("tdkt_task_reminder_days", "tdkt_registration_reminder_days"):
+            for field_name in (
+                "tdkt_task_reminder_days",
+                "tdkt_registration_reminder_days",
+            ):
                 try:
                     parse_reminder_days(company[field_name])
                 except ReminderDaysError as error:
@@ -60,7 +65,9 @@ class ResCompany(models.Model):
                         self.env._(
                             "%(setting)s must list whole numbers of days from 0 to 365, "
                             "separated by commas (e.g. 7,1); %(value)s is not one.",
-                            setting=self._fields[field_name].get_description(self.env)["string"],
+                            setting=self._fields[field_name].get_description(self.env)[
+                                "string"
+                            ],
                             value=str(error),
                         )
                     ) from error

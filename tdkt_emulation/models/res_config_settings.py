@@ -16,6 +16,12 @@ class ResConfigSettings(models.TransientModel):
     tdkt_initiative_pass_percent = fields.Float(
         related="company_id.tdkt_initiative_pass_percent", readonly=False
     )
-    tdkt_superior_body = fields.Char(related="company_id.tdkt_superior_body", readonly=False)
-    tdkt_issuing_body = fields.Char(related="company_id.tdkt_issuing_body", readonly=False)
-    tdkt_document_place = fields.Char(related="company_id.tdkt_document_place", readonly=False)
+    tdkt_superior_body = fields.Char(
+        related="company_id.tdkt_superior_body", readonly=False
+    )
+    tdkt_issuing_body = fields.Char(
+        related="company_id.tdkt_issuing_body", readonly=False
+    )
+    tdkt_document_place = fields.Char(
+        related="company_id.tdkt_document_place", readonly=False
+    )

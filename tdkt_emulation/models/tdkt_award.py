@@ -8,8 +8,16 @@ from ..lib.xlsx_awards import build_import_template_xlsx, build_statistics_xlsx
 
 # The columns of the import template, in order.
 IMPORT_FIELDS = (
-    "subject_type", "employee_id", "unit_id", "year", "title_id", "kind",
-    "decision_number", "decision_date", "decision_authority", "note",
+    "subject_type",
+    "employee_id",
+    "unit_id",
+    "year",
+    "title_id",
+    "kind",
+    "decision_number",
+    "decision_date",
+    "decision_authority",
+    "note",
 )
 # The person and the decision of the template's sample row, which the import skips while
 # the row still holds them and the sample's note.
@@ -34,7 +42,12 @@ class TdktAward(models.Model):
 
     _name = "tdkt.award"
     _description = "Award"
-    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "tdkt.subject.mixin", "tdkt.unit.mixin"]
+    _inherit = [
+        "tdkt.input.mixin",
+        "tdkt.workflow.mixin",
+        "tdkt.subject.mixin",
+        "tdkt.unit.mixin",
+    ]
     _order = "year desc, title_sequence, subject_name, id"
     _check_company_auto = True
     _tdkt_unit_fields = ("unit_id",)
@@ -43,35 +56,55 @@ class TdktAward(models.Model):
 
     employee_id = fields.Many2one(string="Person")
     unit_id = fields.Many2one(
-        compute="_compute_unit_id", store=True, readonly=False, precompute=True,
+        compute="_compute_unit_id",
+        store=True,
+        readonly=False,
+        precompute=True,
         help="The collective awarded, or the unit the person worked in.",
     )
-    year = fields.Integer(required=True, index=True, help="The year the title or form rewards.")
+    year = fields.Integer(
+        required=True, index=True, help="The year the title or form rewards."
+    )
     title_id = fields.Many2one(string="Title or Form", ondelete="restrict")
     title_sequence = fields.Integer(related="title_id.sequence", store=True)
     level = fields.Selection(related="title_id.level", store=True)
     title_kind = fields.Selection(related="title_id.kind", store=True)
     kind = fields.Selection(
-        AWARD_KINDS, "Kind of Award", required=True, default="merit",
+        AWARD_KINDS,
+        "Kind of Award",
+        required=True,
+        default="merit",
         help="Only merit awards count towards higher titles.",
     )
-    decision_id = fields.Many2one("tdkt.decision", index=True, readonly=True, ondelete="restrict", copy=False)
+    decision_id = fields.Many2one(
+        "tdkt.decision", index=True, readonly=True, ondelete="restrict", copy=False
+    )
     decision_number = fields.Char("Decision No.", required=True)
     decision_date = fields.Date()
     decision_authority = fields.Char("Issuing Authority")
     initiative_ids = fields.Many2many(
-        "tdkt.initiative", "tdkt_award_initiative_rel", "award_id", "initiative_id", "Initiatives Used",
-        check_company=True, domain="[('state', '=', 'recognized')]",
+        "tdkt.initiative",
+        "tdkt_award_initiative_rel",
+        "award_id",
+        "initiative_id",
+        "Initiatives Used",
+        check_company=True,
+        domain="[('state', '=', 'recognized')]",
         help="The recognized initiatives this award rests on; an initiative counts for one award only.",
     )
-    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     note = fields.Char()
 
     def init(self):
         # The database itself holds "one award per subject, year and title", so that two
         # decisions signed at the same time cannot both write the same award.
         tools.create_unique_index(
-            self.env.cr, "tdkt_award_individual_uniq", self._table, ["employee_id", "year", "title_id"]
+            self.env.cr,
+            "tdkt_award_individual_uniq",
+            self._table,
+            ["employee_id", "year", "title_id"],
         )
         self.env.cr.execute(
             "CREATE UNIQUE INDEX IF NOT EXISTS tdkt_award_collective_uniq ON tdkt_award (unit_id, year, title_id) "
@@ -81,7 +114,11 @@ class TdktAward(models.Model):
     @api.depends("employee_id")
     def _compute_unit_id(self):
         for award in self:
-            if award.subject_type == "individual" and award.employee_id and not award.unit_id:
+            if (
+                award.subject_type == "individual"
+                and award.employee_id
+                and not award.unit_id
+            ):
                 award.unit_id = award.employee_id.department_id
 
     @api.depends("subject_name", "title_id", "year")
@@ -94,9 +131,17 @@ class TdktAward(models.Model):
         subjects = dict(self._fields["subject_type"]._description_selection(self.env))
         for award in self:
             if award.subject_type == "individual" and not award.employee_id:
-                raise ValidationError(self.env._("An individual award needs the person awarded."))
-            if award.subject_type == "collective" and (award.employee_id or not award.unit_id):
-                raise ValidationError(self.env._("A collective award names the unit awarded, not a person."))
+                raise ValidationError(
+                    self.env._("An individual award needs the person awarded.")
+                )
+            if award.subject_type == "collective" and (
+                award.employee_id or not award.unit_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A collective award names the unit awarded, not a person."
+                    )
+                )
             if award.title_id.subject_type not in (award.subject_type, "both"):
                 raise ValidationError(
                     self.env._(
@@ -106,7 +151,9 @@ class TdktAward(models.Model):
                     )
                 )
             if not 1900 <= award.year <= 2999:
-                raise ValidationError(self.env._("%(year)s is not a valid year.", year=award.year))
+                raise ValidationError(
+                    self.env._("%(year)s is not a valid year.", year=award.year)
+                )
 
     @api.model
     def _check_once_a_year(self, keys, exclude_ids=()):
@@ -122,7 +169,11 @@ class TdktAward(models.Model):
                 ("year", "in", list({key[0] for key in keys})),
                 ("title_id", "in", list({key[1] for key in keys})),
                 "|",
-                ("employee_id", "in", [key[3] for key in keys if key[2] == "individual"]),
+                (
+                    "employee_id",
+                    "in",
+                    [key[3] for key in keys if key[2] == "individual"],
+                ),
                 "&",
                 ("subject_type", "=", "collective"),
                 ("unit_id", "in", [key[3] for key in keys if key[2] == "collective"]),
@@ -148,7 +199,9 @@ class TdktAward(models.Model):
         if not initiatives:
             return
         if any(state != "recognized" for state in initiatives.sudo().mapped("state")):
-            raise ValidationError(self.env._("Only a recognized initiative counts for an award."))
+            raise ValidationError(
+                self.env._("Only a recognized initiative counts for an award.")
+            )
         self.env.cr.execute(
             "SELECT initiative_id FROM tdkt_award_initiative_rel WHERE initiative_id IN %s "
             "GROUP BY initiative_id HAVING COUNT(*) > 1",
@@ -158,7 +211,9 @@ class TdktAward(models.Model):
             raise ValidationError(
                 self.env._(
                     "%(initiatives)s already counted for another award: an initiative counts once.",
-                    initiatives=", ".join(self.env["tdkt.initiative"].sudo().browse(reused).mapped("name")),
+                    initiatives=", ".join(
+                        self.env["tdkt.initiative"].sudo().browse(reused).mapped("name")
+                    ),
                 )
             )
 
@@ -170,11 +225,18 @@ class TdktAward(models.Model):
         def value(name):
             if name in vals:
                 return vals[name] or False
-            return self[name].id if self._fields[name].type == "many2one" else self[name]
+            return (
+                self[name].id if self._fields[name].type == "many2one" else self[name]
+            )
 
         subject_type = value("subject_type") or "individual"
         if subject_type == "individual":
-            return (value("year"), value("title_id"), "individual", value("employee_id"))
+            return (
+                value("year"),
+                value("title_id"),
+                "individual",
+                value("employee_id"),
+            )
         return (value("year"), value("title_id"), "collective", value("unit_id"))
 
     # ------------------------------------------------------------
@@ -189,7 +251,10 @@ class TdktAward(models.Model):
             if "unit_id" in vals and not vals["unit_id"]:
                 del vals["unit_id"]
         self._check_once_a_year(
-            [self.browse()._get_subject_key(self._add_missing_default_values(vals)) for vals in vals_list]
+            [
+                self.browse()._get_subject_key(self._add_missing_default_values(vals))
+                for vals in vals_list
+            ]
         )
         awards = super().create(vals_list)
         awards._get_lines_for_eligibility()._mark_for_eligibility()
@@ -198,7 +263,9 @@ class TdktAward(models.Model):
     def write(self, vals):
         self._check_input_values([vals])
         if {"subject_type", "employee_id", "unit_id", "year", "title_id"} & set(vals):
-            self._check_once_a_year([award._get_subject_key(vals) for award in self], self.ids)
+            self._check_once_a_year(
+                [award._get_subject_key(vals) for award in self], self.ids
+            )
         lines = self._get_lines_for_eligibility()
         result = super().write(vals)
         (lines | self._get_lines_for_eligibility())._mark_for_eligibility()
@@ -207,7 +274,11 @@ class TdktAward(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_decided(self):
         if not self.env.su and self.filtered("decision_id"):
-            raise UserError(self.env._("An award of a decision is removed by cancelling the decision."))
+            raise UserError(
+                self.env._(
+                    "An award of a decision is removed by cancelling the decision."
+                )
+            )
 
     # ------------------------------------------------------------
     # STEPS
@@ -217,7 +288,9 @@ class TdktAward(models.Model):
         """The Office enters and edits the awards from before the addon; an award of a
         decision changes with its decision only."""
         if self.filtered("decision_id"):
-            raise UserError(self.env._("An award of a decision changes with its decision only."))
+            raise UserError(
+                self.env._("An award of a decision changes with its decision only.")
+            )
 
     def _get_step_fields_error(self, names):
         return self.env._("The awards of a decision are written by signing it.")
@@ -259,22 +332,34 @@ class TdktAward(models.Model):
         :return: (XLSX bytes, file name)
         """
         if period not in ("six_months", "annual") or not 1900 <= int(year) <= 2999:
-            raise UserError(self.env._("Choose a year and a period: six months or the whole year."))
+            raise UserError(
+                self.env._("Choose a year and a period: six months or the whole year.")
+            )
         year = int(year)
         env = self.with_context(lang=self.env["res.lang"]._get_tdkt_report_lang()).env
         Award = self.with_env(env)
         domain = [
             ("decision_date", ">=", date(year, 1, 1)),
-            ("decision_date", "<=", date(year, 6, 30) if period == "six_months" else date(year, 12, 31)),
+            (
+                "decision_date",
+                "<=",
+                date(year, 6, 30) if period == "six_months" else date(year, 12, 31),
+            ),
         ]
-        by_title = defaultdict(lambda: {"collective": 0, "individual": 0, "decisions": []})
+        by_title = defaultdict(
+            lambda: {"collective": 0, "individual": 0, "decisions": []}
+        )
         for title, subject_type, count, numbers in Award._read_group(
-            domain, ["title_id", "subject_type"], ["__count", "decision_number:array_agg"]
+            domain,
+            ["title_id", "subject_type"],
+            ["__count", "decision_number:array_agg"],
         ):
             by_title[title][subject_type] += count
             by_title[title]["decisions"] += numbers
         by_unit = defaultdict(dict)
-        for unit, title, count in Award._read_group(domain, ["unit_id", "title_id"], ["__count"]):
+        for unit, title, count in Award._read_group(
+            domain, ["unit_id", "title_id"], ["__count"]
+        ):
             by_unit[unit][title.name] = count
         levels = dict(self._fields["level"]._description_selection(env))
         titles = [
@@ -285,11 +370,15 @@ class TdktAward(models.Model):
                 "individual": counts["individual"],
                 "decisions": ", ".join(dict.fromkeys(counts["decisions"])),
             }
-            for title, counts in sorted(by_title.items(), key=lambda item: (item[0].sequence, item[0].id))
+            for title, counts in sorted(
+                by_title.items(), key=lambda item: (item[0].sequence, item[0].id)
+            )
         ]
         units = [
             {"unit": unit.name or env._("No unit"), "counts": counts}
-            for unit, counts in sorted(by_unit.items(), key=lambda item: item[0].complete_name or "")
+            for unit, counts in sorted(
+                by_unit.items(), key=lambda item: item[0].complete_name or ""
+            )
         ]
         labels = {
             "by_title": env._("By title"),
@@ -304,12 +393,20 @@ class TdktAward(models.Model):
             "unit": env._("Unit"),
         }
         if period == "six_months":
-            heading = env._("Commendation statistics - first six months of %(year)s", year=year)
-            filename = env._("commendation-statistics-6-months-%(year)s.xlsx", year=year)
+            heading = env._(
+                "Commendation statistics - first six months of %(year)s", year=year
+            )
+            filename = env._(
+                "commendation-statistics-6-months-%(year)s.xlsx", year=year
+            )
         else:
             heading = env._("Commendation statistics - year %(year)s", year=year)
-            filename = env._("commendation-statistics-whole-year-%(year)s.xlsx", year=year)
-        subheading = env._("Awards whose decision is dated in the period, by title and level, and by unit.")
+            filename = env._(
+                "commendation-statistics-whole-year-%(year)s.xlsx", year=year
+            )
+        subheading = env._(
+            "Awards whose decision is dated in the period, by title and level, and by unit."
+        )
         content = build_statistics_xlsx(heading, subheading, titles, units, labels)
         return content, filename
 
@@ -325,11 +422,15 @@ class TdktAward(models.Model):
         fields: a sample row to replace, the decision date as a dd/mm/yyyy date, and
         drop-down lists of the subjects, titles and kinds of award."""
         env = self.with_context(lang=self.env["res.lang"]._get_tdkt_report_lang()).env
-        headers = [self._fields[name]._description_string(env) for name in IMPORT_FIELDS]
+        headers = [
+            self._fields[name]._description_string(env) for name in IMPORT_FIELDS
+        ]
         subjects = dict(self._fields["subject_type"]._description_selection(env))
         kinds = dict(self._fields["kind"]._description_selection(env))
         titles = env["tdkt.title"].search([])
-        title = titles.filtered(lambda title: title.subject_type in ("individual", "both"))[:1]
+        title = titles.filtered(
+            lambda title: title.subject_type in ("individual", "both")
+        )[:1]
         today = fields.Date.context_today(self)
         sample = {
             "subject_type": subjects["individual"],
@@ -340,11 +441,14 @@ class TdktAward(models.Model):
             "kind": kinds["merit"],
             "decision_number": IMPORT_SAMPLE_DECISION,
             "decision_date": date(today.year, 1, 15),
-            "decision_authority": env._("Chairman of the Provincial People's Committee"),
+            "decision_authority": env._(
+                "Chairman of the Provincial People's Committee"
+            ),
             "note": self.with_env(env)._get_import_sample_note(),
         }
         column_kinds = [
-            {"year": "number", "decision_date": "date"}.get(name, "text") for name in IMPORT_FIELDS
+            {"year": "number", "decision_date": "date"}.get(name, "text")
+            for name in IMPORT_FIELDS
         ]
         choices = {
             IMPORT_FIELDS.index("subject_type"): list(subjects.values()),
@@ -352,7 +456,11 @@ class TdktAward(models.Model):
             IMPORT_FIELDS.index("kind"): list(kinds.values()),
         }
         content = build_import_template_xlsx(
-            env._("Awards"), headers, [[sample[name] for name in IMPORT_FIELDS]], column_kinds, choices,
+            env._("Awards"),
+            headers,
+            [[sample[name] for name in IMPORT_FIELDS]],
+            column_kinds,
+            choices,
             env._("Lists"),
         )
         return content, env._("awards-import-template.xlsx")

@@ -16,7 +16,16 @@ class TdktBallot(models.Model):
     _log_access = False
     _order = "item_id, id"
 
-    item_id = fields.Many2one("tdkt.council.session.item", "Agenda Item", required=True, index=True, ondelete="cascade")
+    item_id = fields.Many2one(
+        "tdkt.council.session.item",
+        "Agenda Item",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
     session_id = fields.Many2one(related="item_id.session_id", store=True, index=True)
     company_id = fields.Many2one(related="item_id.company_id", store=True)
-    choice = fields.Selection([("agree", "Agree"), ("disagree", "Disagree"), ("abstain", "Abstain")], required=True)
+    choice = fields.Selection(
+        [("agree", "Agree"), ("disagree", "Disagree"), ("abstain", "Abstain")],
+        required=True,
+    )

@@ -28,36 +28,49 @@ class TdktConfigSettings(models.TransientModel):
     _description = "Emulation & Commendation Settings"
     _inherit = ["tdkt.input.mixin"]
 
-    company_id = fields.Many2one("res.company", required=True, readonly=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        readonly=True,
+        default=lambda self: self.env.company,
+    )
     # The company's values, to change and save.
     tdkt_task_reminder_days = fields.Char(
-        "Task Reminder Days", default=lambda self: self._default_setting("tdkt_task_reminder_days"),
+        "Task Reminder Days",
+        default=lambda self: self._default_setting("tdkt_task_reminder_days"),
         help="Days before a task's deadline on which its people are reminded, e.g. 7,1.",
     )
     tdkt_registration_reminder_days = fields.Char(
-        "Registration Reminder Days", default=lambda self: self._default_setting("tdkt_registration_reminder_days"),
+        "Registration Reminder Days",
+        default=lambda self: self._default_setting("tdkt_registration_reminder_days"),
         help="Days before the registration deadline on which units that have not submitted are reminded.",
     )
     tdkt_default_title_id = fields.Many2one(
-        "tdkt.title", "Default Individual Title", default=lambda self: self._default_setting("tdkt_default_title_id"),
+        "tdkt.title",
+        "Default Individual Title",
+        default=lambda self: self._default_setting("tdkt_default_title_id"),
         domain="[('subject_type', 'in', ('individual', 'both'))]",
-        help="The title \"Fill with my unit's people\" registers for each person.",
+        help='The title "Fill with my unit\'s people" registers for each person.',
     )
     tdkt_initiative_pass_percent = fields.Float(
-        "Initiative Pass Mark (%)", default=lambda self: self._default_setting("tdkt_initiative_pass_percent"),
+        "Initiative Pass Mark (%)",
+        default=lambda self: self._default_setting("tdkt_initiative_pass_percent"),
         help="Share of the maximum score an initiative needs to pass the council's scoring, in percent.",
     )
 
     tdkt_superior_body = fields.Char(
-        "Superior Body", default=lambda self: self._default_setting("tdkt_superior_body"),
+        "Superior Body",
+        default=lambda self: self._default_setting("tdkt_superior_body"),
         help="Printed above the issuing body on documents, e.g. UBND tỉnh Lạng Sơn.",
     )
     tdkt_issuing_body = fields.Char(
-        "Issuing Body", default=lambda self: self._default_setting("tdkt_issuing_body"),
+        "Issuing Body",
+        default=lambda self: self._default_setting("tdkt_issuing_body"),
         help="The body that issues the documents, e.g. Sở Nội vụ; empty: the company's name.",
     )
     tdkt_document_place = fields.Char(
-        "Place of Issue", default=lambda self: self._default_setting("tdkt_document_place"),
+        "Place of Issue",
+        default=lambda self: self._default_setting("tdkt_document_place"),
         help="The place in the date line of documents, e.g. Lạng Sơn.",
     )
 
@@ -69,9 +82,15 @@ class TdktConfigSettings(models.TransientModel):
         """Save the settings on the company."""
         self.ensure_one()
         if not self.env.user.has_group("tdkt_emulation.group_tdkt_manager"):
-            raise AccessError(self.env._("Only the leadership (Manager) can change the settings of emulation and commendation."))
+            raise AccessError(
+                self.env._(
+                    "Only the leadership (Manager) can change the settings of emulation and commendation."
+                )
+            )
         if self.company_id not in self.env.user.company_ids:
-            raise AccessError(self.env._("You can change the settings of your own companies only."))
+            raise AccessError(
+                self.env._("You can change the settings of your own companies only.")
+            )
         if not 0 <= self.tdkt_initiative_pass_percent <= 100:
             raise ValidationError(
                 self.env._(
@@ -80,7 +99,10 @@ class TdktConfigSettings(models.TransientModel):
                 )
             )
         self.company_id.sudo().write(
-            {name: self._fields[name].convert_to_write(self[name], self) for name in SETTINGS}
+            {
+                name: self._fields[name].convert_to_write(self[name], self)
+                for name in SETTINGS
+            }
         )
         return {
             "type": "ir.actions.client",

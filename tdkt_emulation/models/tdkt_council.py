@@ -19,14 +19,26 @@ class TdktCouncil(models.Model):
     _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True, translate=True)
-    council_type = fields.Selection(COUNCIL_TYPES, "Type", required=True, default="emulation", tracking=True)
+    council_type = fields.Selection(
+        COUNCIL_TYPES, "Type", required=True, default="emulation", tracking=True
+    )
     term = fields.Char(help="The term or year the council serves, e.g. 2020-2025.")
-    decision_number = fields.Char("Founding Decision", tracking=True, help="Number of the decision that founds the council.")
+    decision_number = fields.Char(
+        "Founding Decision",
+        tracking=True,
+        help="Number of the decision that founds the council.",
+    )
     date_decision = fields.Date("Decision Date")
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
-    member_ids = fields.One2many("tdkt.council.member", "council_id", "Members", copy=True)
-    member_count = fields.Integer(compute="_compute_member_count", string="Number of Members")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    member_ids = fields.One2many(
+        "tdkt.council.member", "council_id", "Members", copy=True
+    )
+    member_count = fields.Integer(
+        compute="_compute_member_count", string="Number of Members"
+    )
     session_ids = fields.One2many("tdkt.council.session", "council_id", "Sessions")
     session_count = fields.Integer(compute="_compute_session_count")
 
@@ -38,7 +50,9 @@ class TdktCouncil(models.Model):
     @api.depends("session_ids")
     def _compute_session_count(self):
         counts = dict(
-            self.env["tdkt.council.session"]._read_group([("council_id", "in", self.ids)], ["council_id"], ["__count"])
+            self.env["tdkt.council.session"]._read_group(
+                [("council_id", "in", self.ids)], ["council_id"], ["__count"]
+            )
         )
         for council in self:
             council.session_count = counts.get(council, 0)
@@ -46,12 +60,21 @@ class TdktCouncil(models.Model):
     @api.constrains("member_ids")
     def _check_one_chair(self):
         for council in self:
-            if len(council.member_ids.filtered(lambda member: member.role == "chair")) > 1:
-                raise ValidationError(self.env._("%(council)s can have only one chair.", council=council.name))
+            if (
+                len(council.member_ids.filtered(lambda member: member.role == "chair"))
+                > 1
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(council)s can have only one chair.", council=council.name
+                    )
+                )
 
     def action_open_sessions(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("tdkt_emulation.tdkt_council_session_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "tdkt_emulation.tdkt_council_session_action"
+        )
         action["domain"] = [("council_id", "=", self.id)]
         action["context"] = {"default_council_id": self.id}
         return action
@@ -65,8 +88,10 @@ class TdktCouncil(models.Model):
         return self.sudo().member_ids.filtered(lambda member: member.user_id == user)
 
     def _check_not_voting(self):
-        voting = self.env["tdkt.council.session"].sudo().search(
-            [("council_id", "in", self.ids), ("state", "=", "voting")], limit=1
+        voting = (
+            self.env["tdkt.council.session"]
+            .sudo()
+            .search([("council_id", "in", self.ids), ("state", "=", "voting")], limit=1)
         )
         if voting:
             raise UserError(

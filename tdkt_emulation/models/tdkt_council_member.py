@@ -21,23 +21,37 @@ class TdktCouncilMember(models.Model):
     _check_company_auto = True
     _rec_name = "employee_id"
 
-    council_id = fields.Many2one("tdkt.council", required=True, index=True, ondelete="cascade")
+    council_id = fields.Many2one(
+        "tdkt.council", required=True, index=True, ondelete="cascade"
+    )
     sequence = fields.Integer(default=10)
-    employee_id = fields.Many2one("hr.employee", "Person", required=True, index=True, check_company=True)
-    user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True, string="User")
+    employee_id = fields.Many2one(
+        "hr.employee", "Person", required=True, index=True, check_company=True
+    )
+    user_id = fields.Many2one(
+        related="employee_id.user_id", store=True, index=True, string="User"
+    )
     job_title = fields.Char(related="employee_id.job_title")
     department_id = fields.Many2one(related="employee_id.department_id", string="Unit")
     role = fields.Selection(MEMBER_ROLES, required=True, default="member")
-    company_id = fields.Many2one(related="council_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="council_id.company_id", store=True, index=True
+    )
 
     _sql_constraints = [
-        ("council_employee_uniq", "UNIQUE(council_id, employee_id)", "A person sits on a council only once."),
+        (
+            "council_employee_uniq",
+            "UNIQUE(council_id, employee_id)",
+            "A person sits on a council only once.",
+        ),
     ]
 
     @api.model_create_multi
     def create(self, vals_list):
         self._check_input_values(vals_list)
-        self.env["tdkt.council"].browse([vals.get("council_id") for vals in vals_list])._check_not_voting()
+        self.env["tdkt.council"].browse(
+            [vals.get("council_id") for vals in vals_list]
+        )._check_not_voting()
         return super().create(vals_list)
 
     def write(self, vals):
@@ -50,4 +64,3 @@ class TdktCouncilMember(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_voting(self):
         self.council_id._check_not_voting()
-

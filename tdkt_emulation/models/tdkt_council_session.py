@@ -21,7 +21,12 @@ class TdktCouncilSession(models.Model):
 
     _name = "tdkt.council.session"
     _description = "Council Session"
-    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "tdkt.input.mixin",
+        "tdkt.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
     _tdkt_steps = ("edit", "add_agenda", "start_voting", "close")
@@ -30,37 +35,58 @@ class TdktCouncilSession(models.Model):
     name = fields.Char(required=True, tracking=True)
     # The session's company is the council's: no check_company here, whose domain would
     # offer a new session, which has no company yet, no council at all.
-    council_id = fields.Many2one("tdkt.council", required=True, index=True, ondelete="restrict", tracking=True)
+    council_id = fields.Many2one(
+        "tdkt.council", required=True, index=True, ondelete="restrict", tracking=True
+    )
     council_type = fields.Selection(related="council_id.council_type", store=True)
-    company_id = fields.Many2one(related="council_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="council_id.company_id", store=True, index=True
+    )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     location = fields.Char()
     plan_id = fields.Many2one(
-        "tdkt.plan", check_company=True, help="The plan whose registered titles are reviewed."
+        "tdkt.plan",
+        check_company=True,
+        help="The plan whose registered titles are reviewed.",
     )
     year = fields.Integer(
-        compute="_compute_year", store=True, readonly=False, required=True, precompute=True,
+        compute="_compute_year",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
         help="The year of the titles or initiatives reviewed.",
     )
     state = fields.Selection(
         [("draft", "Draft"), ("voting", "Voting"), ("closed", "Closed")],
-        required=True, default="draft", tracking=True, copy=False, index=True,
+        required=True,
+        default="draft",
+        tracking=True,
+        copy=False,
+        index=True,
     )
     item_ids = fields.One2many("tdkt.council.session.item", "session_id", "Agenda")
     item_count = fields.Integer(compute="_compute_item_count")
     attendee_ids = fields.Many2many(
-        "tdkt.council.member", string="Present", domain="[('council_id', '=', council_id)]",
-        compute="_compute_attendee_ids", store=True, readonly=False,
+        "tdkt.council.member",
+        string="Present",
+        domain="[('council_id', '=', council_id)]",
+        compute="_compute_attendee_ids",
+        store=True,
+        readonly=False,
         help="The members present. Absent members may still vote by written opinion; either way "
         "the agree share is counted over all the members.",
     )
     member_count = fields.Integer(
-        compute="_compute_member_count", string="Members",
+        compute="_compute_member_count",
+        string="Members",
         help="The council's members; once the session is closed, the members it counted.",
     )
     closing_member_count = fields.Integer(readonly=True, copy=False)
     voter_count = fields.Integer(
-        compute="_compute_voter_count", string="Turnout", groups="tdkt_emulation.group_tdkt_officer",
+        compute="_compute_voter_count",
+        string="Turnout",
+        groups="tdkt_emulation.group_tdkt_officer",
         help="Members who cast a ballot or a score card on at least one item.",
     )
     date_closed = fields.Datetime("Closed On", readonly=True, copy=False)
@@ -74,13 +100,19 @@ class TdktCouncilSession(models.Model):
     @api.depends("plan_id")
     def _compute_year(self):
         for session in self:
-            session.year = session.plan_id.year or session.year or fields.Date.context_today(self).year
+            session.year = (
+                session.plan_id.year
+                or session.year
+                or fields.Date.context_today(self).year
+            )
 
     @api.depends("council_id")
     def _compute_attendee_ids(self):
         # Another council: its members only, none ticked yet.
         for session in self:
-            session.attendee_ids = session.attendee_ids.filtered(lambda member: member.council_id == session.council_id)
+            session.attendee_ids = session.attendee_ids.filtered(
+                lambda member, session=session: member.council_id == session.council_id
+            )
 
     @api.depends("item_ids")
     def _compute_item_count(self):
@@ -91,7 +123,9 @@ class TdktCouncilSession(models.Model):
     def _compute_member_count(self):
         for session in self:
             session.member_count = (
-                session.closing_member_count if session.state == "closed" else len(session.council_id.member_ids)
+                session.closing_member_count
+                if session.state == "closed"
+                else len(session.council_id.member_ids)
             )
 
     @api.depends("item_ids.voted_count")
@@ -104,7 +138,10 @@ class TdktCouncilSession(models.Model):
     def _compute_is_member(self):
         for session in self:
             # A new session has no council yet.
-            session.is_member = bool(session.council_id and session.council_id._get_member_of_user(self.env.user))
+            session.is_member = bool(
+                session.council_id
+                and session.council_id._get_member_of_user(self.env.user)
+            )
 
     # ------------------------------------------------------------
     # CRUD
@@ -129,11 +166,18 @@ class TdktCouncilSession(models.Model):
                     ("company_id", "=", session.company_id.id),
                     ("state", "=", "received"),
                     ("vote_outcome", "=", False),
-                    ("plan_id", "=", session.plan_id.id) if session.plan_id else ("year", "=", session.year),
+                    ("plan_id", "=", session.plan_id.id)
+                    if session.plan_id
+                    else ("year", "=", session.year),
                 ]
                 # Ineligible lines wait for the Office's override.
-                records = self.env["tdkt.registration.line"].search(domain).filtered(
-                    lambda line: line.eligibility_status != "ineligible" or line.eligibility_override
+                records = (
+                    self.env["tdkt.registration.line"]
+                    .search(domain)
+                    .filtered(
+                        lambda line: line.eligibility_status != "ineligible"
+                        or line.eligibility_override
+                    )
                 )
                 field_name = "registration_line_id"
             else:
@@ -142,22 +186,41 @@ class TdktCouncilSession(models.Model):
                     ("state", "=", "submitted"),
                     ("year", "=", session.year),
                 ]
-                field_name, records = "initiative_id", self.env["tdkt.initiative"].search(domain)
+                field_name, records = (
+                    "initiative_id",
+                    self.env["tdkt.initiative"].search(domain),
+                )
             busy = self.env["tdkt.council.session.item"].search(
                 [(field_name, "in", records.ids), ("state", "!=", "closed")]
             )[field_name]
-            session.item_ids = [fields.Command.create({field_name: record.id}) for record in records - busy]
+            session.item_ids = [
+                fields.Command.create({field_name: record.id})
+                for record in records - busy
+            ]
 
     def action_start_voting(self):
         self._check_start_voting()
         for session in self:
             if not session.item_ids:
-                raise UserError(self.env._("Put at least one item on the agenda of %(session)s.", session=session.name))
+                raise UserError(
+                    self.env._(
+                        "Put at least one item on the agenda of %(session)s.",
+                        session=session.name,
+                    )
+                )
             if not session.council_id.member_ids:
-                raise UserError(self.env._("%(council)s has no member.", council=session.council_id.name))
+                raise UserError(
+                    self.env._(
+                        "%(council)s has no member.", council=session.council_id.name
+                    )
+                )
             if session.council_type == "initiative" and not session._get_criteria():
-                raise UserError(self.env._("Define the initiative scoring criteria first."))
-            members = session.council_id.member_ids.filtered(lambda member: not member.user_id)
+                raise UserError(
+                    self.env._("Define the initiative scoring criteria first.")
+                )
+            members = session.council_id.member_ids.filtered(
+                lambda member: not member.user_id
+            )
             if members:
                 raise UserError(
                     self.env._(
@@ -173,7 +236,13 @@ class TdktCouncilSession(models.Model):
         self._check_close()
         # Lock the sessions: of two officers closing at once, the second waits, then fails
         # to update the row the first one closed and sees it closed when Odoo retries.
-        self.env.cr.execute(SQL("SELECT id FROM %s WHERE id IN %s FOR UPDATE", SQL.identifier(self._table), tuple(self.ids)))
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE id IN %s FOR UPDATE",
+                SQL.identifier(self._table),
+                tuple(self.ids),
+            )
+        )
         self.invalidate_recordset(["state"])
         self._check_close()
         for session in self:
@@ -195,7 +264,9 @@ class TdktCouncilSession(models.Model):
 
     def action_open_voting(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("tdkt_emulation.tdkt_council_session_item_action_vote")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "tdkt_emulation.tdkt_council_session_item_action_vote"
+        )
         action["domain"] = [("session_id", "=", self.id)]
         action["display_name"] = self.name
         return action
@@ -216,16 +287,22 @@ class TdktCouncilSession(models.Model):
         """Tally the ballots of each item against its title's threshold, write the tally on
         the item and the outcome on the registration line."""
         Ballot = self.env["tdkt.ballot"].sudo()
-        ballots = Ballot.search_fetch([("session_id", "=", self.id)], ["item_id", "choice"])
+        ballots = Ballot.search_fetch(
+            [("session_id", "=", self.id)], ["item_id", "choice"]
+        )
         votes = [(ballot.item_id.id, ballot.choice) for ballot in ballots]
         # Re-file the ballots in random order: their ids then tell nothing of who voted when.
         random.SystemRandom().shuffle(votes)
         ballots.unlink()
-        Ballot.create([{"item_id": item_id, "choice": choice} for item_id, choice in votes])
+        Ballot.create(
+            [{"item_id": item_id, "choice": choice} for item_id, choice in votes]
+        )
         choices = defaultdict(list)
         for item_id, choice in votes:
             choices[item_id].append(choice)
-        thresholds = self.item_ids.registration_line_id.sudo()._get_approval_thresholds()
+        thresholds = (
+            self.item_ids.registration_line_id.sudo()._get_approval_thresholds()
+        )
         for item in self.item_ids:
             line = item.registration_line_id.sudo()
             tally = tally_ballots(choices[item.id], member_count, thresholds[line])
@@ -281,7 +358,10 @@ class TdktCouncilSession(models.Model):
                     SQL.identifier(field.relation),
                     SQL.identifier(field.column1),
                     SQL.identifier(field.column2),
-                    SQL(", ").join(SQL("(%s, %s)", item_id, member_id) for item_id, member_id in rows),
+                    SQL(", ").join(
+                        SQL("(%s, %s)", item_id, member_id)
+                        for item_id, member_id in rows
+                    ),
                 )
             )
         self.item_ids.invalidate_recordset(["voted_member_ids"])
@@ -289,12 +369,16 @@ class TdktCouncilSession(models.Model):
     def _close_scoring(self):
         """Average the members' score cards of each initiative; an initiative under the pass
         mark is rejected, one that reaches it awaits recognition."""
-        criteria = {criterion.id: criterion.max_points for criterion in self._get_criteria()}
+        criteria = {
+            criterion.id: criterion.max_points for criterion in self._get_criteria()
+        }
         pass_percent = self.company_id.tdkt_initiative_pass_percent
         for item in self.item_ids:
             cards, criteria_max = {}, dict(criteria)
             for score in item.sudo().score_ids:
-                cards.setdefault(score.member_id.id, {})[score.criterion_id.id] = score.points
+                cards.setdefault(score.member_id.id, {})[score.criterion_id.id] = (
+                    score.points
+                )
                 # A criterion archived after scoring still counts with the maximum it was scored on.
                 criteria_max.setdefault(score.criterion_id.id, score.max_points)
             result = score_initiative(criteria_max, cards, pass_percent)
@@ -327,8 +411,16 @@ class TdktCouncilSession(models.Model):
 
     def _get_criteria(self):
         self.ensure_one()
-        return self.env["tdkt.initiative.criterion"].sudo().search(
-            ["|", ("company_id", "=", False), ("company_id", "=", self.company_id.id)]
+        return (
+            self.env["tdkt.initiative.criterion"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("company_id", "=", False),
+                    ("company_id", "=", self.company_id.id),
+                ]
+            )
         )
 
     def _get_my_member(self):
@@ -337,7 +429,10 @@ class TdktCouncilSession(models.Model):
         member = self.council_id._get_member_of_user(self.env.user)
         if not member:
             raise AccessError(
-                self.env._("Only the members of %(council)s can vote in its sessions.", council=self.council_id.name)
+                self.env._(
+                    "Only the members of %(council)s can vote in its sessions.",
+                    council=self.council_id.name,
+                )
             )
         return member
 
@@ -349,24 +444,35 @@ class TdktCouncilSession(models.Model):
         return self.env._("The status of a session changes through its buttons only.")
 
     def _check_office(self):
-        self._require("officer", self.env._("Only the Office can prepare and close council sessions."))
+        self._require(
+            "officer",
+            self.env._("Only the Office can prepare and close council sessions."),
+        )
 
     def _check_edit(self):
         """The Office edits a session until it is closed."""
         self._check_office()
         if any(session.state == "closed" for session in self):
-            raise UserError(self.env._("A closed session is read-only. Hold a new session instead."))
+            raise UserError(
+                self.env._("A closed session is read-only. Hold a new session instead.")
+            )
 
     def _check_edit_vals(self, vals):
         if "council_id" in vals and any(session.state != "draft" for session in self):
-            raise UserError(self.env._("The council of a session cannot change once voting has started."))
+            raise UserError(
+                self.env._(
+                    "The council of a session cannot change once voting has started."
+                )
+            )
         return super()._check_edit_vals(vals)
 
     def _check_add_agenda(self):
         """The Office changes the agenda of a draft session."""
         self._check_office()
         if any(session.state != "draft" for session in self):
-            raise UserError(self.env._("The agenda can change only while the session is a draft."))
+            raise UserError(
+                self.env._("The agenda can change only while the session is a draft.")
+            )
 
     def _check_start_voting(self):
         """The Office opens the vote of a draft session."""
@@ -379,7 +485,12 @@ class TdktCouncilSession(models.Model):
         self._check_office()
         for session in self:
             if session.state != "voting":
-                raise UserError(self.env._("%(session)s is not voting: it cannot be closed.", session=session.name))
+                raise UserError(
+                    self.env._(
+                        "%(session)s is not voting: it cannot be closed.",
+                        session=session.name,
+                    )
+                )
 
     def _export_xlsx(self):
         """Build the session's report: the review results, or the initiatives' scoring.
@@ -389,7 +500,12 @@ class TdktCouncilSession(models.Model):
         self.ensure_one()
         self.check_access("read")
         if self.state != "closed":
-            raise UserError(self.env._("The results of %(session)s are known once it is closed.", session=self.name))
+            raise UserError(
+                self.env._(
+                    "The results of %(session)s are known once it is closed.",
+                    session=self.name,
+                )
+            )
         env = self.with_context(lang=self.env["res.lang"]._get_tdkt_report_lang()).env
         session = self.with_env(env)
         heading = session.council_id.name
@@ -437,29 +553,45 @@ class TdktCouncilSession(models.Model):
                     "outcome": env._("Outcome"),
                 },
             )
-            return content, env._("review-results-%(date)s.xlsx", date=session.date.isoformat())
-        content = build_scoring_xlsx(heading, subheading, *session._get_scoring_tables(items, outcomes))
-        return content, env._("initiative-scoring-%(date)s.xlsx", date=session.date.isoformat())
+            return content, env._(
+                "review-results-%(date)s.xlsx", date=session.date.isoformat()
+            )
+        content = build_scoring_xlsx(
+            heading, subheading, *session._get_scoring_tables(items, outcomes)
+        )
+        return content, env._(
+            "initiative-scoring-%(date)s.xlsx", date=session.date.isoformat()
+        )
 
     def _get_scoring_tables(self, items, outcomes):
         """The criteria, the initiatives' averages and the members' score cards of the
         report, in the arguments' order of ``build_scoring_xlsx``."""
         env = self.env
         scores = items.score_ids
-        criteria = (self._get_criteria() | scores.criterion_id).sorted(lambda criterion: (criterion.sequence, criterion.id))
-        points = {(score.item_id.id, score.member_id.id, score.criterion_id.id): score.points for score in scores}
+        criteria = (self._get_criteria() | scores.criterion_id).sorted(
+            lambda criterion: (criterion.sequence, criterion.id)
+        )
+        points = {
+            (score.item_id.id, score.member_id.id, score.criterion_id.id): score.points
+            for score in scores
+        }
         initiatives = []
         for item in items:
             averages = []
             for criterion in criteria:
-                given = [score.points for score in item.score_ids if score.criterion_id == criterion]
+                given = [
+                    score.points
+                    for score in item.score_ids
+                    if score.criterion_id == criterion
+                ]
                 averages.append(round(sum(given) / len(given), 2) if given else None)
             initiative = item.initiative_id
             initiatives.append(
                 {
                     "name": initiative.name,
                     "authors": ", ".join(
-                        f"{author.employee_id.name} ({author.contribution:g}%)" for author in initiative.author_ids
+                        f"{author.employee_id.name} ({author.contribution:g}%)"
+                        for author in initiative.author_ids
                     ),
                     "unit": initiative.unit_id.name,
                     "averages": averages,
@@ -475,12 +607,17 @@ class TdktCouncilSession(models.Model):
                 [
                     {
                         "initiative": item.initiative_id.name,
-                        "points": [points.get((item.id, member.id, criterion.id)) for criterion in criteria],
+                        "points": [
+                            points.get((item.id, member.id, criterion.id))
+                            for criterion in criteria
+                        ],
                     }
                     for item in items
                 ],
             )
-            for member in scores.member_id.sorted(lambda member: (member.sequence, member.id))
+            for member in scores.member_id.sorted(
+                lambda member: (member.sequence, member.id)
+            )
         ]
         labels = {
             "summary": env._("Initiative scoring"),

@@ -9,8 +9,19 @@ OUTCOMES = [("approved", "Passed"), ("rejected", "Not passed")]
 CHOICES = ("agree", "disagree", "abstain")
 # Written when the session closes, never by hand.
 RESULT_FIELDS = (
-    "agree_count", "disagree_count", "abstain_count", "valid_count", "member_count", "agree_share",
-    "threshold", "outcome", "score_total", "score_max", "pass_mark", "scorer_count", "voted_member_ids",
+    "agree_count",
+    "disagree_count",
+    "abstain_count",
+    "valid_count",
+    "member_count",
+    "agree_share",
+    "threshold",
+    "outcome",
+    "score_total",
+    "score_max",
+    "pass_mark",
+    "scorer_count",
+    "voted_member_ids",
 )
 
 
@@ -29,15 +40,27 @@ class TdktCouncilSessionItem(models.Model):
     _check_company_auto = True
     _tdkt_step_fields = RESULT_FIELDS
 
-    session_id = fields.Many2one("tdkt.council.session", required=True, index=True, ondelete="cascade")
+    session_id = fields.Many2one(
+        "tdkt.council.session", required=True, index=True, ondelete="cascade"
+    )
     sequence = fields.Integer(default=10)
     council_type = fields.Selection(related="session_id.council_type", store=True)
-    state = fields.Selection(related="session_id.state", store=True, string="Session Status")
-    company_id = fields.Many2one(related="session_id.company_id", store=True, index=True)
-    registration_line_id = fields.Many2one(
-        "tdkt.registration.line", "Registered Title", index=True, ondelete="restrict", check_company=True
+    state = fields.Selection(
+        related="session_id.state", store=True, string="Session Status"
     )
-    initiative_id = fields.Many2one("tdkt.initiative", index=True, ondelete="restrict", check_company=True)
+    company_id = fields.Many2one(
+        related="session_id.company_id", store=True, index=True
+    )
+    registration_line_id = fields.Many2one(
+        "tdkt.registration.line",
+        "Registered Title",
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    initiative_id = fields.Many2one(
+        "tdkt.initiative", index=True, ondelete="restrict", check_company=True
+    )
     # Worded when read, in the reader's language (the title's name is translated).
     name = fields.Char(compute="_compute_name", search="_search_name", string="Item")
     unit_id = fields.Many2one("hr.department", compute="_compute_unit_id", store=True)
@@ -59,7 +82,10 @@ class TdktCouncilSessionItem(models.Model):
         groups="tdkt_emulation.group_tdkt_officer",
     )
     voted_count = fields.Integer(
-        compute="_compute_voted_count", store=True, string="Turnout", groups="tdkt_emulation.group_tdkt_officer"
+        compute="_compute_voted_count",
+        store=True,
+        string="Turnout",
+        groups="tdkt_emulation.group_tdkt_officer",
     )
     is_voted = fields.Boolean(compute="_compute_my_vote", string="I Have Voted")
     can_vote = fields.Boolean(compute="_compute_my_vote")
@@ -80,11 +106,23 @@ class TdktCouncilSessionItem(models.Model):
     outcome = fields.Selection(OUTCOMES, readonly=True)
 
     _sql_constraints = [
-        ("session_line_uniq", "UNIQUE(session_id, registration_line_id)", "A registered title is on an agenda once."),
-        ("session_initiative_uniq", "UNIQUE(session_id, initiative_id)", "An initiative is on an agenda once."),
+        (
+            "session_line_uniq",
+            "UNIQUE(session_id, registration_line_id)",
+            "A registered title is on an agenda once.",
+        ),
+        (
+            "session_initiative_uniq",
+            "UNIQUE(session_id, initiative_id)",
+            "An initiative is on an agenda once.",
+        ),
     ]
 
-    @api.depends("registration_line_id.subject_name", "registration_line_id.title_id.name", "initiative_id.name")
+    @api.depends(
+        "registration_line_id.subject_name",
+        "registration_line_id.title_id.name",
+        "initiative_id.name",
+    )
     @api.depends_context("lang")
     def _compute_name(self):
         # The council's members read the agenda without access to the forms.
@@ -105,17 +143,35 @@ class TdktCouncilSessionItem(models.Model):
         positive = operator not in expression.NEGATIVE_TERM_OPERATORS
         if not positive:
             operator = expression.TERM_OPERATORS_NEGATION[operator]
-        lines = self.env["tdkt.registration.line"].sudo()._search(
-            ["|", ("subject_name", operator, value), ("title_id.name", operator, value)]
+        lines = (
+            self.env["tdkt.registration.line"]
+            .sudo()
+            ._search(
+                [
+                    "|",
+                    ("subject_name", operator, value),
+                    ("title_id.name", operator, value),
+                ]
+            )
         )
-        initiatives = self.env["tdkt.initiative"].sudo()._search([("name", operator, value)])
-        domain = ["|", ("registration_line_id", "in", lines), ("initiative_id", "in", initiatives)]
+        initiatives = (
+            self.env["tdkt.initiative"].sudo()._search([("name", operator, value)])
+        )
+        domain = [
+            "|",
+            ("registration_line_id", "in", lines),
+            ("initiative_id", "in", initiatives),
+        ]
         return domain if positive else ["!", *domain]
 
     @api.depends("registration_line_id.unit_id", "initiative_id.unit_id")
     def _compute_unit_id(self):
         for item in self:
-            item.unit_id = item.initiative_id.unit_id if item.initiative_id else item.registration_line_id.unit_id
+            item.unit_id = (
+                item.initiative_id.unit_id
+                if item.initiative_id
+                else item.registration_line_id.unit_id
+            )
 
     @api.depends("voted_member_ids")
     def _compute_voted_count(self):
@@ -130,7 +186,9 @@ class TdktCouncilSessionItem(models.Model):
             item.is_voted = bool(member) and member in item.sudo().voted_member_ids
             # A member may correct a score card until the session closes, not a ballot.
             item.can_vote = (
-                bool(member) and item.state == "voting" and (item.council_type == "initiative" or not item.is_voted)
+                bool(member)
+                and item.state == "voting"
+                and (item.council_type == "initiative" or not item.is_voted)
             )
 
     @api.constrains("registration_line_id", "initiative_id", "session_id")
@@ -139,16 +197,22 @@ class TdktCouncilSessionItem(models.Model):
             if item.council_type == "emulation":
                 if not item.registration_line_id or item.initiative_id:
                     raise ValidationError(
-                        self.env._("An emulation-commendation council reviews registered titles, not initiatives.")
+                        self.env._(
+                            "An emulation-commendation council reviews registered titles, not initiatives."
+                        )
                     )
                 if item.registration_line_id.state not in ("submitted", "received"):
                     raise ValidationError(
                         self.env._(
-                            "%(item)s is not on a submitted registration form.", item=item.registration_line_id.display_name
+                            "%(item)s is not on a submitted registration form.",
+                            item=item.registration_line_id.display_name,
                         )
                     )
                 line = item.registration_line_id
-                if line.eligibility_status == "ineligible" and not line.eligibility_override:
+                if (
+                    line.eligibility_status == "ineligible"
+                    and not line.eligibility_override
+                ):
                     raise ValidationError(
                         self.env._(
                             "The rules find %(item)s ineligible: the Office must override it, with a reason, "
@@ -159,11 +223,16 @@ class TdktCouncilSessionItem(models.Model):
             else:
                 if not item.initiative_id or item.registration_line_id:
                     raise ValidationError(
-                        self.env._("An initiative council scores initiatives, not registered titles.")
+                        self.env._(
+                            "An initiative council scores initiatives, not registered titles."
+                        )
                     )
                 if item.initiative_id.state not in ("submitted", "scoring"):
                     raise ValidationError(
-                        self.env._("The initiative %(name)s is not submitted.", name=item.initiative_id.name)
+                        self.env._(
+                            "The initiative %(name)s is not submitted.",
+                            name=item.initiative_id.name,
+                        )
                     )
         open_items = self.search(
             [
@@ -196,7 +265,9 @@ class TdktCouncilSessionItem(models.Model):
             names = {
                 leaf[0].split(".")[0]
                 for leaf in domain or ()
-                if isinstance(leaf, list | tuple) and len(leaf) == 3 and isinstance(leaf[0], str)
+                if isinstance(leaf, list | tuple)
+                and len(leaf) == 3
+                and isinstance(leaf[0], str)
             }
             self.check_field_access_rights("read", sorted(names & set(self._fields)))
         return super()._search(domain, offset=offset, limit=limit, order=order)
@@ -204,7 +275,9 @@ class TdktCouncilSessionItem(models.Model):
     def _read_group_groupby(self, groupby_spec, query):
         # Odoo checks the groups of a field a grouping uses, but for a many2many: grouping
         # by the voters would tell a member who has voted.
-        self.check_field_access_rights("read", [groupby_spec.split(":")[0].split(".")[0]])
+        self.check_field_access_rights(
+            "read", [groupby_spec.split(":")[0].split(".")[0]]
+        )
         return super()._read_group_groupby(groupby_spec, query)
 
     @api.ondelete(at_uninstall=False)
@@ -228,7 +301,10 @@ class TdktCouncilSessionItem(models.Model):
         choice = choice or self.env.context.get("vote_choice")
         if choice not in CHOICES:
             raise UserError(
-                self.env._("A ballot is agree, disagree or abstain, not %(choice)s.", choice=repr(choice)[:40])
+                self.env._(
+                    "A ballot is agree, disagree or abstain, not %(choice)s.",
+                    choice=repr(choice)[:40],
+                )
             )
         self._cast_ballot(choice)
         return True
@@ -263,12 +339,18 @@ class TdktCouncilSessionItem(models.Model):
         # Lock the items first: of two ballots of one member sent at once, the second waits,
         # fails to lock the row the first one changed, and finds, retried, she has voted.
         self.env.cr.execute(
-            SQL("SELECT id FROM %s WHERE id IN %s FOR NO KEY UPDATE", SQL.identifier(self._table), tuple(self.ids))
+            SQL(
+                "SELECT id FROM %s WHERE id IN %s FOR NO KEY UPDATE",
+                SQL.identifier(self._table),
+                tuple(self.ids),
+            )
         )
         members = {item: item._check_can_vote("emulation") for item in self}
         system = self.with_user(SUPERUSER_ID)
         for item, member in members.items():
-            item.with_env(system.env).write({"voted_member_ids": [fields.Command.link(member.id)]})
+            item.with_env(system.env).write(
+                {"voted_member_ids": [fields.Command.link(member.id)]}
+            )
             system.env["tdkt.ballot"].create({"item_id": item.id, "choice": choice})
         # Flushed as the superuser now: flushed later, in the member's environment, the
         # turnout's recomputation would write her as the item's ``write_uid``.
@@ -289,10 +371,17 @@ class TdktCouncilSessionItem(models.Model):
                     )
                 )
         Score = self.env["tdkt.initiative.score"].sudo()
-        existing = {score.criterion_id: score for score in Score.search([("item_id", "=", self.id), ("member_id", "=", member.id)])}
+        existing = {
+            score.criterion_id: score
+            for score in Score.search(
+                [("item_id", "=", self.id), ("member_id", "=", member.id)]
+            )
+        }
         for criterion, points in points_by_criterion.items():
             if criterion in existing:
-                existing[criterion].write({"points": points, "max_points": criterion.max_points})
+                existing[criterion].write(
+                    {"points": points, "max_points": criterion.max_points}
+                )
             else:
                 Score.create(
                     {
@@ -304,7 +393,9 @@ class TdktCouncilSessionItem(models.Model):
                     }
                 )
         self.env.flush_all()
-        self.with_user(SUPERUSER_ID).write({"voted_member_ids": [fields.Command.link(member.id)]})
+        self.with_user(SUPERUSER_ID).write(
+            {"voted_member_ids": [fields.Command.link(member.id)]}
+        )
         self.env(user=SUPERUSER_ID).flush_all()
 
     def _check_can_vote(self, council_type, rescoring=False):
@@ -313,7 +404,11 @@ class TdktCouncilSessionItem(models.Model):
         self.ensure_one()
         member = self.session_id._get_my_member()
         if self.state != "voting":
-            raise UserError(self.env._("%(session)s is not open for voting.", session=self.session_id.name))
+            raise UserError(
+                self.env._(
+                    "%(session)s is not open for voting.", session=self.session_id.name
+                )
+            )
         if self.council_type != council_type:
             raise UserError(
                 self.env._("Initiatives are scored, not voted on.")
@@ -321,13 +416,19 @@ class TdktCouncilSessionItem(models.Model):
                 else self.env._("Registered titles are voted on, not scored.")
             )
         if not rescoring and member in self.sudo().voted_member_ids:
-            raise UserError(self.env._("You have already voted on %(item)s.", item=self.name))
+            raise UserError(
+                self.env._("You have already voted on %(item)s.", item=self.name)
+            )
         return member
 
     def _check_edit(self):
         """The agenda changes with its session: see ``tdkt.council.session._check_add_agenda``."""
-        self._require("officer", self.env._("Only the Office prepares the agenda of a session."))
+        self._require(
+            "officer", self.env._("Only the Office prepares the agenda of a session.")
+        )
         self.session_id._check_add_agenda()
 
     def _get_step_fields_error(self, names):
-        return self.env._("Votes and results are written by the council's session only.")
+        return self.env._(
+            "Votes and results are written by the council's session only."
+        )

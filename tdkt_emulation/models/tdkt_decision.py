@@ -18,49 +18,88 @@ class TdktDecision(models.Model):
 
     _name = "tdkt.decision"
     _description = "Recognition or Commendation Decision"
-    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "tdkt.input.mixin",
+        "tdkt.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date_decision desc, id desc"
     _check_company_auto = True
     _tdkt_steps = ("edit", "sign", "cancel")
-    _tdkt_step_fields = ("state", "date_signed", "signed_by_id", "cancel_reason", "date_cancelled")
+    _tdkt_step_fields = (
+        "state",
+        "date_signed",
+        "signed_by_id",
+        "cancel_reason",
+        "date_cancelled",
+    )
 
-    name = fields.Char("Number", tracking=True, copy=False, help="The decision's number, e.g. 15/QĐ-SNV.")
+    name = fields.Char(
+        "Number",
+        tracking=True,
+        copy=False,
+        help="The decision's number, e.g. 15/QĐ-SNV.",
+    )
     kind = fields.Selection(
-        [("recognition", "Recognition of emulation titles"), ("commendation", "Commendation")],
-        required=True, default="recognition", tracking=True,
+        [
+            ("recognition", "Recognition of emulation titles"),
+            ("commendation", "Commendation"),
+        ],
+        required=True,
+        default="recognition",
+        tracking=True,
     )
     year = fields.Integer(
-        required=True, index=True, tracking=True, default=lambda self: fields.Date.context_today(self).year,
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self).year,
         help="The year the titles and forms reward.",
     )
     date_decision = fields.Date("Decision Date", tracking=True, copy=False)
-    signer_id = fields.Many2one("hr.employee", "Signed By", tracking=True, check_company=True)
+    signer_id = fields.Many2one(
+        "hr.employee", "Signed By", tracking=True, check_company=True
+    )
     signer_position = fields.Char("Signer's Position")
     authority = fields.Char(
-        "Issuing Authority", tracking=True, default=lambda self: self.env.company.name,
+        "Issuing Authority",
+        tracking=True,
+        default=lambda self: self.env.company.name,
         help="Who issues the decision, e.g. the Director of the Department of Home Affairs.",
     )
     summary = fields.Text("Content", help="What the decision says, as in its title.")
     legal_basis = fields.Text(
-        "Legal Bases", help="The \"Căn cứ …\" lines of the printed decision, one per line."
+        "Legal Bases",
+        help='The "Căn cứ …" lines of the printed decision, one per line.',
     )
     proposal_basis = fields.Text(
-        "Proposed By", help="The line \"Xét đề nghị của …\" of the printed decision."
+        "Proposed By", help='The line "Xét đề nghị của …" of the printed decision.'
     )
     recipients = fields.Text(
-        help="The lines of \"Nơi nhận\" at the foot of the printed decision, one per line."
+        help='The lines of "Nơi nhận" at the foot of the printed decision, one per line.'
     )
-    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
-    line_ids = fields.One2many("tdkt.decision.line", "decision_id", "Subjects Awarded", copy=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    line_ids = fields.One2many(
+        "tdkt.decision.line", "decision_id", "Subjects Awarded", copy=True
+    )
     line_count = fields.Integer(compute="_compute_line_count")
     award_ids = fields.One2many("tdkt.award", "decision_id", "Awards")
     award_count = fields.Integer(compute="_compute_award_count")
     state = fields.Selection(
         [("draft", "Draft"), ("signed", "Signed"), ("cancelled", "Cancelled")],
-        required=True, default="draft", tracking=True, copy=False, index=True,
+        required=True,
+        default="draft",
+        tracking=True,
+        copy=False,
+        index=True,
     )
     date_signed = fields.Datetime("Recorded On", readonly=True, copy=False)
-    signed_by_id = fields.Many2one("res.users", "Recorded By", readonly=True, copy=False)
+    signed_by_id = fields.Many2one(
+        "res.users", "Recorded By", readonly=True, copy=False
+    )
     cancel_reason = fields.Text("Reason for Cancelling", readonly=True, copy=False)
     date_cancelled = fields.Datetime("Cancelled On", readonly=True, copy=False)
     can_edit = fields.Boolean(compute="_compute_can_steps")
@@ -104,7 +143,9 @@ class TdktDecision(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
         if any(decision.state != "draft" for decision in self):
-            raise UserError(self.env._("A signed decision is never deleted: cancel it instead."))
+            raise UserError(
+                self.env._("A signed decision is never deleted: cancel it instead.")
+            )
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -114,9 +155,16 @@ class TdktDecision(models.Model):
         """Add a line for every title or form the council passed for the decision's year
         that no other decision grants yet."""
         self._check_edit()
-        taken = self.env["tdkt.decision.line"].search(
-            [("decision_id.state", "!=", "cancelled"), ("registration_line_id", "!=", False)]
-        ).registration_line_id
+        taken = (
+            self.env["tdkt.decision.line"]
+            .search(
+                [
+                    ("decision_id.state", "!=", "cancelled"),
+                    ("registration_line_id", "!=", False),
+                ]
+            )
+            .registration_line_id
+        )
         for decision in self:
             results = self.env["tdkt.registration.line"].search(
                 [
@@ -131,7 +179,8 @@ class TdktDecision(models.Model):
             if not results:
                 raise UserError(
                     self.env._(
-                        "No result of a closed review session for %(year)s awaits a decision.", year=decision.year
+                        "No result of a closed review session for %(year)s awaits a decision.",
+                        year=decision.year,
                     )
                 )
             decision.line_ids = [
@@ -142,7 +191,9 @@ class TdktDecision(models.Model):
                         "employee_id": line.employee_id.id,
                         "unit_id": line.unit_id.id,
                         "title_id": line.title_id.id,
-                        "initiative_ids": [fields.Command.set(line._get_eligibility_initiative_ids())],
+                        "initiative_ids": [
+                            fields.Command.set(line._get_eligibility_initiative_ids())
+                        ],
                     }
                 )
                 for line in results
@@ -156,16 +207,34 @@ class TdktDecision(models.Model):
         self._check_sign()
         for decision in self:
             if not (decision.name and decision.date_decision):
-                raise UserError(self.env._("Enter the number and the date of the decision before signing it."))
+                raise UserError(
+                    self.env._(
+                        "Enter the number and the date of the decision before signing it."
+                    )
+                )
             if not decision.line_ids:
-                raise UserError(self.env._("%(decision)s has no line.", decision=decision.display_name))
+                raise UserError(
+                    self.env._(
+                        "%(decision)s has no line.", decision=decision.display_name
+                    )
+                )
         self.env["tdkt.award"].sudo().create(
-            [line._get_award_values() for decision in self for line in decision.line_ids]
+            [
+                line._get_award_values()
+                for decision in self
+                for line in decision.line_ids
+            ]
         )
         for decision in self:
             decision._write_step(
-                {"state": "signed", "date_signed": fields.Datetime.now(), "signed_by_id": self.env.uid},
-                audit=self.env._("Signed: %(count)s award(s) written.", count=len(decision.line_ids)),
+                {
+                    "state": "signed",
+                    "date_signed": fields.Datetime.now(),
+                    "signed_by_id": self.env.uid,
+                },
+                audit=self.env._(
+                    "Signed: %(count)s award(s) written.", count=len(decision.line_ids)
+                ),
             )
         self.line_ids.registration_line_id.registration_id._decide()
 
@@ -181,7 +250,9 @@ class TdktDecision(models.Model):
         }
 
     def action_view_awards(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id("tdkt_emulation.tdkt_award_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "tdkt_emulation.tdkt_award_action"
+        )
         action["domain"] = [("decision_id", "in", self.ids)]
         action["context"] = {"create": False}
         return action
@@ -199,14 +270,23 @@ class TdktDecision(models.Model):
         self._check_cancel()
         self.award_ids.sudo().unlink()
         self._write_step(
-            {"state": "cancelled", "cancel_reason": reason.strip(), "date_cancelled": fields.Datetime.now()},
+            {
+                "state": "cancelled",
+                "cancel_reason": reason.strip(),
+                "date_cancelled": fields.Datetime.now(),
+            },
             audit=self.env._("Cancelled: %(reason)s", reason=reason.strip()),
         )
 
     def _lock_for_update(self):
         """Lock the decisions' rows, then read their state again: of two people signing or
         cancelling the same decision at once, the second waits and finds it done."""
-        self.env.cr.execute(SQL("SELECT id FROM tdkt_decision WHERE id IN %s FOR UPDATE", tuple(self.ids)))
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM tdkt_decision WHERE id IN %s FOR UPDATE",
+                tuple(self.ids),
+            )
+        )
         self.invalidate_recordset(["state"])
 
     # ------------------------------------------------------------
@@ -219,14 +299,21 @@ class TdktDecision(models.Model):
             raise UserError(self.env._("A signed or cancelled decision is read-only."))
 
     def _check_manager(self):
-        self._require("manager", self.env._("Only a Manager signs or cancels a decision."))
+        self._require(
+            "manager", self.env._("Only a Manager signs or cancels a decision.")
+        )
 
     def _check_sign(self):
         """A Manager signs a draft decision."""
         self._check_manager()
         for decision in self:
             if decision.state != "draft":
-                raise UserError(self.env._("%(decision)s is already signed.", decision=decision.display_name))
+                raise UserError(
+                    self.env._(
+                        "%(decision)s is already signed.",
+                        decision=decision.display_name,
+                    )
+                )
 
     def _check_cancel(self):
         """A Manager cancels a signed decision, with a reason."""

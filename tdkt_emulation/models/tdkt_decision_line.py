@@ -13,21 +13,36 @@ class TdktDecisionLine(models.Model):
     _order = "decision_id, subject_type desc, sequence, id"
     _check_company_auto = True
 
-    decision_id = fields.Many2one("tdkt.decision", required=True, index=True, ondelete="cascade")
+    decision_id = fields.Many2one(
+        "tdkt.decision", required=True, index=True, ondelete="cascade"
+    )
     sequence = fields.Integer(default=10)
-    company_id = fields.Many2one(related="decision_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="decision_id.company_id", store=True, index=True
+    )
     state = fields.Selection(related="decision_id.state", string="Decision Status")
     employee_id = fields.Many2one(string="Person")
-    unit_id = fields.Many2one(compute="_compute_unit_id", store=True, readonly=False, precompute=True)
+    unit_id = fields.Many2one(
+        compute="_compute_unit_id", store=True, readonly=False, precompute=True
+    )
     job_title = fields.Char(related="employee_id.job_title")
     title_id = fields.Many2one(string="Title or Form")
-    award_kind = fields.Selection(AWARD_KINDS, "Kind of Award", required=True, default="merit")
+    award_kind = fields.Selection(
+        AWARD_KINDS, "Kind of Award", required=True, default="merit"
+    )
     registration_line_id = fields.Many2one(
-        "tdkt.registration.line", "Registered Title", index=True, readonly=True, ondelete="set null",
+        "tdkt.registration.line",
+        "Registered Title",
+        index=True,
+        readonly=True,
+        ondelete="set null",
         check_company=True,
     )
     initiative_ids = fields.Many2many(
-        "tdkt.initiative", string="Initiatives Used", check_company=True, domain="[('state', '=', 'recognized')]"
+        "tdkt.initiative",
+        string="Initiatives Used",
+        check_company=True,
+        domain="[('state', '=', 'recognized')]",
     )
     note = fields.Char()
 
@@ -41,9 +56,17 @@ class TdktDecisionLine(models.Model):
     def _check_subject(self):
         for line in self:
             if line.subject_type == "individual" and not line.employee_id:
-                raise ValidationError(self.env._("An individual award needs the person awarded."))
-            if line.subject_type == "collective" and (line.employee_id or not line.unit_id):
-                raise ValidationError(self.env._("A collective award names the unit awarded, not a person."))
+                raise ValidationError(
+                    self.env._("An individual award needs the person awarded.")
+                )
+            if line.subject_type == "collective" and (
+                line.employee_id or not line.unit_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A collective award names the unit awarded, not a person."
+                    )
+                )
 
     # ------------------------------------------------------------
     # CRUD

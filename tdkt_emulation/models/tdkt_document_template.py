@@ -9,9 +9,14 @@ from ..lib.docx_render import TemplateError, check_template
 from ..lib.docx_templates import ALLOWED_NAMES, PLACEHOLDERS, build_template
 
 # The documents printed from a Word template, and the model each is printed from.
-DOCUMENT_KINDS = [("plan", "Plan (Kế hoạch)"), ("decision", "Decision and its list (Quyết định)")]
+DOCUMENT_KINDS = [
+    ("plan", "Plan (Kế hoạch)"),
+    ("decision", "Decision and its list (Quyết định)"),
+]
 DOCUMENT_MODELS = {"plan": "tdkt.plan", "decision": "tdkt.decision"}
-DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DOCX_MIMETYPE = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+)
 
 
 class TdktDocumentTemplate(models.Model):
@@ -29,11 +34,15 @@ class TdktDocumentTemplate(models.Model):
     _check_company_auto = True
 
     kind = fields.Selection(DOCUMENT_KINDS, "Document", required=True, index=True)
-    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     template_file = fields.Binary("Word Template", attachment=True, required=True)
     template_filename = fields.Char("File Name")
     active = fields.Boolean(default=True)
-    placeholder_help = fields.Html("Placeholders", compute="_compute_placeholder_help", sanitize=False)
+    placeholder_help = fields.Html(
+        "Placeholders", compute="_compute_placeholder_help", sanitize=False
+    )
 
     @api.depends("kind")
     def _compute_display_name(self):
@@ -45,19 +54,29 @@ class TdktDocumentTemplate(models.Model):
     def _compute_placeholder_help(self):
         for template in self:
             rows = Markup().join(
-                Markup("<tr><td><code>%s</code></td><td>%s</td></tr>") % (name, help_text)
+                Markup("<tr><td><code>%s</code></td><td>%s</td></tr>")
+                % (name, help_text)
                 for name, help_text in PLACEHOLDERS.get(template.kind, [])
             )
-            template.placeholder_help = Markup(
-                '<table class="table table-sm"><tbody>%s</tbody></table>'
-            ) % rows if rows else False
+            template.placeholder_help = (
+                Markup('<table class="table table-sm"><tbody>%s</tbody></table>') % rows
+                if rows
+                else False
+            )
 
     @api.constrains("kind", "company_id", "active")
     def _check_one_per_kind(self):
         for template in self.filtered("active"):
-            if self.search_count(
-                [("kind", "=", template.kind), ("company_id", "=", template.company_id.id), ("active", "=", True)]
-            ) > 1:
+            if (
+                self.search_count(
+                    [
+                        ("kind", "=", template.kind),
+                        ("company_id", "=", template.company_id.id),
+                        ("active", "=", True),
+                    ]
+                )
+                > 1
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(company)s already has a template for %(document)s: replace its file instead.",
@@ -120,7 +139,9 @@ class TdktDocumentTemplate(models.Model):
     def _get_template_for(self, kind, company):
         """The template bytes that print ``kind`` for ``company``: its active template, else
         the shipped one."""
-        template = self.sudo().search([("kind", "=", kind), ("company_id", "=", company.id)], limit=1)
+        template = self.sudo().search(
+            [("kind", "=", kind), ("company_id", "=", company.id)], limit=1
+        )
         return template._get_template_bytes() if template else build_template(kind)
 
     def _get_template_bytes(self):
@@ -138,7 +159,9 @@ class TdktDocumentTemplate(models.Model):
     @api.model
     def _template_error_message(self, error, kind):
         """The translated sentence a person reads for a TemplateError."""
-        document = dict(self._fields["kind"]._description_selection(self.env)).get(kind, kind)
+        document = dict(self._fields["kind"]._description_selection(self.env)).get(
+            kind, kind
+        )
         if error.code == "unknown_placeholder":
             return self.env._(
                 "The template of %(document)s uses the placeholder %(names)s, which this document does not "
@@ -149,11 +172,16 @@ class TdktDocumentTemplate(models.Model):
         if error.code == "syntax":
             return self.env._(
                 "The template of %(document)s has a malformed placeholder: %(detail)s",
-                document=document, detail=error.detail,
+                document=document,
+                detail=error.detail,
             )
         if error.code == "unsafe":
             return self.env._(
                 "The template of %(document)s tries something a template may not do: %(detail)s",
-                document=document, detail=error.detail,
+                document=document,
+                detail=error.detail,
             )
-        return self.env._("The template of %(document)s is not a Word (.docx) file.", document=document)
+        return self.env._(
+            "The template of %(document)s is not a Word (.docx) file.",
+            document=document,
+        )

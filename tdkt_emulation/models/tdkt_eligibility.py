@@ -35,11 +35,16 @@ class TdktEligibility(models.AbstractModel):
         rows = [row for row in self._get_line_rows(lines) if row[2] and row[6]]
         codes = {
             title.id: title.code
-            for title in self.env["tdkt.title"].sudo().with_context(active_test=False).search_fetch([], ["code"])
+            for title in self.env["tdkt.title"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_fetch([], ["code"])
         }
         rules = self._get_rules({(row[2], row[6]) for row in rows})
         facts = self._get_facts(rows, codes)
-        results = defaultdict(lambda: {"status": False, "reasons": [], "initiative_ids": []})
+        results = defaultdict(
+            lambda: {"status": False, "reasons": [], "initiative_ids": []}
+        )
         for row in rows:
             line, year, title_id = row[0], row[2], row[6]
             rule = rules.get((year, title_id))
@@ -47,8 +52,13 @@ class TdktEligibility(models.AbstractModel):
                 results[line] = {
                     "status": UNKNOWN,
                     "reasons": [
-                        {"code": "no_rule", "met": None, "params": {"title": codes.get(title_id), "year": year},
-                         "article": "", "to_confirm": False}
+                        {
+                            "code": "no_rule",
+                            "met": None,
+                            "params": {"title": codes.get(title_id), "year": year},
+                            "article": "",
+                            "to_confirm": False,
+                        }
                     ],
                     "initiative_ids": [],
                 }
@@ -57,8 +67,13 @@ class TdktEligibility(models.AbstractModel):
             results[line] = {
                 "status": result.status,
                 "reasons": [
-                    {"code": reason.code, "met": reason.met, "params": reason.params, "article": reason.article,
-                     "to_confirm": reason.to_confirm}
+                    {
+                        "code": reason.code,
+                        "met": reason.met,
+                        "params": reason.params,
+                        "article": reason.article,
+                        "to_confirm": reason.to_confirm,
+                    }
                     for reason in result.reasons
                 ],
                 "initiative_ids": list(result.initiative_ids),
@@ -70,15 +85,41 @@ class TdktEligibility(models.AbstractModel):
         """The facts of ``lines`` as tuples ``(line, id, year, subject type, employee id,
         unit id, title id, rating, discipline, months worked)``: saved lines in one query,
         new ones (a form being edited) from the cache."""
-        saved = lines.browse(line_id for line_id in lines._ids if isinstance(line_id, int))
+        saved = lines.browse(
+            line_id for line_id in lines._ids if isinstance(line_id, int)
+        )
         by_id = {line.id: line for line in saved}
-        names = ["id", "year", "subject_type", "employee_id", "unit_id", "title_id", "rating", "discipline",
-                 "months_worked"]
+        names = [
+            "id",
+            "year",
+            "subject_type",
+            "employee_id",
+            "unit_id",
+            "title_id",
+            "rating",
+            "discipline",
+            "months_worked",
+        ]
         saved.flush_recordset(names[1:])
-        rows = [(by_id[row[0]], *row) for row in self._select("tdkt.registration.line", [("id", "in", saved.ids)], names)]
+        rows = [
+            (by_id[row[0]], *row)
+            for row in self._select(
+                "tdkt.registration.line", [("id", "in", saved.ids)], names
+            )
+        ]
         rows += [
-            (line, line._origin.id, line.year, line.subject_type, line.employee_id.id, line.unit_id.id,
-             line.title_id.id, line.rating, line.discipline, line.months_worked)
+            (
+                line,
+                line._origin.id,
+                line.year,
+                line.subject_type,
+                line.employee_id.id,
+                line.unit_id.id,
+                line.title_id.id,
+                line.rating,
+                line.discipline,
+                line.months_worked,
+            )
             for line in lines - saved
         ]
         return rows
@@ -87,13 +128,36 @@ class TdktEligibility(models.AbstractModel):
     def _get_rules(self, year_titles):
         """The engine's rule of each (year, title id) of ``year_titles``, in two searches."""
         rule_sets = self.env["tdkt.rule.set"].sudo().search([])
-        periods = [(rule_set.id, rule_set.date_from or None, rule_set.date_to or None) for rule_set in rule_sets]
-        set_of_year = {year: select_rule_set(periods, date(year, 12, 31)) for year, _title in year_titles}
-        records = self.env["tdkt.title.rule"].sudo().search(
-            [("rule_set_id", "in", [set_id for set_id in set_of_year.values() if set_id]),
-             ("title_id", "in", list({title_id for _year, title_id in year_titles}))]
+        periods = [
+            (rule_set.id, rule_set.date_from or None, rule_set.date_to or None)
+            for rule_set in rule_sets
+        ]
+        set_of_year = {
+            year: select_rule_set(periods, date(year, 12, 31))
+            for year, _title in year_titles
+        }
+        records = (
+            self.env["tdkt.title.rule"]
+            .sudo()
+            .search(
+                [
+                    (
+                        "rule_set_id",
+                        "in",
+                        [set_id for set_id in set_of_year.values() if set_id],
+                    ),
+                    (
+                        "title_id",
+                        "in",
+                        list({title_id for _year, title_id in year_titles}),
+                    ),
+                ]
+            )
         )
-        by_set = {(record.rule_set_id.id, record.title_id.id): record._get_title_rule() for record in records}
+        by_set = {
+            (record.rule_set_id.id, record.title_id.id): record._get_title_rule()
+            for record in records
+        }
         return {
             (year, title_id): by_set[set_of_year[year], title_id]
             for year, title_id in year_titles
@@ -115,10 +179,17 @@ class TdktEligibility(models.AbstractModel):
         candidate_ids = {row[4] for row in checked if row[3] == "individual"}
         # The members of each unit: the active people of the unit and its sub-units.
         member_rows = self._select(
-            "hr.employee", [("department_id", "child_of", list(unit_ids))], ["id", "department_id"]
+            "hr.employee",
+            [("department_id", "child_of", list(unit_ids))],
+            ["id", "department_id"],
         )
-        paths = dict(self._select("hr.department", [("id", "in", list({row[1] for row in member_rows}))],
-                                  ["id", "parent_path"]))
+        paths = dict(
+            self._select(
+                "hr.department",
+                [("id", "in", list({row[1] for row in member_rows}))],
+                ["id", "parent_path"],
+            )
+        )
         members_of = defaultdict(set)
         for employee_id, department_id in member_rows:
             for ancestor in (paths.get(department_id) or "").split("/"):
@@ -133,19 +204,45 @@ class TdktEligibility(models.AbstractModel):
                 ("id", "not in", [row[1] for row in checked if row[1]]),
                 "|",
                 ("employee_id", "in", list(candidate_ids)),
-                "&", ("year", "in", list(years)),
-                "|", ("unit_id", "in", list(unit_ids)), ("employee_id", "in", list(member_ids)),
+                "&",
+                ("year", "in", list(years)),
+                "|",
+                ("unit_id", "in", list(unit_ids)),
+                ("employee_id", "in", list(member_ids)),
             ],
-            ["id", "id", "year", "subject_type", "employee_id", "unit_id", "title_id", "rating", "discipline",
-             "months_worked"],
+            [
+                "id",
+                "id",
+                "year",
+                "subject_type",
+                "employee_id",
+                "unit_id",
+                "title_id",
+                "rating",
+                "discipline",
+                "months_worked",
+            ],
         )
         proposed = defaultdict(set)  # (subject key, year) -> title codes
         ratings = defaultdict(dict)  # employee id -> {year: rating}
         disciplines = defaultdict(set)  # (employee id, year) -> measures
-        for _line, _id, year, subject_type, employee_id, unit_id, title_id, rating, discipline, _months in [
-            *others, *checked
-        ]:
-            key = ("individual", employee_id) if subject_type == "individual" else ("collective", unit_id)
+        for (
+            _line,
+            _id,
+            year,
+            subject_type,
+            employee_id,
+            unit_id,
+            title_id,
+            rating,
+            discipline,
+            _months,
+        ) in [*others, *checked]:
+            key = (
+                ("individual", employee_id)
+                if subject_type == "individual"
+                else ("collective", unit_id)
+            )
             proposed[key, year].add(codes.get(title_id))
             if subject_type == "individual":
                 if rating:
@@ -156,42 +253,68 @@ class TdktEligibility(models.AbstractModel):
         # Merit awards: every year of the subjects, the years checked of the members.
         awards = self._select(
             "tdkt.award",
-            expression.AND([
-                [("kind", "=", "merit"), ("year", "<=", max(years, default=0))],
-                expression.OR([
-                    [("employee_id", "in", list(candidate_ids))],
-                    [("employee_id", "in", list(member_ids)), ("year", "in", list(years))],
-                    [("subject_type", "=", "collective"), ("unit_id", "in", list(unit_ids))],
-                ]),
-            ]),
+            expression.AND(
+                [
+                    [("kind", "=", "merit"), ("year", "<=", max(years, default=0))],
+                    expression.OR(
+                        [
+                            [("employee_id", "in", list(candidate_ids))],
+                            [
+                                ("employee_id", "in", list(member_ids)),
+                                ("year", "in", list(years)),
+                            ],
+                            [
+                                ("subject_type", "=", "collective"),
+                                ("unit_id", "in", list(unit_ids)),
+                            ],
+                        ]
+                    ),
+                ]
+            ),
             ["subject_type", "employee_id", "unit_id", "year", "title_id"],
         )
-        held = defaultdict(lambda: defaultdict(set))  # subject key -> {year: title codes}
+        held = defaultdict(
+            lambda: defaultdict(set)
+        )  # subject key -> {year: title codes}
         for subject_type, employee_id, unit_id, year, title_id in awards:
-            key = ("individual", employee_id) if subject_type == "individual" else ("collective", unit_id)
+            key = (
+                ("individual", employee_id)
+                if subject_type == "individual"
+                else ("collective", unit_id)
+            )
             held[key][year].add(codes.get(title_id))
 
         # Recognized initiatives of the candidates, and the awards that already use them.
         authors = self._select(
             "tdkt.initiative.author",
-            [("employee_id", "in", list(candidate_ids)), ("initiative_id.state", "=", "recognized")],
+            [
+                ("employee_id", "in", list(candidate_ids)),
+                ("initiative_id.state", "=", "recognized"),
+            ],
             ["employee_id", "initiative_id"],
         )
         initiatives = {
             row[0]: row[1:]
-            for row in self._select("tdkt.initiative", [("id", "in", [row[1] for row in authors])],
-                                    ["id", "year", "scope"])
+            for row in self._select(
+                "tdkt.initiative",
+                [("id", "in", [row[1] for row in authors])],
+                ["id", "year", "scope"],
+            )
         }
-        used_by = defaultdict(set)  # initiative id -> {(employee id, year, title id)} of its awards
+        used_by = defaultdict(
+            set
+        )  # initiative id -> {(employee id, year, title id)} of its awards
         if initiatives:
             Award = self.env["tdkt.award"]
             Award.flush_model(["employee_id", "year", "title_id", "initiative_ids"])
-            rows = self.env.execute_query(SQL(
-                "SELECT rel.initiative_id, award.employee_id, award.year, award.title_id "
-                "FROM tdkt_award_initiative_rel rel JOIN tdkt_award award ON award.id = rel.award_id "
-                "WHERE rel.initiative_id IN %s",
-                tuple(initiatives),
-            ))
+            rows = self.env.execute_query(
+                SQL(
+                    "SELECT rel.initiative_id, award.employee_id, award.year, award.title_id "
+                    "FROM tdkt_award_initiative_rel rel JOIN tdkt_award award ON award.id = rel.award_id "
+                    "WHERE rel.initiative_id IN %s",
+                    tuple(initiatives),
+                )
+            )
             for initiative_id, *award_key in rows:
                 used_by[initiative_id].add(tuple(award_key))
         initiatives_of = defaultdict(list)
@@ -215,7 +338,9 @@ class TdktEligibility(models.AbstractModel):
                 elif rating is None and all_complete:
                     all_complete = None
                 for measure in disciplines[employee_id, year]:
-                    if worst is None or DISCIPLINES.index(measure) > DISCIPLINES.index(worst):
+                    if worst is None or DISCIPLINES.index(measure) > DISCIPLINES.index(
+                        worst
+                    ):
                         worst = measure
             unit_facts[unit_id, year] = UnitFacts(
                 members=len(unit_members),
@@ -227,7 +352,18 @@ class TdktEligibility(models.AbstractModel):
             )
 
         facts = {}
-        for line, _id, year, subject_type, employee_id, unit_id, title_id, rating, discipline, months in checked:
+        for (
+            line,
+            _id,
+            year,
+            subject_type,
+            employee_id,
+            unit_id,
+            title_id,
+            rating,
+            discipline,
+            months,
+        ) in checked:
             individual = subject_type == "individual"
             key = ("individual", employee_id) if individual else ("collective", unit_id)
             line_ratings = dict(ratings[employee_id]) if individual else {}
@@ -243,9 +379,12 @@ class TdktEligibility(models.AbstractModel):
                 discipline=discipline or None,
                 # An initiative still counts when no award uses it, or the award of this very line does.
                 initiatives=[
-                    initiative for initiative in initiatives_of[employee_id]
+                    initiative
+                    for initiative in initiatives_of[employee_id]
                     if used_by[initiative[0]] <= {own_award}
-                ] if individual else [],
+                ]
+                if individual
+                else [],
                 unit=unit_facts[unit_id, year],
             )
         return facts
@@ -258,7 +397,12 @@ class TdktEligibility(models.AbstractModel):
         query = Model._search(domain)
         # Selected through the ORM's own expressions, so that pending writes are flushed first.
         return self.env.execute_query(
-            query.select(*(Model._field_to_sql(Model._table, name, query) for name in field_names))
+            query.select(
+                *(
+                    Model._field_to_sql(Model._table, name, query)
+                    for name in field_names
+                )
+            )
         )
 
     # ------------------------------------------------------------
@@ -283,7 +427,9 @@ class TdktEligibility(models.AbstractModel):
             text = self._describe_reason(reason, title_names)
             params = reason["params"]
             if params.get("alternative"):
-                text = self.env._("Way %(number)s: %(text)s", number=params["alternative"], text=text)
+                text = self.env._(
+                    "Way %(number)s: %(text)s", number=params["alternative"], text=text
+                )
             if reason.get("article"):
                 text += f" [{articles.get(reason['article'], reason['article'])}]"
             if reason.get("to_confirm"):
@@ -298,7 +444,9 @@ class TdktEligibility(models.AbstractModel):
         source text, or any language in results of older versions), and the reasons quote
         it in the language of whoever reads them."""
         self.env["tdkt.title.rule"].flush_model(["article"])
-        rows = self.env.execute_query(SQL("SELECT article FROM tdkt_title_rule WHERE article IS NOT NULL"))
+        rows = self.env.execute_query(
+            SQL("SELECT article FROM tdkt_title_rule WHERE article IS NOT NULL")
+        )
         lang = self.env.lang or "en_US"
         articles = {}
         for (texts,) in rows:
@@ -309,7 +457,12 @@ class TdktEligibility(models.AbstractModel):
 
     @api.model
     def _get_title_names(self):
-        titles = self.env["tdkt.title"].sudo().with_context(active_test=False).search_fetch([], ["code", "name"])
+        titles = (
+            self.env["tdkt.title"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_fetch([], ["code", "name"])
+        )
         return {title.code: title.name for title in titles}
 
     @api.model
@@ -318,15 +471,27 @@ class TdktEligibility(models.AbstractModel):
         met = reason["met"]
         Line = self.env["tdkt.registration.line"]
         rating_names = dict(Line._fields["rating"]._description_selection(self.env))
-        discipline_names = dict(Line._fields["discipline"]._description_selection(self.env))
-        scope_names = dict(self.env["tdkt.title"]._fields["level"]._description_selection(self.env))
+        discipline_names = dict(
+            Line._fields["discipline"]._description_selection(self.env)
+        )
+        scope_names = dict(
+            self.env["tdkt.title"]._fields["level"]._description_selection(self.env)
+        )
         for name in ("title", "base"):
             if name in p:
                 p[name] = title_names.get(p[name], p[name])
-        for name in ("required", "rating", "actual") if reason["code"] in ("rating", "streak_rating", "initiative") else ():
+        for name in (
+            ("required", "rating", "actual")
+            if reason["code"] in ("rating", "streak_rating", "initiative")
+            else ()
+        ):
             if p.get(name) in rating_names:
                 p[name] = rating_names[p[name]]
-        for name in ("bar", "actual") if reason["code"] in ("discipline", "members_discipline") else ():
+        for name in (
+            ("bar", "actual")
+            if reason["code"] in ("discipline", "members_discipline")
+            else ()
+        ):
             if p.get(name) in discipline_names:
                 p[name] = discipline_names[p[name]]
         if "scope" in p:
@@ -335,27 +500,51 @@ class TdktEligibility(models.AbstractModel):
             if isinstance(value, float) and value.is_integer():
                 p[name] = int(value)
         if "first" in p:
-            p["period"] = str(p["last"]) if p["first"] == p["last"] else f"{p['first']}-{p['last']}"
+            p["period"] = (
+                str(p["last"])
+                if p["first"] == p["last"]
+                else f"{p['first']}-{p['last']}"
+            )
         if "missing" in p:
             p["missing"] = ", ".join(str(year) for year in p["missing"])
         code = reason["code"]
         if code == "not_readable":
-            return self.env._("Eligibility is shown for the people and the units you work with only.")
+            return self.env._(
+                "Eligibility is shown for the people and the units you work with only."
+            )
         if code == "no_rule":
-            return self.env._("No eligibility rule for %(title)s in the regime of %(year)s.", **p)
+            return self.env._(
+                "No eligibility rule for %(title)s in the regime of %(year)s.", **p
+            )
         if code == "council_only":
-            return self.env._("Chosen by the council's comparison: the rules do not decide it.")
+            return self.env._(
+                "Chosen by the council's comparison: the rules do not decide it."
+            )
         if code == "rating":
             if met is None:
-                return self.env._("Rating of %(year)s not entered: %(required)s or better is required.", **p)
-            return self.env._("Rating of %(year)s: %(actual)s; %(required)s or better is required.", **p)
+                return self.env._(
+                    "Rating of %(year)s not entered: %(required)s or better is required.",
+                    **p,
+                )
+            return self.env._(
+                "Rating of %(year)s: %(actual)s; %(required)s or better is required.",
+                **p,
+            )
         if code == "months":
             if met is None:
-                return self.env._("Months worked not entered: at least %(required)s are required.", **p)
-            return self.env._("Months worked in the year: %(actual)s; at least %(required)s are required.", **p)
+                return self.env._(
+                    "Months worked not entered: at least %(required)s are required.",
+                    **p,
+                )
+            return self.env._(
+                "Months worked in the year: %(actual)s; at least %(required)s are required.",
+                **p,
+            )
         if code == "discipline":
             if met:
-                return self.env._("No disciplinary measure of %(bar)s or heavier in %(year)s.", **p)
+                return self.env._(
+                    "No disciplinary measure of %(bar)s or heavier in %(year)s.", **p
+                )
             return self.env._("Disciplined in %(year)s: %(actual)s.", **p)
         if code == "same_year_title":
             if met and p["proposed"]:
@@ -365,18 +554,32 @@ class TdktEligibility(models.AbstractModel):
             return self.env._("%(title)s in %(year)s is required.", **p)
         if code == "streak_title":
             if met:
-                return self.env._("%(title)s held %(years)s years in a row, %(period)s.", **p)
-            return self.env._("%(title)s is required %(years)s years in a row, %(period)s; missing: %(missing)s.", **p)
+                return self.env._(
+                    "%(title)s held %(years)s years in a row, %(period)s.", **p
+                )
+            return self.env._(
+                "%(title)s is required %(years)s years in a row, %(period)s; missing: %(missing)s.",
+                **p,
+            )
         if code == "times_within":
-            return self.env._("%(title)s held %(actual)s times in the last %(within)s years; %(years)s times are required.", **p)
+            return self.env._(
+                "%(title)s held %(actual)s times in the last %(within)s years; %(years)s times are required.",
+                **p,
+            )
         if code == "times_title":
-            return self.env._("%(title)s held %(actual)s times; %(years)s times are required.", **p)
+            return self.env._(
+                "%(title)s held %(actual)s times; %(years)s times are required.", **p
+            )
         if code == "streak_rating":
             if met:
-                return self.env._("Rated %(rating)s or better %(years)s years in a row, %(period)s.", **p)
+                return self.env._(
+                    "Rated %(rating)s or better %(years)s years in a row, %(period)s.",
+                    **p,
+                )
             return self.env._(
                 "Rated %(rating)s or better is required %(years)s years in a row, %(period)s; "
-                "not shown for: %(missing)s.", **p,
+                "not shown for: %(missing)s.",
+                **p,
             )
         if code == "held_title":
             if met:
@@ -387,11 +590,15 @@ class TdktEligibility(models.AbstractModel):
                 return self.env._("No initiative needed: rated %(rating)s.", **p)
             return self.env._(
                 "Recognized initiatives of %(scope)s scope or wider in %(period)s: %(actual)s; "
-                "%(count)s required.", **p,
+                "%(count)s required.",
+                **p,
             )
         if code == "quota":
             if met is None:
-                return self.env._("Quota of %(percent)s%% of %(base)s: the unit's count is not known.", **p)
+                return self.env._(
+                    "Quota of %(percent)s%% of %(base)s: the unit's count is not known.",
+                    **p,
+                )
             return self.env._(
                 "Candidates in the unit: %(candidates)s; at most %(limit)s (%(percent)s%% of %(base_count)s %(base)s).",
                 **p,
@@ -402,7 +609,8 @@ class TdktEligibility(models.AbstractModel):
             if p["strict"]:
                 return self.env._(
                     "%(holders)s of %(members)s members hold %(title)s (%(actual)s%%); more than %(share)s%% "
-                    "is required.", **p,
+                    "is required.",
+                    **p,
                 )
             return self.env._(
                 "%(holders)s of %(members)s members hold %(title)s (%(actual)s%%); at least %(share)s%% is required.",
@@ -411,10 +619,15 @@ class TdktEligibility(models.AbstractModel):
         if code == "member_count":
             if met is None:
                 return self.env._("The unit's members are not known.")
-            return self.env._("%(actual)s members hold %(title)s; at least %(count)s are required.", **p)
+            return self.env._(
+                "%(actual)s members hold %(title)s; at least %(count)s are required.",
+                **p,
+            )
         if code == "all_complete":
             if met is None:
-                return self.env._("Not every member's rating is entered: every member must complete their duties.")
+                return self.env._(
+                    "Not every member's rating is entered: every member must complete their duties."
+                )
             if met:
                 return self.env._("Every member completes their duties.")
             return self.env._("A member did not complete their duties.")

@@ -6,7 +6,13 @@ from .tdkt_title import LEVELS
 # Written by the workflow's steps and the scoring session only; the awards that use an
 # initiative are linked from the award.
 WORKFLOW_FIELDS = (
-    "state", "score_total", "score_max", "pass_mark", "score_result", "contribution_total", "award_ids",
+    "state",
+    "score_total",
+    "score_max",
+    "pass_mark",
+    "score_result",
+    "contribution_total",
+    "award_ids",
     "author_user_ids",
 )
 RECOGNITION_FIELDS = {"scope", "recognition_decision", "date_recognition"}
@@ -24,7 +30,13 @@ class TdktInitiative(models.Model):
 
     _name = "tdkt.initiative"
     _description = "Initiative"
-    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "mail.thread", "mail.activity.mixin", "tdkt.unit.mixin"]
+    _inherit = [
+        "tdkt.input.mixin",
+        "tdkt.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "tdkt.unit.mixin",
+    ]
     _order = "year desc, id desc"
     _check_company_auto = True
     # Whoever reads an initiative may comment on it; its unit edits it while a draft.
@@ -37,24 +49,48 @@ class TdktInitiative(models.Model):
     _tdkt_can_depends = ("state", "score_result", "session_item_ids")
 
     name = fields.Char("Initiative Name", required=True, tracking=True)
-    author_ids = fields.One2many("tdkt.initiative.author", "initiative_id", "Authors", copy=True)
+    author_ids = fields.One2many(
+        "tdkt.initiative.author", "initiative_id", "Authors", copy=True
+    )
     contribution_total = fields.Float(
-        "Total Contribution (%)", compute="_compute_contribution_total", store=True, digits=(5, 2)
+        "Total Contribution (%)",
+        compute="_compute_contribution_total",
+        store=True,
+        digits=(5, 2),
     )
     author_user_ids = fields.Many2many(
-        "res.users", compute="_compute_author_user_ids", store=True, string="Authors' Users"
+        "res.users",
+        compute="_compute_author_user_ids",
+        store=True,
+        string="Authors' Users",
     )
     unit_id = fields.Many2one(
-        "hr.department", required=True, index=True, tracking=True, check_company=True,
+        "hr.department",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
         default=lambda self: self.env.user.employee_id.department_id,
     )
-    year = fields.Integer(required=True, index=True, default=lambda self: fields.Date.context_today(self).year)
-    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
-    field_of_activity = fields.Char("Field", help="The field of work the initiative belongs to.")
-    problem = fields.Text("Current Situation", help="The problem as it stood before the initiative.")
+    year = fields.Integer(
+        required=True,
+        index=True,
+        default=lambda self: fields.Date.context_today(self).year,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    field_of_activity = fields.Char(
+        "Field", help="The field of work the initiative belongs to."
+    )
+    problem = fields.Text(
+        "Current Situation", help="The problem as it stood before the initiative."
+    )
     solution = fields.Text(help="What the initiative does, step by step.")
     novelty = fields.Text("What Is New")
-    application_place = fields.Char("Applied At", help="Where the initiative is applied.")
+    application_place = fields.Char(
+        "Applied At", help="Where the initiative is applied."
+    )
     date_applied = fields.Date("Applied Since")
     benefits = fields.Text("Measured Benefits")
     attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
@@ -66,19 +102,38 @@ class TdktInitiative(models.Model):
             ("recognized", "Recognized"),
             ("rejected", "Rejected"),
         ],
-        required=True, default="draft", tracking=True, copy=False, index=True,
+        required=True,
+        default="draft",
+        tracking=True,
+        copy=False,
+        index=True,
     )
-    session_item_ids = fields.One2many("tdkt.council.session.item", "initiative_id", "Sessions")
-    score_total = fields.Float("Average Score", readonly=True, copy=False, digits=(6, 2), tracking=True)
+    session_item_ids = fields.One2many(
+        "tdkt.council.session.item", "initiative_id", "Sessions"
+    )
+    score_total = fields.Float(
+        "Average Score", readonly=True, copy=False, digits=(6, 2), tracking=True
+    )
     score_max = fields.Float("Maximum Score", readonly=True, copy=False, digits=(6, 2))
     pass_mark = fields.Float(readonly=True, copy=False, digits=(6, 2))
     score_result = fields.Selection(
-        [("passed", "Passed"), ("failed", "Failed")], "Scoring Result", readonly=True, copy=False, tracking=True
+        [("passed", "Passed"), ("failed", "Failed")],
+        "Scoring Result",
+        readonly=True,
+        copy=False,
+        tracking=True,
     )
     scope = fields.Selection(LEVELS, "Recognition Scope", copy=False, tracking=True)
-    recognition_decision = fields.Char("Recognizing Decision", copy=False, tracking=True)
+    recognition_decision = fields.Char(
+        "Recognizing Decision", copy=False, tracking=True
+    )
     award_ids = fields.Many2many(
-        "tdkt.award", "tdkt_award_initiative_rel", "initiative_id", "award_id", "Used by Awards", readonly=True,
+        "tdkt.award",
+        "tdkt_award_initiative_rel",
+        "initiative_id",
+        "award_id",
+        "Used by Awards",
+        readonly=True,
         copy=False,
     )
     date_recognition = fields.Date("Recognized On", copy=False)
@@ -96,7 +151,9 @@ class TdktInitiative(models.Model):
     @api.depends("author_ids.contribution")
     def _compute_contribution_total(self):
         for initiative in self:
-            initiative.contribution_total = sum(initiative.author_ids.mapped("contribution"))
+            initiative.contribution_total = sum(
+                initiative.author_ids.mapped("contribution")
+            )
 
     # On the stored total, so that it is checked once all the authors of a save are written.
     @api.constrains("contribution_total")
@@ -129,14 +186,28 @@ class TdktInitiative(models.Model):
         self._check_submit()
         for initiative in self:
             if not initiative.author_ids:
-                raise UserError(self.env._("Name the authors of %(initiative)s.", initiative=initiative.name))
+                raise UserError(
+                    self.env._(
+                        "Name the authors of %(initiative)s.",
+                        initiative=initiative.name,
+                    )
+                )
             if not (initiative.solution or "").strip():
-                raise UserError(self.env._("Describe the solution of %(initiative)s.", initiative=initiative.name))
-        self._write_step({"state": "submitted"}, audit=self.env._("Initiative submitted."))
+                raise UserError(
+                    self.env._(
+                        "Describe the solution of %(initiative)s.",
+                        initiative=initiative.name,
+                    )
+                )
+        self._write_step(
+            {"state": "submitted"}, audit=self.env._("Initiative submitted.")
+        )
 
     def action_reset_to_draft(self):
         self._check_reset()
-        self._write_step({"state": "draft"}, audit=self.env._("Initiative returned to draft."))
+        self._write_step(
+            {"state": "draft"}, audit=self.env._("Initiative returned to draft.")
+        )
 
     def action_recognize(self):
         self._check_recognize()
@@ -152,14 +223,17 @@ class TdktInitiative(models.Model):
             initiative._write_step(
                 {
                     "state": "recognized",
-                    "date_recognition": initiative.date_recognition or fields.Date.context_today(self),
+                    "date_recognition": initiative.date_recognition
+                    or fields.Date.context_today(self),
                 },
                 audit=self.env._("Initiative recognized."),
             )
 
     def action_reject(self):
         self._check_reject()
-        self._write_step({"state": "rejected"}, audit=self.env._("Initiative rejected."))
+        self._write_step(
+            {"state": "rejected"}, audit=self.env._("Initiative rejected.")
+        )
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
@@ -188,16 +262,26 @@ class TdktInitiative(models.Model):
                     )
                 )
             if initiative.state in ("recognized", "rejected"):
-                raise UserError(self.env._("%(initiative)s is decided: it is read-only.", initiative=initiative.name))
+                raise UserError(
+                    self.env._(
+                        "%(initiative)s is decided: it is read-only.",
+                        initiative=initiative.name,
+                    )
+                )
             if initiative.state != "draft" and not is_officer:
                 raise UserError(
-                    self.env._("%(initiative)s is submitted: only the Office can change it.", initiative=initiative.name)
+                    self.env._(
+                        "%(initiative)s is submitted: only the Office can change it.",
+                        initiative=initiative.name,
+                    )
                 )
         self.check_access("write")
 
     def _check_edit_vals(self, vals):
         if set(vals) & RECOGNITION_FIELDS:
-            self._require("manager", self.env._("Only a Manager recognizes initiatives."))
+            self._require(
+                "manager", self.env._("Only a Manager recognizes initiatives.")
+            )
         return super()._check_edit_vals(vals)
 
     def _check_submit(self):
@@ -208,13 +292,24 @@ class TdktInitiative(models.Model):
 
     def _check_reset(self):
         """The Office returns a submitted initiative that no session has taken up to draft."""
-        self._require("officer", self.env._("You are not allowed to do this on an initiative."))
-        if any(initiative.state != "submitted" or initiative.session_item_ids for initiative in self):
-            raise UserError(self.env._("Only a submitted initiative that no session has taken up can return to draft."))
+        self._require(
+            "officer", self.env._("You are not allowed to do this on an initiative.")
+        )
+        if any(
+            initiative.state != "submitted" or initiative.session_item_ids
+            for initiative in self
+        ):
+            raise UserError(
+                self.env._(
+                    "Only a submitted initiative that no session has taken up can return to draft."
+                )
+            )
 
     def _check_recognize(self):
         """A Manager recognizes an initiative that passed the council's scoring."""
-        self._require("manager", self.env._("You are not allowed to do this on an initiative."))
+        self._require(
+            "manager", self.env._("You are not allowed to do this on an initiative.")
+        )
         for initiative in self:
             if initiative.state != "scoring" or initiative.score_result != "passed":
                 raise UserError(
@@ -226,12 +321,18 @@ class TdktInitiative(models.Model):
 
     def _check_reject(self):
         """A Manager rejects a submitted or scored initiative."""
-        self._require("manager", self.env._("You are not allowed to do this on an initiative."))
+        self._require(
+            "manager", self.env._("You are not allowed to do this on an initiative.")
+        )
         if any(initiative.state not in ("submitted", "scoring") for initiative in self):
-            raise UserError(self.env._("Only a submitted or scored initiative can be rejected."))
+            raise UserError(
+                self.env._("Only a submitted or scored initiative can be rejected.")
+            )
 
     def _get_step_fields_error(self, names):
-        return self.env._("The status of an initiative changes through its buttons only.")
+        return self.env._(
+            "The status of an initiative changes through its buttons only."
+        )
 
     def _get_guard_units(self):
         return self.unit_id

@@ -12,14 +12,26 @@ class TdktInitiativeAuthor(models.Model):
     _tdkt_unit_ties = ("initiative_id",)
     _rec_name = "employee_id"
 
-    initiative_id = fields.Many2one("tdkt.initiative", required=True, index=True, ondelete="cascade")
-    employee_id = fields.Many2one("hr.employee", "Author", required=True, index=True, check_company=True)
+    initiative_id = fields.Many2one(
+        "tdkt.initiative", required=True, index=True, ondelete="cascade"
+    )
+    employee_id = fields.Many2one(
+        "hr.employee", "Author", required=True, index=True, check_company=True
+    )
     job_title = fields.Char(related="employee_id.job_title")
-    contribution = fields.Float("Contribution (%)", required=True, default=100.0, digits=(5, 2))
-    company_id = fields.Many2one(related="initiative_id.company_id", store=True, index=True)
+    contribution = fields.Float(
+        "Contribution (%)", required=True, default=100.0, digits=(5, 2)
+    )
+    company_id = fields.Many2one(
+        related="initiative_id.company_id", store=True, index=True
+    )
 
     _sql_constraints = [
-        ("initiative_employee_uniq", "UNIQUE(initiative_id, employee_id)", "A person is an author of an initiative once."),
+        (
+            "initiative_employee_uniq",
+            "UNIQUE(initiative_id, employee_id)",
+            "A person is an author of an initiative once.",
+        ),
         (
             "contribution_range",
             "CHECK(contribution > 0 AND contribution <= 100)",

@@ -14,13 +14,27 @@ class TdktInitiativeScore(models.Model):
     _order = "item_id, member_id, criterion_id"
     _check_company_auto = True
 
-    item_id = fields.Many2one("tdkt.council.session.item", "Agenda Item", required=True, index=True, ondelete="cascade")
+    item_id = fields.Many2one(
+        "tdkt.council.session.item",
+        "Agenda Item",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
     session_id = fields.Many2one(related="item_id.session_id", store=True, index=True)
-    initiative_id = fields.Many2one(related="item_id.initiative_id", store=True, index=True)
+    initiative_id = fields.Many2one(
+        related="item_id.initiative_id", store=True, index=True
+    )
     company_id = fields.Many2one(related="item_id.company_id", store=True, index=True)
-    member_id = fields.Many2one("tdkt.council.member", required=True, index=True, ondelete="restrict")
-    member_user_id = fields.Many2one(related="member_id.user_id", store=True, index=True, string="Member's User")
-    criterion_id = fields.Many2one("tdkt.initiative.criterion", required=True, ondelete="restrict")
+    member_id = fields.Many2one(
+        "tdkt.council.member", required=True, index=True, ondelete="restrict"
+    )
+    member_user_id = fields.Many2one(
+        related="member_id.user_id", store=True, index=True, string="Member's User"
+    )
+    criterion_id = fields.Many2one(
+        "tdkt.initiative.criterion", required=True, ondelete="restrict"
+    )
     max_points = fields.Float("Maximum Points", required=True, digits=(6, 2))
     points = fields.Float(required=True, digits=(6, 2))
 

@@ -29,15 +29,26 @@ def _is_id(value):
 def _is_command(value):
     """A command of an x2many value, as ``fields.Command`` builds it or the web client
     sends it (a list)."""
-    if not isinstance(value, (list, tuple)) or not value or not isinstance(value[0], int) or isinstance(value[0], bool):
+    if (
+        not isinstance(value, list | tuple)
+        or not value
+        or not isinstance(value[0], int)
+        or isinstance(value[0], bool)
+    ):
         return False
     code = value[0]
-    if code not in COMMAND_ID_AT or any(len(value) <= at or not _is_id(value[at]) for at in COMMAND_ID_AT[code]):
+    if code not in COMMAND_ID_AT or any(
+        len(value) <= at or not _is_id(value[at]) for at in COMMAND_ID_AT[code]
+    ):
         return False
     if code in (Command.CREATE, Command.UPDATE):
         return len(value) == 3 and isinstance(value[2], dict)
     if code == Command.SET:
-        return len(value) == 3 and isinstance(value[2], (list, tuple)) and all(map(_is_id, value[2]))
+        return (
+            len(value) == 3
+            and isinstance(value[2], list | tuple)
+            and all(map(_is_id, value[2]))
+        )
     return True
 
 
@@ -49,7 +60,9 @@ def _referenced_ids(field, value):
     if field.type == "many2one":
         record_id = value[0] if isinstance(value, tuple) else value
         return [record_id] if isinstance(record_id, int) and record_id else []
-    if isinstance(value, tuple) or (isinstance(value, list) and not (value and isinstance(value[0], (list, tuple)))):
+    if isinstance(value, tuple) or (
+        isinstance(value, list) and not (value and isinstance(value[0], list | tuple))
+    ):
         return [record_id for record_id in value if isinstance(record_id, int)]
     ids = []
     for command in value:
@@ -63,13 +76,13 @@ def _referenced_ids(field, value):
 def _to_number(value, kind):
     """``value`` converted as Odoo converts it for an Integer (``kind`` int) or a Float
     field, or None where Odoo would raise a bare error or silently drop decimals."""
-    if isinstance(value, bool) or not isinstance(value, (Number, str)):
+    if isinstance(value, bool) or not isinstance(value, Number | str):
         return None
     try:
         if kind is float:
             number = float(value)
             return number if math.isfinite(number) else None
-        if isinstance(value, (int, str)):
+        if isinstance(value, int | str):
             return int(value)
         return int(value) if float(value).is_integer() else None
     except (TypeError, ValueError, OverflowError):
@@ -127,14 +140,26 @@ class TdktInputMixin(models.AbstractModel):
                 field = self._fields.get(name)
                 if field is None:
                     raise ValidationError(
-                        self.env._("There is no field %(field)s on %(model)s.", field=repr(name), model=self._name)
+                        self.env._(
+                            "There is no field %(field)s on %(model)s.",
+                            field=repr(name),
+                            model=self._name,
+                        )
                     )
                 check = checks.get(field.type)
                 # False and None empty any field, and "" any but an x2many, as in Odoo
-                if check and value is not False and value is not None and (value != "" or field.type in X2MANY):
+                if (
+                    check
+                    and value is not False
+                    and value is not None
+                    and (value != "" or field.type in X2MANY)
+                ):
                     check(field, value)
                     if field.type == "many2one" or field.type in X2MANY:
-                        references += [(field, value, record_id) for record_id in _referenced_ids(field, value)]
+                        references += [
+                            (field, value, record_id)
+                            for record_id in _referenced_ids(field, value)
+                        ]
         self._check_input_references(references)
 
     def _check_input_references(self, references):
@@ -147,14 +172,16 @@ class TdktInputMixin(models.AbstractModel):
         for field, _value, record_id in references:
             by_model.setdefault(field.comodel_name, set()).add(record_id)
         existing = {
-            model: set(self.env[model].sudo().browse(ids).exists().ids) for model, ids in by_model.items()
+            model: set(self.env[model].sudo().browse(ids).exists().ids)
+            for model, ids in by_model.items()
         }
         for field, value, record_id in references:
             if record_id not in existing[field.comodel_name]:
                 raise ValidationError(
                     self.env._(
                         "%(field)s expects the id of an existing record of %(model)s: there is none with id %(id)s.",
-                        model=self.env["ir.model"].sudo()._get(field.comodel_name).name or field.comodel_name,
+                        model=self.env["ir.model"].sudo()._get(field.comodel_name).name
+                        or field.comodel_name,
                         id=record_id,
                         **self._input_params(field, value),
                     )
@@ -171,9 +198,15 @@ class TdktInputMixin(models.AbstractModel):
     def _check_input_many2one(self, field, value):
         if _is_id(value) or value == 0 and type(value) is int:
             return
-        if isinstance(value, BaseModel) and value._name == field.comodel_name and len(value) <= 1:
+        if (
+            isinstance(value, BaseModel)
+            and value._name == field.comodel_name
+            and len(value) <= 1
+        ):
             return
-        if isinstance(value, tuple) and value and _is_id(value[0]):  # (id, name), as read() gives it
+        if (
+            isinstance(value, tuple) and value and _is_id(value[0])
+        ):  # (id, name), as read() gives it
             return
         raise ValidationError(
             self.env._(
@@ -186,7 +219,10 @@ class TdktInputMixin(models.AbstractModel):
         number = _to_number(value, int)
         if number is None:
             raise ValidationError(
-                self.env._("%(field)s expects a whole number, not %(value)s.", **self._input_params(field, value))
+                self.env._(
+                    "%(field)s expects a whole number, not %(value)s.",
+                    **self._input_params(field, value),
+                )
             )
         if not INT_MIN <= number <= INT_MAX:
             raise ValidationError(
@@ -202,7 +238,10 @@ class TdktInputMixin(models.AbstractModel):
         number = _to_number(value, float)
         if number is None:
             raise ValidationError(
-                self.env._("%(field)s expects a number, not %(value)s.", **self._input_params(field, value))
+                self.env._(
+                    "%(field)s expects a number, not %(value)s.",
+                    **self._input_params(field, value),
+                )
             )
         # A field with digits rounds its value to them (1e308 overflows there) and holds at
         # most their integer part; one without holds what a double precision holds.
@@ -231,7 +270,10 @@ class TdktInputMixin(models.AbstractModel):
         if value is True or (type(value) is int and value in (0, 1)):
             return
         raise ValidationError(
-            self.env._("%(field)s expects true or false, not %(value)s.", **self._input_params(field, value))
+            self.env._(
+                "%(field)s expects true or false, not %(value)s.",
+                **self._input_params(field, value),
+            )
         )
 
     def _check_input_date(self, field, value):
@@ -239,7 +281,10 @@ class TdktInputMixin(models.AbstractModel):
             fields.Date.to_date(value)
         except (TypeError, ValueError):
             raise ValidationError(
-                self.env._("%(field)s expects a date as YYYY-MM-DD, not %(value)s.", **self._input_params(field, value))
+                self.env._(
+                    "%(field)s expects a date as YYYY-MM-DD, not %(value)s.",
+                    **self._input_params(field, value),
+                )
             ) from None
 
     def _check_input_datetime(self, field, value):
@@ -278,7 +323,14 @@ class TdktInputMixin(models.AbstractModel):
             valid = all(map(_is_id, value))
         elif isinstance(value, list):
             # a list of commands, or of ids that replace the field's value
-            valid = all(map(_is_command if value and isinstance(value[0], (list, tuple)) else _is_id, value))
+            valid = all(
+                map(
+                    _is_command
+                    if value and isinstance(value[0], list | tuple)
+                    else _is_id,
+                    value,
+                )
+            )
         else:
             valid = False
         if not valid:

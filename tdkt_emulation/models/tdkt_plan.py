@@ -31,18 +31,30 @@ class TdktPlan(models.Model):
 
     _name = "tdkt.plan"
     _description = "Emulation Plan"
-    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "tdkt.input.mixin",
+        "tdkt.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "year desc, id desc"
     _check_company_auto = True
     _tdkt_steps = ("edit", "approve", "close", "reset")
-    _tdkt_step_fields = ("state", "approved_by_id", "date_approved", "is_missing_registrations_notified")
+    _tdkt_step_fields = (
+        "state",
+        "approved_by_id",
+        "date_approved",
+        "is_missing_registrations_notified",
+    )
 
     # ------------------------------------------------------------
     # FIELDS
     # ------------------------------------------------------------
 
     name = fields.Char("Plan Title", required=True, tracking=True)
-    number = fields.Char(tracking=True, copy=False, help="Document number, e.g. 03/KH-SNV.")
+    number = fields.Char(
+        tracking=True, copy=False, help="Document number, e.g. 03/KH-SNV."
+    )
     year = fields.Integer(
         required=True,
         index=True,
@@ -52,7 +64,8 @@ class TdktPlan(models.Model):
     date_issue = fields.Date("Issue Date", tracking=True)
     place_issue = fields.Char("Place of Issue")
     document_date = fields.Char(
-        "Place and Date", compute="_compute_document_date",
+        "Place and Date",
+        compute="_compute_document_date",
         help="The place and date line of the document, as printed on it.",
     )
     signer_id = fields.Many2one("hr.employee", "Signed By", check_company=True)
@@ -63,7 +76,7 @@ class TdktPlan(models.Model):
     solution = fields.Html("Main Solutions")
     implementation = fields.Html("Organisation of Implementation")
     recipients = fields.Text(
-        help="The lines of \"Nơi nhận\" at the foot of the printed plan, one per line."
+        help='The lines of "Nơi nhận" at the foot of the printed plan, one per line.'
     )
     date_registration_deadline = fields.Date(
         "Registration Deadline",
@@ -100,11 +113,17 @@ class TdktPlan(models.Model):
     is_missing_registrations_notified = fields.Boolean(copy=False)
     task_ids = fields.One2many("tdkt.plan.task", "plan_id", "Tasks")
     origin_plan_id = fields.Many2one(
-        "tdkt.plan", "Copied From", readonly=True, copy=False, index="btree_not_null", ondelete="set null",
+        "tdkt.plan",
+        "Copied From",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
         help="The plan of the previous year this plan was copied from.",
     )
     task_past_year_count = fields.Integer(
-        "Tasks Mentioning Last Year", compute="_compute_task_past_year_count",
+        "Tasks Mentioning Last Year",
+        compute="_compute_task_past_year_count",
         help="Tasks copied from last year's plan whose text still mentions last year.",
     )
     task_count = fields.Integer(compute="_compute_task_counts")
@@ -113,26 +132,40 @@ class TdktPlan(models.Model):
     task_overdue_count = fields.Integer(compute="_compute_task_counts")
     # The Office's dashboard
     registration_expected_count = fields.Integer(
-        "Units Expected", compute="_compute_registration_progress", groups="tdkt_emulation.group_tdkt_officer"
+        "Units Expected",
+        compute="_compute_registration_progress",
+        groups="tdkt_emulation.group_tdkt_officer",
     )
     registration_submitted_count = fields.Integer(
-        "Forms Submitted", compute="_compute_registration_progress", groups="tdkt_emulation.group_tdkt_officer"
+        "Forms Submitted",
+        compute="_compute_registration_progress",
+        groups="tdkt_emulation.group_tdkt_officer",
     )
     registration_received_count = fields.Integer(
-        "Forms Received", compute="_compute_registration_progress", groups="tdkt_emulation.group_tdkt_officer"
+        "Forms Received",
+        compute="_compute_registration_progress",
+        groups="tdkt_emulation.group_tdkt_officer",
     )
     proposal_count = fields.Integer(
-        "Titles Proposed", compute="_compute_proposal_counts", groups="tdkt_emulation.group_tdkt_officer"
+        "Titles Proposed",
+        compute="_compute_proposal_counts",
+        groups="tdkt_emulation.group_tdkt_officer",
     )
     proposal_summary = fields.Char(
-        "Titles Proposed by Level", compute="_compute_proposal_counts", groups="tdkt_emulation.group_tdkt_officer"
+        "Titles Proposed by Level",
+        compute="_compute_proposal_counts",
+        groups="tdkt_emulation.group_tdkt_officer",
     )
     initiative_count = fields.Integer(
-        "Initiatives", compute="_compute_initiative_counts", groups="tdkt_emulation.group_tdkt_officer",
+        "Initiatives",
+        compute="_compute_initiative_counts",
+        groups="tdkt_emulation.group_tdkt_officer",
         help="The initiatives of the plan's year.",
     )
     initiative_recognized_count = fields.Integer(
-        "Initiatives Recognized", compute="_compute_initiative_counts", groups="tdkt_emulation.group_tdkt_officer"
+        "Initiatives Recognized",
+        compute="_compute_initiative_counts",
+        groups="tdkt_emulation.group_tdkt_officer",
     )
     state = fields.Selection(
         [("draft", "Draft"), ("approved", "Approved"), ("done", "Closed")],
@@ -156,17 +189,27 @@ class TdktPlan(models.Model):
     def _compute_task_counts(self):
         Task = self.env["tdkt.plan.task"]
         totals, by_state = defaultdict(int), defaultdict(int)
-        for plan, state, count in Task._read_group([("plan_id", "in", self.ids)], ["plan_id", "state"], ["__count"]):
+        for plan, state, count in Task._read_group(
+            [("plan_id", "in", self.ids)], ["plan_id", "state"], ["__count"]
+        ):
             totals[plan] += count
             by_state[plan, state] = count
         overdue = dict(
-            Task._read_group([("plan_id", "in", self.ids), ("is_overdue", "=", True)], ["plan_id"], ["__count"])
+            Task._read_group(
+                [("plan_id", "in", self.ids), ("is_overdue", "=", True)],
+                ["plan_id"],
+                ["__count"],
+            )
         )
         for plan in self:
             plan.task_count = totals[plan]
             plan.task_done_count = by_state[plan, "done"]
             plan.task_overdue_count = overdue.get(plan, 0)
-            plan.task_due_count = by_state[plan, "todo"] + by_state[plan, "in_progress"] - plan.task_overdue_count
+            plan.task_due_count = (
+                by_state[plan, "todo"]
+                + by_state[plan, "in_progress"]
+                - plan.task_overdue_count
+            )
 
     @api.depends("task_ids.has_past_year")
     def _compute_task_past_year_count(self):
@@ -177,7 +220,9 @@ class TdktPlan(models.Model):
     def _compute_registration_progress(self):
         counts = {
             plan: (expected, submitted, received)
-            for plan, expected, submitted, received in self.env["tdkt.registration.analysis"]._read_group(
+            for plan, expected, submitted, received in self.env[
+                "tdkt.registration.analysis"
+            ]._read_group(
                 [("plan_id", "in", self.ids)],
                 ["plan_id"],
                 ["expected_count:sum", "submitted_count:sum", "received_count:sum"],
@@ -202,19 +247,26 @@ class TdktPlan(models.Model):
             [("plan_id", "in", self.ids)], ["plan_id", "title_level"], ["__count"]
         ):
             by_level[plan][level] = count
-        level_names = dict(self.env["tdkt.title"]._fields["level"]._description_selection(self.env))
+        level_names = dict(
+            self.env["tdkt.title"]._fields["level"]._description_selection(self.env)
+        )
         for plan in self:
             counts = by_level[plan]
             plan.proposal_count = sum(counts.values())
             plan.proposal_summary = " · ".join(
-                f"{level_names[level]} {counts[level]}" for level in level_names if counts.get(level)
+                f"{level_names[level]} {counts[level]}"
+                for level in level_names
+                if counts.get(level)
             )
 
     @api.depends("year", "company_id")
     def _compute_initiative_counts(self):
         totals, recognized = defaultdict(int), defaultdict(int)
         for year, company, state, count in self.env["tdkt.initiative"]._read_group(
-            [("year", "in", self.mapped("year")), ("company_id", "in", self.company_id.ids)],
+            [
+                ("year", "in", self.mapped("year")),
+                ("company_id", "in", self.company_id.ids),
+            ],
             ["year", "company_id", "state"],
             ["__count"],
         ):
@@ -243,7 +295,9 @@ class TdktPlan(models.Model):
     @api.depends("number", "name")
     def _compute_display_name(self):
         for plan in self:
-            plan.display_name = " - ".join(part for part in (plan.number, plan.name) if part)
+            plan.display_name = " - ".join(
+                part for part in (plan.number, plan.name) if part
+            )
 
     # ------------------------------------------------------------
     # CONSTRAINTS
@@ -262,7 +316,10 @@ class TdktPlan(models.Model):
         for plan in self:
             if not 1900 <= plan.year <= 2999:
                 raise ValidationError(
-                    self.env._("The year of a plan must be between 1900 and 2999, not %(year)s.", year=plan.year)
+                    self.env._(
+                        "The year of a plan must be between 1900 and 2999, not %(year)s.",
+                        year=plan.year,
+                    )
                 )
         self.task_ids._check_deadline_in_plan_year()
 
@@ -272,7 +329,10 @@ class TdktPlan(models.Model):
             deadline = plan.date_registration_deadline
             if not deadline:
                 continue
-            if not (deadline.year == plan.year or (deadline.year == plan.year + 1 and deadline.month == 1)):
+            if not (
+                deadline.year == plan.year
+                or (deadline.year == plan.year + 1 and deadline.month == 1)
+            ):
                 raise ValidationError(
                     self.env._(
                         "The registration deadline %(deadline)s of %(plan)s must fall in %(year)s or in "
@@ -341,16 +401,24 @@ class TdktPlan(models.Model):
         }
         if len(new_plans) == 1:
             return {**action, "view_mode": "form", "res_id": new_plans.id}
-        return {**action, "view_mode": "list,form", "domain": [("id", "in", new_plans.ids)]}
+        return {
+            **action,
+            "view_mode": "list,form",
+            "domain": [("id", "in", new_plans.ids)],
+        }
 
     def action_create_registrations(self):
-        self._require("officer", self.env._("Only the Office can create registration forms."))
+        self._require(
+            "officer", self.env._("Only the Office can create registration forms.")
+        )
         self._create_registrations()
         return self.action_view_registrations()
 
     def action_view_registrations(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("tdkt_emulation.tdkt_registration_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "tdkt_emulation.tdkt_registration_action"
+        )
         action["domain"] = [("plan_id", "=", self.id)]
         action["context"] = {"default_plan_id": self.id}
         return action
@@ -360,24 +428,40 @@ class TdktPlan(models.Model):
 
     def action_view_tasks(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("tdkt_emulation.tdkt_plan_task_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "tdkt_emulation.tdkt_plan_task_action"
+        )
         action["domain"] = [("plan_id", "=", self.id)]
-        action["context"] = {"default_plan_id": self.id, "search_default_plan_id": self.id}
+        action["context"] = {
+            "default_plan_id": self.id,
+            "search_default_plan_id": self.id,
+        }
         return action
 
     def action_open_task_analysis(self):
-        return self._get_dashboard_action("tdkt_emulation.tdkt_plan_task_analysis_action")
+        return self._get_dashboard_action(
+            "tdkt_emulation.tdkt_plan_task_analysis_action"
+        )
 
     def action_open_registration_analysis(self):
-        return self._get_dashboard_action("tdkt_emulation.tdkt_registration_analysis_action")
+        return self._get_dashboard_action(
+            "tdkt_emulation.tdkt_registration_analysis_action"
+        )
 
     def action_open_proposal_analysis(self):
-        return self._get_dashboard_action("tdkt_emulation.tdkt_registration_line_action_by_level")
+        return self._get_dashboard_action(
+            "tdkt_emulation.tdkt_registration_line_action_by_level"
+        )
 
     def action_open_initiative_analysis(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("tdkt_emulation.tdkt_initiative_action_analysis")
-        action["domain"] = [("year", "=", self.year), ("company_id", "=", self.company_id.id)]
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "tdkt_emulation.tdkt_initiative_action_analysis"
+        )
+        action["domain"] = [
+            ("year", "=", self.year),
+            ("company_id", "=", self.company_id.id),
+        ]
         action["display_name"] = self.env._("Initiatives of %(year)s", year=self.year)
         return action
 
@@ -394,10 +478,15 @@ class TdktPlan(models.Model):
 
         :return: the new plans
         """
-        self._require("officer", self.env._("Only the Office can copy a plan to the next year."))
+        self._require(
+            "officer", self.env._("Only the Office can copy a plan to the next year.")
+        )
         copies = self.search([("origin_plan_id", "in", self.ids)])
         for plan in self:
-            existing = copies.filtered(lambda other, plan=plan: other.origin_plan_id == plan and other.year == plan.year + 1)
+            existing = copies.filtered(
+                lambda other, plan=plan: other.origin_plan_id == plan
+                and other.year == plan.year + 1
+            )
             if existing:
                 raise UserError(
                     self.env._(
@@ -411,7 +500,9 @@ class TdktPlan(models.Model):
         new_plans = self.env["tdkt.plan"]
         for plan in self:
             new_plan = plan.copy(plan._prepare_next_year_vals())
-            self.env["tdkt.plan.task"].create(plan.task_ids._prepare_next_year_vals(new_plan))
+            self.env["tdkt.plan.task"].create(
+                plan.task_ids._prepare_next_year_vals(new_plan)
+            )
             plan.message_post(
                 body=self.env._("Copied to the plan of %(year)s.", year=new_plan.year)
             )
@@ -436,7 +527,9 @@ class TdktPlan(models.Model):
         stopped.task_ids._activity_update()
         stopped.registration_ids._activity_update()
         if stopped:
-            stopped.sudo().activity_unlink(["tdkt_emulation.mail_act_tdkt_registration_missing"])
+            stopped.sudo().activity_unlink(
+                ["tdkt_emulation.mail_act_tdkt_registration_missing"]
+            )
 
     def _get_dashboard_action(self, xml_id):
         """The analysis ``xml_id`` of this plan, as the dashboard's figures open it."""
@@ -453,7 +546,10 @@ class TdktPlan(models.Model):
         if self.registration_unit_ids:
             return self.registration_unit_ids
         return self.env["hr.department"].search(
-            [("company_id", "in", (self.company_id.id, False)), ("tdkt_registers", "=", True)]
+            [
+                ("company_id", "in", (self.company_id.id, False)),
+                ("tdkt_registers", "=", True),
+            ]
         )
 
     def _create_registrations(self):
@@ -476,7 +572,9 @@ class TdktPlan(models.Model):
             group,
             self.env._(
                 "You are not allowed to set plans to the state %(state)s.",
-                state=dict(self._fields["state"]._description_selection(self.env))[state],
+                state=dict(self._fields["state"]._description_selection(self.env))[
+                    state
+                ],
             ),
         )
 
@@ -485,7 +583,9 @@ class TdktPlan(models.Model):
         read-only to everyone until a Manager resets it."""
         if any(plan.state == "done" for plan in self):
             raise UserError(
-                self.env._("A closed plan is read-only; a Manager can reset it to draft first.")
+                self.env._(
+                    "A closed plan is read-only; a Manager can reset it to draft first."
+                )
             )
         self._require("officer", self.env._("Only the Office can change a plan."))
 
@@ -521,11 +621,17 @@ class TdktPlan(models.Model):
                 ("state", "=", "approved"),
                 ("is_missing_registrations_notified", "=", False),
                 ("date_registration_deadline", "<", today),
-                ("date_registration_deadline", ">=", today - relativedelta(days=MISSING_REGISTRATIONS_WINDOW)),
+                (
+                    "date_registration_deadline",
+                    ">=",
+                    today - relativedelta(days=MISSING_REGISTRATIONS_WINDOW),
+                ),
             ]
         )
         for plan in plans:
-            missing = plan.registration_ids.filtered(lambda r: r.state == "draft").unit_id
+            missing = plan.registration_ids.filtered(
+                lambda r: r.state == "draft"
+            ).unit_id
             missing |= plan._get_registration_units() - plan.registration_ids.unit_id
             if missing and plan.user_id:
                 plan.activity_schedule(
@@ -537,7 +643,10 @@ class TdktPlan(models.Model):
                             "%(count)s unit(s) have not submitted their registration of emulation titles:",
                             count=len(missing),
                         ),
-                        Markup().join(Markup("<li>%s</li>") % unit.display_name for unit in missing.sorted("complete_name")),
+                        Markup().join(
+                            Markup("<li>%s</li>") % unit.display_name
+                            for unit in missing.sorted("complete_name")
+                        ),
                     ),
                     user_id=plan.user_id.id,
                 )

@@ -10,7 +10,12 @@ from ..lib.dates import QUARTERS, quarter_of, shift_years
 
 _logger = logging.getLogger(__name__)
 
-QUARTER_LABELS = {"1": "Quarter I", "2": "Quarter II", "3": "Quarter III", "4": "Quarter IV"}
+QUARTER_LABELS = {
+    "1": "Quarter I",
+    "2": "Quarter II",
+    "3": "Quarter III",
+    "4": "Quarter IV",
+}
 # What the people of a unit may write on their unit's tasks; the rest belongs to the Office,
 # and the state, its date and the reminders' stamps to the steps.
 PROGRESS_FIELDS = {"progress_note"}
@@ -35,13 +40,22 @@ class TdktPlanTask(models.Model):
     _name = "tdkt.plan.task"
     _description = "Emulation Plan Task"
     _inherit = [
-        "tdkt.input.mixin", "tdkt.workflow.mixin", "mail.thread", "mail.activity.mixin", "tdkt.unit.mixin",
+        "tdkt.input.mixin",
+        "tdkt.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "tdkt.unit.mixin",
         "tdkt.reminder.mixin",
     ]
     _order = "plan_id, quarter, sequence, id"
     _check_company_auto = True
     _tdkt_steps = ("start", "done", "cancel", "reset")
-    _tdkt_step_fields = ("state", "date_done", "is_overdue_notified", "date_next_reminder")
+    _tdkt_step_fields = (
+        "state",
+        "date_done",
+        "is_overdue_notified",
+        "date_next_reminder",
+    )
     _tdkt_can_depends = ("state", "plan_id.state")
     _tdkt_unit_fields = ("lead_unit_id", "participant_unit_ids")
     _tdkt_user_fields = ("user_ids",)
@@ -55,7 +69,11 @@ class TdktPlanTask(models.Model):
     year = fields.Integer(related="plan_id.year", store=True, index=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
     sequence = fields.Integer(
-        "No.", compute="_compute_sequence", store=True, readonly=False, precompute=True,
+        "No.",
+        compute="_compute_sequence",
+        store=True,
+        readonly=False,
+        precompute=True,
         help="The row number (TT) in the plan's table; a new task takes the next one.",
     )
     name = fields.Text("Content", required=True, tracking=True)
@@ -72,7 +90,8 @@ class TdktPlanTask(models.Model):
         help="Follows the deadline unless set by hand.",
     )
     is_quarter_manual = fields.Boolean(
-        "Quarter Set by Hand", help="The quarter was chosen by hand and no longer follows the deadline."
+        "Quarter Set by Hand",
+        help="The quarter was chosen by hand and no longer follows the deadline.",
     )
     lead_unit_id = fields.Many2one(
         "hr.department", index=True, tracking=True, check_company=True
@@ -113,7 +132,9 @@ class TdktPlanTask(models.Model):
         "Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
     is_current_quarter = fields.Boolean(
-        "This Quarter", compute="_compute_is_current_quarter", search="_search_is_current_quarter"
+        "This Quarter",
+        compute="_compute_is_current_quarter",
+        search="_search_is_current_quarter",
     )
     is_deadline_outside_quarter = fields.Boolean(
         "Deadline Outside Quarter",
@@ -134,7 +155,8 @@ class TdktPlanTask(models.Model):
         "the names of the lead and participating units.",
     )
     has_past_year = fields.Boolean(
-        "Mentions Last Year", compute="_compute_has_past_year",
+        "Mentions Last Year",
+        compute="_compute_has_past_year",
         help="The task was copied from last year's plan and its text still mentions last year.",
     )
 
@@ -148,7 +170,9 @@ class TdktPlanTask(models.Model):
                 continue
             plan = task.plan_id
             if plan not in last:
-                last[plan] = max((other.sequence for other in plan.task_ids - task), default=0)
+                last[plan] = max(
+                    (other.sequence for other in plan.task_ids - task), default=0
+                )
             last[plan] += 1
             task.sequence = last[plan]
 
@@ -156,7 +180,9 @@ class TdktPlanTask(models.Model):
     def _compute_has_past_year(self):
         for task in self:
             origin = task.plan_id.origin_plan_id
-            task.has_past_year = bool(origin and re.search(rf"\b{origin.year}\b", task.name or ""))
+            task.has_past_year = bool(
+                origin and re.search(rf"\b{origin.year}\b", task.name or "")
+            )
 
     @api.depends("date_deadline")
     def _compute_quarter(self):
@@ -179,7 +205,9 @@ class TdktPlanTask(models.Model):
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(f"Unsupported search on is_overdue: {operator} {value}")
+            raise NotImplementedError(
+                f"Unsupported search on is_overdue: {operator} {value}"
+            )
         domain = [
             ("date_deadline", "<", fields.Date.context_today(self)),
             ("state", "not in", ("done", "cancelled")),
@@ -189,7 +217,9 @@ class TdktPlanTask(models.Model):
     @api.depends("date_deadline", "quarter")
     def _compute_is_deadline_outside_quarter(self):
         for task in self:
-            task.is_deadline_outside_quarter = bool(task.date_deadline) and task.quarter != quarter_of(task.date_deadline)
+            task.is_deadline_outside_quarter = bool(
+                task.date_deadline
+            ) and task.quarter != quarter_of(task.date_deadline)
 
     @api.depends("date_deadline")
     def _compute_date_next_reminder(self):
@@ -204,11 +234,15 @@ class TdktPlanTask(models.Model):
     def _compute_is_current_quarter(self):
         today = fields.Date.context_today(self)
         for task in self:
-            task.is_current_quarter = task.year == today.year and task.quarter == quarter_of(today)
+            task.is_current_quarter = (
+                task.year == today.year and task.quarter == quarter_of(today)
+            )
 
     def _search_is_current_quarter(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(f"Unsupported search on is_current_quarter: {operator} {value}")
+            raise NotImplementedError(
+                f"Unsupported search on is_current_quarter: {operator} {value}"
+            )
         today = fields.Date.context_today(self)
         domain = [("year", "=", today.year), ("quarter", "=", quarter_of(today))]
         return domain if (operator == "=") == value else ["!", "&", *domain]
@@ -238,7 +272,9 @@ class TdktPlanTask(models.Model):
         for vals in vals_list:
             if "quarter" in vals:
                 deadline = fields.Date.to_date(vals.get("date_deadline"))
-                vals["is_quarter_manual"] = self._is_manual_quarter(vals["quarter"], deadline)
+                vals["is_quarter_manual"] = self._is_manual_quarter(
+                    vals["quarter"], deadline
+                )
         return super().create(vals_list)
 
     def write(self, vals):
@@ -248,12 +284,15 @@ class TdktPlanTask(models.Model):
         new_deadline = fields.Date.to_date(vals.get("date_deadline"))
         manual = self.filtered(
             lambda task: self._is_manual_quarter(
-                vals["quarter"], new_deadline if "date_deadline" in vals else task.date_deadline
+                vals["quarter"],
+                new_deadline if "date_deadline" in vals else task.date_deadline,
             )
         )
         for tasks, is_manual in ((manual, True), (self - manual, False)):
             if tasks:
-                super(TdktPlanTask, tasks).write({**vals, "is_quarter_manual": is_manual})
+                super(TdktPlanTask, tasks).write(
+                    {**vals, "is_quarter_manual": is_manual}
+                )
         return True
 
     # ------------------------------------------------------------
@@ -267,7 +306,8 @@ class TdktPlanTask(models.Model):
     def action_done(self):
         self._check_done()
         self._write_step(
-            {"state": "done", "date_done": fields.Date.context_today(self)}, audit=self.env._("Task done.")
+            {"state": "done", "date_done": fields.Date.context_today(self)},
+            audit=self.env._("Task done."),
         )
         self._activity_update()
 
@@ -278,7 +318,10 @@ class TdktPlanTask(models.Model):
 
     def action_reset(self):
         self._check_reset()
-        self._write_step({"state": "todo", "date_done": False}, audit=self.env._("Task reset to To Do."))
+        self._write_step(
+            {"state": "todo", "date_done": False},
+            audit=self.env._("Task reset to To Do."),
+        )
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
@@ -290,12 +333,14 @@ class TdktPlanTask(models.Model):
         latest approved one (in January the Office still closes last year's). The search
         panel selects the plan and a filter keeps its year, so that one year's tasks never
         mix with another's."""
-        action = self.env["ir.actions.act_window"]._for_xml_id("tdkt_emulation.tdkt_plan_task_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "tdkt_emulation.tdkt_plan_task_action"
+        )
         year = fields.Date.context_today(self).year
         Plan = self.env["tdkt.plan"]
-        plan = Plan.search([("state", "=", "approved"), ("year", "=", year)], limit=1) or Plan.search(
-            [("state", "=", "approved"), ("year", "<", year)], limit=1
-        )
+        plan = Plan.search(
+            [("state", "=", "approved"), ("year", "=", year)], limit=1
+        ) or Plan.search([("state", "=", "approved"), ("year", "<", year)], limit=1)
         action["context"] = {"search_default_year": plan.year or year}
         if plan:
             action["context"]["searchpanel_default_plan_id"] = plan.id
@@ -314,15 +359,19 @@ class TdktPlanTask(models.Model):
     def _prepare_next_year_vals(self, plan):
         """Values of copies of these tasks in ``plan``, dates moved one year later."""
         vals_list = self.copy_data({"plan_id": plan.id})
-        for task, vals in zip(self, vals_list):
-            vals.update(date_deadline=shift_years(task.date_deadline), quarter=task.quarter)
+        for task, vals in zip(self, vals_list, strict=False):
+            vals.update(
+                date_deadline=shift_years(task.date_deadline), quarter=task.quarter
+            )
         return vals_list
 
     def _get_printed_units(self):
         """The lines of the column ĐƠN VỊ THỰC HIỆN of the printed plan."""
         self.ensure_one()
         if self.units_note and self.units_note.strip():
-            return [line.strip() for line in self.units_note.splitlines() if line.strip()]
+            return [
+                line.strip() for line in self.units_note.splitlines() if line.strip()
+            ]
         names = (self.lead_unit_id | self.participant_unit_ids).mapped("name")
         return [f"{names[0]}."] if len(names) == 1 else [f"- {name}." for name in names]
 
@@ -330,17 +379,25 @@ class TdktPlanTask(models.Model):
         """Remove the reminders and overdue flags of the tasks that are closed, or whose plan
         no longer runs: nobody is to be reminded of them any more."""
         self.filtered(
-            lambda task: task.state in ("done", "cancelled") or task.plan_id.state != "approved"
+            lambda task: task.state in ("done", "cancelled")
+            or task.plan_id.state != "approved"
         )._close_reminders()
 
     def _get_reminder_deadline(self):
         return self.date_deadline
 
     def _get_reminder_activity_types(self):
-        return [*super()._get_reminder_activity_types(), "tdkt_emulation.mail_act_tdkt_task_overdue"]
+        return [
+            *super()._get_reminder_activity_types(),
+            "tdkt_emulation.mail_act_tdkt_task_overdue",
+        ]
 
     def _get_reminder_users(self):
-        return self.user_ids or self._get_unit_head_user(self.lead_unit_id) or self.plan_id.user_id
+        return (
+            self.user_ids
+            or self._get_unit_head_user(self.lead_unit_id)
+            or self.plan_id.user_id
+        )
 
     @api.model
     def _get_reminder_domain(self, today):
@@ -369,21 +426,31 @@ class TdktPlanTask(models.Model):
             ("is_overdue_notified", "=", False),
             ("plan_id.state", "=", "approved"),
         ]
-        tasks = self.search(domain, limit=self._reminder_batch_size, order="date_deadline, id")
+        tasks = self.search(
+            domain, limit=self._reminder_batch_size, order="date_deadline, id"
+        )
         activity_type = self.env.ref("tdkt_emulation.mail_act_tdkt_task_overdue")
         today = fields.Date.context_today(self)
         to_create = []
         for task in tasks:
             try:
-                note = self.env._("The deadline %(deadline)s has passed.", deadline=task.date_deadline.strftime("%d/%m/%Y"))
+                note = self.env._(
+                    "The deadline %(deadline)s has passed.",
+                    deadline=task.date_deadline.strftime("%d/%m/%Y"),
+                )
                 users = task._get_reminder_users()
             except Exception:
                 _logger.exception("Overdue flag failed for %s; passed over", task)
                 continue
-            to_create += [task._prepare_reminder_activity(activity_type, today, note, user) for user in users]
+            to_create += [
+                task._prepare_reminder_activity(activity_type, today, note, user)
+                for user in users
+            ]
         self._schedule_reminder_activities(to_create)
         tasks._write_step({"is_overdue_notified": True})
-        remaining = self.search_count(domain) if len(tasks) == self._reminder_batch_size else 0
+        remaining = (
+            self.search_count(domain) if len(tasks) == self._reminder_batch_size else 0
+        )
         return len(tasks), remaining
 
     # ------------------------------------------------------------
@@ -392,7 +459,9 @@ class TdktPlanTask(models.Model):
 
     def _check_state_in(self, states):
         if any(task.state not in states for task in self):
-            raise UserError(self.env._("This action is not possible in the task's current state."))
+            raise UserError(
+                self.env._("This action is not possible in the task's current state.")
+            )
 
     def _check_open_plan(self):
         if any(task.plan_id.state == "done" for task in self):
@@ -402,7 +471,10 @@ class TdktPlanTask(models.Model):
         """The Office changes a task of an open plan."""
         self._check_open_plan()
         self._require(
-            "officer", self.env._("Only the Office can change a task's content, units, deadline or quarter.")
+            "officer",
+            self.env._(
+                "Only the Office can change a task's content, units, deadline or quarter."
+            ),
         )
 
     def _check_edit_vals(self, vals):
@@ -423,7 +495,9 @@ class TdktPlanTask(models.Model):
 
     def _check_close_step(self, states):
         self._check_open_plan()
-        self._require("unit_manager", self.env._("Only the unit's head can close a task."))
+        self._require(
+            "unit_manager", self.env._("Only the unit's head can close a task.")
+        )
         self.check_access("write")
         self._check_state_in(states)
 
@@ -447,4 +521,6 @@ class TdktPlanTask(models.Model):
     def _cron_send_deadline_reminders(self):
         reminded, to_remind = self._process_deadline_reminders()
         flagged, to_flag = self._flag_overdue_tasks()
-        self.env["ir.cron"]._notify_progress(done=reminded + flagged, remaining=to_remind + to_flag)
+        self.env["ir.cron"]._notify_progress(
+            done=reminded + flagged, remaining=to_remind + to_flag
+        )

@@ -8,7 +8,13 @@ from ..lib.xlsx_registrations import build_registrations_xlsx
 
 # Written by the workflow's steps only.
 WORKFLOW_FIELDS = (
-    "state", "date_submitted", "submitted_by_id", "is_late", "date_received", "received_by_id", "date_next_reminder",
+    "state",
+    "date_submitted",
+    "submitted_by_id",
+    "is_late",
+    "date_received",
+    "received_by_id",
+    "date_next_reminder",
 )
 
 
@@ -33,7 +39,11 @@ class TdktRegistration(models.Model):
     _name = "tdkt.registration"
     _description = "Title Registration Form"
     _inherit = [
-        "tdkt.input.mixin", "tdkt.workflow.mixin", "mail.thread", "mail.activity.mixin", "tdkt.unit.mixin",
+        "tdkt.input.mixin",
+        "tdkt.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "tdkt.unit.mixin",
         "tdkt.reminder.mixin",
     ]
     _order = "year desc, plan_id, unit_id, id"
@@ -49,7 +59,11 @@ class TdktRegistration(models.Model):
     _reminder_activity_type = "tdkt_emulation.mail_act_tdkt_registration_reminder"
 
     plan_id = fields.Many2one(
-        "tdkt.plan", required=True, index=True, ondelete="cascade", check_company=True,
+        "tdkt.plan",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
         domain="[('state', '=', 'approved')]",
     )
     unit_id = fields.Many2one(
@@ -57,8 +71,12 @@ class TdktRegistration(models.Model):
     )
     year = fields.Integer(related="plan_id.year", store=True, index=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
-    date_deadline = fields.Date(related="plan_id.date_registration_deadline", string="Deadline")
-    line_ids = fields.One2many("tdkt.registration.line", "registration_id", "Lines", copy=True)
+    date_deadline = fields.Date(
+        related="plan_id.date_registration_deadline", string="Deadline"
+    )
+    line_ids = fields.One2many(
+        "tdkt.registration.line", "registration_id", "Lines", copy=True
+    )
     line_count = fields.Integer(compute="_compute_line_count")
     state = fields.Selection(
         [
@@ -74,15 +92,22 @@ class TdktRegistration(models.Model):
         index=True,
     )
     date_submitted = fields.Datetime("Submitted On", readonly=True, copy=False)
-    submitted_by_id = fields.Many2one("res.users", "Submitter", readonly=True, copy=False)
+    submitted_by_id = fields.Many2one(
+        "res.users", "Submitter", readonly=True, copy=False
+    )
     is_late = fields.Boolean(
-        "Late", readonly=True, copy=False, tracking=True,
+        "Late",
+        readonly=True,
+        copy=False,
+        tracking=True,
         help="Submitted after the plan's registration deadline: the Office must accept it.",
     )
     date_received = fields.Datetime("Received On", readonly=True, copy=False)
     received_by_id = fields.Many2one("res.users", "Receiver", readonly=True, copy=False)
     quota_summary = fields.Text("Quotas", compute="_compute_quota_summary")
-    ineligible_count = fields.Integer("Ineligible Lines", compute="_compute_quota_summary")
+    ineligible_count = fields.Integer(
+        "Ineligible Lines", compute="_compute_quota_summary"
+    )
     can_edit = fields.Boolean(compute="_compute_can_steps")
     can_submit = fields.Boolean(compute="_compute_can_steps")
     can_receive = fields.Boolean(compute="_compute_can_steps")
@@ -106,26 +131,36 @@ class TdktRegistration(models.Model):
     def _compute_quota_summary(self):
         """The unit's quotas of the year, as the rules of its lines' titles count them."""
         Eligibility = self.env["tdkt.eligibility"]
-        title_names, articles = Eligibility._get_title_names(), Eligibility._get_articles()
+        title_names, articles = (
+            Eligibility._get_title_names(),
+            Eligibility._get_articles(),
+        )
         for registration in self:
             quotas = {}
             for line in registration.line_ids:
                 for reason in (line.eligibility_data or {}).get("reasons", []):
                     if reason["code"] == "quota":
                         quotas[line.title_id] = reason
-            registration.quota_summary = "\n".join(
-                f"{title.name}: {Eligibility._describe({'reasons': [reason]}, title_names, articles)}"
-                for title, reason in quotas.items()
-            ) or False
+            registration.quota_summary = (
+                "\n".join(
+                    f"{title.name}: {Eligibility._describe({'reasons': [reason]}, title_names, articles)}"
+                    for title, reason in quotas.items()
+                )
+                or False
+            )
             registration.ineligible_count = len(
-                registration.line_ids.filtered(lambda line: line.eligibility_status == "ineligible")
+                registration.line_ids.filtered(
+                    lambda line: line.eligibility_status == "ineligible"
+                )
             )
 
     @api.depends("unit_id", "plan_id")
     def _compute_display_name(self):
         for registration in self:
             registration.display_name = self.env._(
-                "%(unit)s - %(year)s", unit=registration.unit_id.name or "", year=registration.year or ""
+                "%(unit)s - %(year)s",
+                unit=registration.unit_id.name or "",
+                year=registration.year or "",
             )
 
     @api.depends("plan_id.date_registration_deadline")
@@ -156,7 +191,10 @@ class TdktRegistration(models.Model):
         for registration in self:
             if not registration.line_ids:
                 raise UserError(
-                    self.env._("The registration form of %(unit)s has no line.", unit=registration.unit_id.name)
+                    self.env._(
+                        "The registration form of %(unit)s has no line.",
+                        unit=registration.unit_id.name,
+                    )
                 )
         if not self.env.context.get("tdkt_submit_confirmed") and any(
             line.eligibility_status == "ineligible" for line in self.line_ids
@@ -186,11 +224,17 @@ class TdktRegistration(models.Model):
     def action_receive(self):
         self._check_receive()
         self._write_step(
-            {"state": "received", "date_received": fields.Datetime.now(), "received_by_id": self.env.uid},
+            {
+                "state": "received",
+                "date_received": fields.Datetime.now(),
+                "received_by_id": self.env.uid,
+            },
             audit=self.env._("Registration form received."),
         )
         self._activity_update()
-        self.filtered("is_late")._post_audit(self.env._("Late registration accepted by the Office."))
+        self.filtered("is_late")._post_audit(
+            self.env._("Late registration accepted by the Office.")
+        )
 
     def action_open_return_wizard(self):
         return {
@@ -211,18 +255,36 @@ class TdktRegistration(models.Model):
                 "tdkt_emulation.title_ldtt", raise_if_not_found=False
             )
             if not title:
-                raise UserError(self.env._("Set a default individual title in the settings first."))
+                raise UserError(
+                    self.env._("Set a default individual title in the settings first.")
+                )
             employees = self.env["hr.employee"].search(
-                [("department_id", "=", registration.unit_id.id), ("company_id", "=", registration.company_id.id)]
+                [
+                    ("department_id", "=", registration.unit_id.id),
+                    ("company_id", "=", registration.company_id.id),
+                ]
             )
-            taken = self.env["tdkt.registration.line"].sudo().search(
-                [("year", "=", registration.year), ("title_id", "=", title.id), ("employee_id", "in", employees.ids)]
-            ).employee_id
+            taken = (
+                self.env["tdkt.registration.line"]
+                .sudo()
+                .search(
+                    [
+                        ("year", "=", registration.year),
+                        ("title_id", "=", title.id),
+                        ("employee_id", "in", employees.ids),
+                    ]
+                )
+                .employee_id
+            )
             registration.write(
                 {
                     "line_ids": [
                         fields.Command.create(
-                            {"subject_type": "individual", "employee_id": employee.id, "title_id": title.id}
+                            {
+                                "subject_type": "individual",
+                                "employee_id": employee.id,
+                                "title_id": title.id,
+                            }
                         )
                         for employee in employees - taken
                     ]
@@ -236,7 +298,9 @@ class TdktRegistration(models.Model):
         if not self:
             raise UserError(self.env._("There is no registration form to export."))
         # Built now: the ids came in the body of this call, never in a download URL.
-        return self.env["ir.attachment"]._tdkt_download_action(*self._export_xlsx(), self._name)
+        return self.env["ir.attachment"]._tdkt_download_action(
+            *self._export_xlsx(), self._name
+        )
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
@@ -253,10 +317,16 @@ class TdktRegistration(models.Model):
             raise UserError(self.env._("There is no registration form to export."))
         self.check_access("read")
         env = self.with_context(lang=self.env["res.lang"]._get_tdkt_report_lang()).env
-        registrations = self.with_env(env).sorted(lambda r: (r.plan_id.id, r.unit_id.complete_name or ""))
+        registrations = self.with_env(env).sorted(
+            lambda r: (r.plan_id.id, r.unit_id.complete_name or "")
+        )
         lines_by_form = registrations._read_xlsx_lines()
         states = dict(self._fields["state"]._description_selection(env))
-        subjects = dict(env["tdkt.registration.line"]._fields["subject_type"]._description_selection(env))
+        subjects = dict(
+            env["tdkt.registration.line"]
+            ._fields["subject_type"]
+            ._description_selection(env)
+        )
         units = [
             {
                 "name": registration.unit_id.name
@@ -265,7 +335,8 @@ class TdktRegistration(models.Model):
                 "status": states[registration.state]
                 + (" - " + env._("late") if registration.is_late else ""),
                 "lines": [
-                    {**line, "subject": subjects[line["subject"]]} for line in lines_by_form.get(registration.id, [])
+                    {**line, "subject": subjects[line["subject"]]}
+                    for line in lines_by_form.get(registration.id, [])
                 ],
             }
             for registration in registrations
@@ -278,7 +349,8 @@ class TdktRegistration(models.Model):
         ]
         plans = registrations.plan_id
         heading = env._(
-            "Registration of emulation titles - %(plans)s", plans=", ".join(plans.mapped("display_name"))
+            "Registration of emulation titles - %(plans)s",
+            plans=", ".join(plans.mapped("display_name")),
         )
         labels = {
             "summary": env._("Summary"),
@@ -301,8 +373,12 @@ class TdktRegistration(models.Model):
         Line = self.env["tdkt.registration.line"]
         Line.check_access("read")
         query = Line._search([("registration_id", "in", self.ids)])
-        title_alias = query.left_join(Line._table, "title_id", "tdkt_title", "id", "title_id")
-        employee_alias = query.left_join(Line._table, "employee_id", "hr_employee", "id", "employee_id")
+        title_alias = query.left_join(
+            Line._table, "title_id", "tdkt_title", "id", "title_id"
+        )
+        employee_alias = query.left_join(
+            Line._table, "employee_id", "hr_employee", "id", "employee_id"
+        )
         query.order = SQL(
             "%s, %s DESC, %s, %s",
             SQL.identifier(Line._table, "registration_id"),
@@ -323,14 +399,22 @@ class TdktRegistration(models.Model):
         lines_by_form = defaultdict(list)
         for registration_id, subject, name, job, title, note in rows:
             lines_by_form[registration_id].append(
-                {"subject": subject, "name": name, "job": job, "title": title, "note": note}
+                {
+                    "subject": subject,
+                    "name": name,
+                    "job": job,
+                    "title": title,
+                    "note": note,
+                }
             )
         return lines_by_form
 
     def _return_to_draft(self, reason):
         self._check_return()
         if not (reason or "").strip():
-            raise UserError(self.env._("Give the reason for returning the form to draft."))
+            raise UserError(
+                self.env._("Give the reason for returning the form to draft.")
+            )
         self._write_step(
             {
                 "state": "draft",
@@ -346,7 +430,10 @@ class TdktRegistration(models.Model):
     def _decide(self):
         """The received forms among these, whose titles a signed decision grants, are decided."""
         forms = self.filtered(lambda form: form.state == "received")
-        forms._write_step({"state": "decided"}, audit=self.env._("Decided: a decision grants the form's titles."))
+        forms._write_step(
+            {"state": "decided"},
+            audit=self.env._("Decided: a decision grants the form's titles."),
+        )
         forms._activity_update()
 
     @api.model
@@ -355,7 +442,10 @@ class TdktRegistration(models.Model):
         constraint alone would only say it once the row is written)."""
         keys = [(vals.get("plan_id"), vals.get("unit_id")) for vals in vals_list]
         existing = self.sudo().search_fetch(
-            [("plan_id", "in", [plan for plan, _unit in keys]), ("unit_id", "in", [unit for _plan, unit in keys])],
+            [
+                ("plan_id", "in", [plan for plan, _unit in keys]),
+                ("unit_id", "in", [unit for _plan, unit in keys]),
+            ],
             ["plan_id", "unit_id"],
         )
         taken = {(form.plan_id.id, form.unit_id.id) for form in existing}
@@ -381,12 +471,17 @@ class TdktRegistration(models.Model):
         if self._is("officer"):
             return
         if any(registration.state != "draft" for registration in self):
-            raise AccessError(self.env._("A submitted registration form is read-only to its unit."))
+            raise AccessError(
+                self.env._("A submitted registration form is read-only to its unit.")
+            )
 
     def _check_submit(self):
         """The head of the form's unit, or the Office, submits a draft form."""
         for registration in self:
-            if not (self._is("officer") or (self._is("unit_manager") and self._acts_for(registration.unit_id))):
+            if not (
+                self._is("officer")
+                or (self._is("unit_manager") and self._acts_for(registration.unit_id))
+            ):
                 raise AccessError(
                     self.env._(
                         "Only the head of %(unit)s or the Office can submit its registration form.",
@@ -395,14 +490,19 @@ class TdktRegistration(models.Model):
                 )
             if registration.state != "draft":
                 raise UserError(
-                    self.env._("The registration form of %(unit)s is already submitted.", unit=registration.unit_id.name)
+                    self.env._(
+                        "The registration form of %(unit)s is already submitted.",
+                        unit=registration.unit_id.name,
+                    )
                 )
 
     def _check_receive(self):
         """The Office receives a submitted form."""
         self._require("officer", self.env._("Only the Office can do this."))
         if any(registration.state != "submitted" for registration in self):
-            raise UserError(self.env._("Only submitted registration forms can be received."))
+            raise UserError(
+                self.env._("Only submitted registration forms can be received.")
+            )
 
     def _check_return(self):
         """The Office returns a submitted or received form to draft; the head of the form's
@@ -412,15 +512,24 @@ class TdktRegistration(models.Model):
                 allowed = self._is("officer")
             else:
                 allowed = registration.state == "submitted" and (
-                    self._is("officer") or (self._is("unit_manager") and self._acts_for(registration.unit_id))
+                    self._is("officer")
+                    or (
+                        self._is("unit_manager")
+                        and self._acts_for(registration.unit_id)
+                    )
                 )
             if not allowed:
                 raise AccessError(
-                    self.env._("You cannot return the registration form of %(unit)s.", unit=registration.unit_id.name)
+                    self.env._(
+                        "You cannot return the registration form of %(unit)s.",
+                        unit=registration.unit_id.name,
+                    )
                 )
 
     def _get_step_fields_error(self, names):
-        return self.env._("The status of a registration form changes through its buttons only.")
+        return self.env._(
+            "The status of a registration form changes through its buttons only."
+        )
 
     def _get_guard_units(self):
         return self.unit_id
@@ -429,7 +538,8 @@ class TdktRegistration(models.Model):
         """Remove the reminders of the forms sent (submitted, received, decided) or whose
         plan no longer runs: their unit has nothing left to submit."""
         self.filtered(
-            lambda registration: registration.state != "draft" or registration.plan_id.state != "approved"
+            lambda registration: registration.state != "draft"
+            or registration.plan_id.state != "approved"
         )._close_reminders()
 
     def _get_reminder_deadline(self):

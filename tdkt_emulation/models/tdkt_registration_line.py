@@ -10,15 +10,30 @@ from .tdkt_requirement_mixin import DISCIPLINES, RATINGS
 
 # Written by a closing council session only.
 VOTE_FIELDS = {
-    "vote_session_id", "vote_agree_count", "vote_member_count", "vote_share", "vote_threshold", "vote_outcome",
+    "vote_session_id",
+    "vote_agree_count",
+    "vote_member_count",
+    "vote_share",
+    "vote_threshold",
+    "vote_outcome",
 }
 # The line's own facts of eligibility; other lines of the subject and unit depend on them.
 FACT_FIELDS = {
-    "subject_type", "employee_id", "registration_id", "title_id", "rating", "months_worked", "discipline",
+    "subject_type",
+    "employee_id",
+    "registration_id",
+    "title_id",
+    "rating",
+    "months_worked",
+    "discipline",
 }
 # Written by the Office's override only; the eligibility itself is computed, never typed.
 OVERRIDE_FIELDS = {
-    "eligibility_override", "override_reason", "override_user_id", "date_override", "eligibility_status",
+    "eligibility_override",
+    "override_reason",
+    "override_user_id",
+    "date_override",
+    "eligibility_status",
     "eligibility_data",
 }
 ELIGIBILITY_STATUSES = [
@@ -34,7 +49,12 @@ class TdktRegistrationLine(models.Model):
 
     _name = "tdkt.registration.line"
     _description = "Title Registration Line"
-    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "tdkt.subject.mixin", "tdkt.unit.mixin"]
+    _inherit = [
+        "tdkt.input.mixin",
+        "tdkt.workflow.mixin",
+        "tdkt.subject.mixin",
+        "tdkt.unit.mixin",
+    ]
     _order = "registration_id, subject_type desc, sequence, id"
     _check_company_auto = True
     _tdkt_unit_fields = ("unit_id",)
@@ -50,47 +70,86 @@ class TdktRegistrationLine(models.Model):
     unit_id = fields.Many2one(related="registration_id.unit_id", store=True, index=True)
     plan_id = fields.Many2one(related="registration_id.plan_id", store=True, index=True)
     year = fields.Integer(related="registration_id.year", store=True, index=True)
-    company_id = fields.Many2one(related="registration_id.company_id", store=True, index=True)
-    state = fields.Selection(related="registration_id.state", string="Form Status", store=True)
+    company_id = fields.Many2one(
+        related="registration_id.company_id", store=True, index=True
+    )
+    state = fields.Selection(
+        related="registration_id.state", string="Form Status", store=True
+    )
     employee_id = fields.Many2one(domain="[('department_id', 'child_of', unit_id)]")
     job_title = fields.Char(related="employee_id.job_title")
     title_level = fields.Selection(related="title_id.level", store=True)
     note = fields.Char()
     # The facts of the year the rules need, entered by the unit
-    rating = fields.Selection(RATINGS, "Rating of the Year", help="The person's rating of quality for the year.")
+    rating = fields.Selection(
+        RATINGS,
+        "Rating of the Year",
+        help="The person's rating of quality for the year.",
+    )
     months_worked = fields.Integer(
         default=12, help="Months the person worked in the year, leave excluded."
     )
     discipline = fields.Selection(
-        DISCIPLINES, "Disciplined", help="The heaviest disciplinary measure taken against the subject in the year."
+        DISCIPLINES,
+        "Disciplined",
+        help="The heaviest disciplinary measure taken against the subject in the year.",
     )
-    discipline_reference = fields.Char("Discipline Decision", help="The decision that took the disciplinary measure.")
+    discipline_reference = fields.Char(
+        "Discipline Decision", help="The decision that took the disciplinary measure."
+    )
     # What the rules make of the facts; see tdkt.eligibility
     eligibility_status = fields.Selection(
-        ELIGIBILITY_STATUSES, "Eligibility", compute="_compute_eligibility", store=True, index=True
+        ELIGIBILITY_STATUSES,
+        "Eligibility",
+        compute="_compute_eligibility",
+        store=True,
+        index=True,
     )
-    eligibility_data = fields.Json(compute="_compute_eligibility", store=True, copy=False)
+    eligibility_data = fields.Json(
+        compute="_compute_eligibility", store=True, copy=False
+    )
     eligibility_reasons = fields.Text("Reasons", compute="_compute_eligibility_reasons")
     eligibility_override = fields.Boolean(
-        "Overridden", readonly=True, copy=False,
+        "Overridden",
+        readonly=True,
+        copy=False,
         help="The Office puts the line before the council although the rules find it ineligible.",
     )
     override_reason = fields.Text("Reason for Overriding", readonly=True, copy=False)
-    override_user_id = fields.Many2one("res.users", "Overridden By", readonly=True, copy=False)
+    override_user_id = fields.Many2one(
+        "res.users", "Overridden By", readonly=True, copy=False
+    )
     date_override = fields.Datetime("Overridden On", readonly=True, copy=False)
     can_override = fields.Boolean(compute="_compute_can_steps")
     # The council's vote, written when its session closes
-    vote_session_id = fields.Many2one("tdkt.council.session", "Review Session", readonly=True, copy=False)
+    vote_session_id = fields.Many2one(
+        "tdkt.council.session", "Review Session", readonly=True, copy=False
+    )
     vote_agree_count = fields.Integer("Votes For", readonly=True, copy=False)
     vote_member_count = fields.Integer("Council Members", readonly=True, copy=False)
-    vote_share = fields.Float("Agree Share (%)", readonly=True, copy=False, digits=(5, 2))
-    vote_threshold = fields.Float("Threshold (%)", readonly=True, copy=False, digits=(5, 2))
+    vote_share = fields.Float(
+        "Agree Share (%)", readonly=True, copy=False, digits=(5, 2)
+    )
+    vote_threshold = fields.Float(
+        "Threshold (%)", readonly=True, copy=False, digits=(5, 2)
+    )
     vote_outcome = fields.Selection(
-        [("approved", "Passed"), ("rejected", "Not passed")], "Council Outcome", readonly=True, copy=False, index=True
+        [("approved", "Passed"), ("rejected", "Not passed")],
+        "Council Outcome",
+        readonly=True,
+        copy=False,
+        index=True,
     )
 
     @api.depends(
-        "subject_type", "employee_id", "unit_id", "title_id", "year", "rating", "months_worked", "discipline"
+        "subject_type",
+        "employee_id",
+        "unit_id",
+        "title_id",
+        "year",
+        "rating",
+        "months_worked",
+        "discipline",
     )
     def _compute_eligibility(self):
         # The facts are read whoever asks (past awards, other lines): a line being edited
@@ -100,11 +159,23 @@ class TdktRegistrationLine(models.Model):
         hidden = self._get_lines_hidden_from_user()
         results = self.env["tdkt.eligibility"]._check_lines(self - hidden)
         for line in self:
-            result = results[line] if line not in hidden else {
-                "status": False,
-                "reasons": [{"code": "not_readable", "met": None, "params": {}, "article": "", "to_confirm": False}],
-                "initiative_ids": [],
-            }
+            result = (
+                results[line]
+                if line not in hidden
+                else {
+                    "status": False,
+                    "reasons": [
+                        {
+                            "code": "not_readable",
+                            "met": None,
+                            "params": {},
+                            "article": "",
+                            "to_confirm": False,
+                        }
+                    ],
+                    "initiative_ids": [],
+                }
+            )
             line.eligibility_status = result["status"]
             line.eligibility_data = result
 
@@ -112,24 +183,37 @@ class TdktRegistrationLine(models.Model):
     @api.depends_context("lang")
     def _compute_eligibility_reasons(self):
         Eligibility = self.env["tdkt.eligibility"]
-        title_names, articles = Eligibility._get_title_names(), Eligibility._get_articles()
+        title_names, articles = (
+            Eligibility._get_title_names(),
+            Eligibility._get_articles(),
+        )
         for line in self:
-            line.eligibility_reasons = Eligibility._describe(line.eligibility_data, title_names, articles)
+            line.eligibility_reasons = Eligibility._describe(
+                line.eligibility_data, title_names, articles
+            )
 
     @api.depends("subject_name", "title_id.name")
     @api.depends_context("lang")
     def _compute_display_name(self):
         for line in self:
-            line.display_name = f"{line.subject_name or ''} - {line.title_id.name or ''}"
+            line.display_name = (
+                f"{line.subject_name or ''} - {line.title_id.name or ''}"
+            )
 
     @api.constrains("subject_type", "employee_id", "title_id", "registration_id")
     def _check_subject(self):
         for line in self:
             if line.subject_type == "individual":
                 if not line.employee_id:
-                    raise ValidationError(self.env._("An individual title needs the person who registers."))
+                    raise ValidationError(
+                        self.env._(
+                            "An individual title needs the person who registers."
+                        )
+                    )
                 department = line.employee_id.department_id
-                if not (department.parent_path or "").startswith(line.unit_id.parent_path or "-"):
+                if not (department.parent_path or "").startswith(
+                    line.unit_id.parent_path or "-"
+                ):
                     raise ValidationError(
                         self.env._(
                             "%(person)s does not work in %(unit)s.",
@@ -138,15 +222,21 @@ class TdktRegistrationLine(models.Model):
                         )
                     )
             elif line.employee_id:
-                raise ValidationError(self.env._("A collective title is registered for the unit, not a person."))
+                raise ValidationError(
+                    self.env._(
+                        "A collective title is registered for the unit, not a person."
+                    )
+                )
             if line.title_id.subject_type not in (line.subject_type, "both"):
                 raise ValidationError(
                     self.env._(
                         "%(title)s cannot be awarded to %(subject)s.",
                         title=line.title_id.name,
-                        subject=dict(self._fields["subject_type"]._description_selection(self.env))[
-                            line.subject_type
-                        ].lower(),
+                        subject=dict(
+                            self._fields["subject_type"]._description_selection(
+                                self.env
+                            )
+                        )[line.subject_type].lower(),
                     )
                 )
 
@@ -155,11 +245,17 @@ class TdktRegistrationLine(models.Model):
         for line in self:
             if not 0 <= line.months_worked <= 12:
                 raise ValidationError(
-                    self.env._("Months worked in a year are from 0 to 12, not %(months)s.", months=line.months_worked)
+                    self.env._(
+                        "Months worked in a year are from 0 to 12, not %(months)s.",
+                        months=line.months_worked,
+                    )
                 )
             if line.discipline and not (line.discipline_reference or "").strip():
                 raise ValidationError(
-                    self.env._("Name the decision that disciplined %(subject)s.", subject=line.subject_name)
+                    self.env._(
+                        "Name the decision that disciplined %(subject)s.",
+                        subject=line.subject_name,
+                    )
                 )
 
     @api.constrains("year", "title_id", "employee_id", "unit_id", "subject_type")
@@ -196,13 +292,30 @@ class TdktRegistrationLine(models.Model):
 
         :return: ``{line: threshold}``, in one rule search whatever the number of lines
         """
-        rule_sets = {year: self.env["tdkt.rule.set"]._get_for_year(year) for year in set(self.mapped("year"))}
-        rules = self.env["tdkt.title.rule"].sudo().search(
-            [("rule_set_id", "in", [rule_set.id for rule_set in rule_sets.values()]), ("title_id", "in", self.title_id.ids)]
+        rule_sets = {
+            year: self.env["tdkt.rule.set"]._get_for_year(year)
+            for year in set(self.mapped("year"))
+        }
+        rules = (
+            self.env["tdkt.title.rule"]
+            .sudo()
+            .search(
+                [
+                    (
+                        "rule_set_id",
+                        "in",
+                        [rule_set.id for rule_set in rule_sets.values()],
+                    ),
+                    ("title_id", "in", self.title_id.ids),
+                ]
+            )
         )
-        thresholds = {(rule.rule_set_id, rule.title_id): rule.approval_threshold for rule in rules}
+        thresholds = {
+            (rule.rule_set_id, rule.title_id): rule.approval_threshold for rule in rules
+        }
         return {
-            line: thresholds.get((rule_sets[line.year], line.title_id)) or line.title_id.approval_threshold
+            line: thresholds.get((rule_sets[line.year], line.title_id))
+            or line.title_id.approval_threshold
             for line in self
         }
 
@@ -213,13 +326,20 @@ class TdktRegistrationLine(models.Model):
         stored field's compute runs."""
         new_lines = self.filtered(lambda line: not isinstance(line.id, int))
         user = self.env.user
-        if not new_lines or user._is_superuser() or user.has_group("tdkt_emulation.group_tdkt_officer"):
+        if (
+            not new_lines
+            or user._is_superuser()
+            or user.has_group("tdkt_emulation.group_tdkt_officer")
+        ):
             return self.browse()
         unit_ids = set(self.env.user._get_tdkt_unit_ids())
         return new_lines.filtered(
             lambda line: line.unit_id.id not in unit_ids
-            or (line.subject_type == "individual" and line.employee_id
-                and line.employee_id.sudo().department_id.id not in unit_ids)
+            or (
+                line.subject_type == "individual"
+                and line.employee_id
+                and line.employee_id.sudo().department_id.id not in unit_ids
+            )
         )
 
     def _get_subject_key(self):
@@ -239,7 +359,9 @@ class TdktRegistrationLine(models.Model):
         return lines
 
     def write(self, vals):
-        related = self._get_related_lines() if set(vals) & FACT_FIELDS else self.browse()
+        related = (
+            self._get_related_lines() if set(vals) & FACT_FIELDS else self.browse()
+        )
         result = super().write(vals)
         if not self.env.su and "registration_id" in vals:
             # The form the line lands in must be one its writer may edit.
@@ -271,7 +393,12 @@ class TdktRegistrationLine(models.Model):
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
-            "views": [(self.env.ref("tdkt_emulation.tdkt_registration_line_view_form").id, "form")],
+            "views": [
+                (
+                    self.env.ref("tdkt_emulation.tdkt_registration_line_view_form").id,
+                    "form",
+                )
+            ],
             "target": "new",
         }
 
@@ -285,16 +412,23 @@ class TdktRegistrationLine(models.Model):
         for name in names:
             self.env.remove_to_compute(self._fields[name], lines)
         values = SQL(", ").join(
-            SQL("(%s, %s, %s::jsonb)", line.id, results[line]["status"] or None, json.dumps(results[line]))
+            SQL(
+                "(%s, %s, %s::jsonb)",
+                line.id,
+                results[line]["status"] or None,
+                json.dumps(results[line]),
+            )
             for line in lines
         )
         if lines:
-            self.env.cr.execute(SQL(
-                "UPDATE tdkt_registration_line AS line SET eligibility_status = checked.status, "
-                "eligibility_data = checked.data FROM (VALUES %s) AS checked(id, status, data) "
-                "WHERE line.id = checked.id",
-                values,
-            ))
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE tdkt_registration_line AS line SET eligibility_status = checked.status, "
+                    "eligibility_data = checked.data FROM (VALUES %s) AS checked(id, status, data) "
+                    "WHERE line.id = checked.id",
+                    values,
+                )
+            )
         lines.invalidate_recordset(names)
         lines.modified(names)
         return True
@@ -303,7 +437,9 @@ class TdktRegistrationLine(models.Model):
         if not self:
             raise UserError(self.env._("There is no registered title to export."))
         # Built now: the ids came in the body of this call, never in a download URL.
-        return self.env["ir.attachment"]._tdkt_download_action(*self._export_eligibility_xlsx(), self._name)
+        return self.env["ir.attachment"]._tdkt_download_action(
+            *self._export_eligibility_xlsx(), self._name
+        )
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
@@ -319,9 +455,14 @@ class TdktRegistrationLine(models.Model):
             raise UserError(self.env._("There is no registered title to export."))
         self.check_access("read")
         env = self.with_context(lang=self.env["res.lang"]._get_tdkt_report_lang()).env
-        lines = self.with_env(env).sorted(lambda line: (line.year, line.unit_id.complete_name or "", line.id))
+        lines = self.with_env(env).sorted(
+            lambda line: (line.year, line.unit_id.complete_name or "", line.id)
+        )
         Eligibility = env["tdkt.eligibility"]
-        title_names, articles = Eligibility._get_title_names(), Eligibility._get_articles()
+        title_names, articles = (
+            Eligibility._get_title_names(),
+            Eligibility._get_articles(),
+        )
         statuses = dict(self._fields["eligibility_status"]._description_selection(env))
         rows = [
             {
@@ -329,7 +470,10 @@ class TdktRegistrationLine(models.Model):
                 "subject": line.subject_name,
                 "title": line.title_id.name,
                 "status": statuses.get(line.eligibility_status, ""),
-                "reasons": (Eligibility._describe(line.eligibility_data, title_names, articles) or "").split("\n"),
+                "reasons": (
+                    Eligibility._describe(line.eligibility_data, title_names, articles)
+                    or ""
+                ).split("\n"),
                 "override": line.override_reason or "",
             }
             for line in lines
@@ -351,7 +495,9 @@ class TdktRegistrationLine(models.Model):
             rows,
             labels,
         )
-        return content, env._("eligibility-%(years)s.xlsx", years="-".join(str(year) for year in years))
+        return content, env._(
+            "eligibility-%(years)s.xlsx", years="-".join(str(year) for year in years)
+        )
 
     def _get_related_lines(self):
         """The lines whose eligibility depends on these lines: the other lines of their
@@ -359,13 +505,21 @@ class TdktRegistrationLine(models.Model):
         their units in their years (quotas, members' titles of collective titles)."""
         if not self:
             return self.browse()
-        return self.sudo().search(
-            [
-                "|",
-                "&", ("employee_id", "in", self.employee_id.ids), ("year", ">=", min(self.mapped("year"))),
-                "&", ("unit_id", "in", self.unit_id.ids), ("year", "in", list(set(self.mapped("year")))),
-            ]
-        ).with_env(self.env)
+        return (
+            self.sudo()
+            .search(
+                [
+                    "|",
+                    "&",
+                    ("employee_id", "in", self.employee_id.ids),
+                    ("year", ">=", min(self.mapped("year"))),
+                    "&",
+                    ("unit_id", "in", self.unit_id.ids),
+                    ("year", "in", list(set(self.mapped("year")))),
+                ]
+            )
+            .with_env(self.env)
+        )
 
     def _mark_for_eligibility(self):
         """Have these lines checked again at the next flush, all in one batch, and what
@@ -382,7 +536,9 @@ class TdktRegistrationLine(models.Model):
     def _override_eligibility(self, reason):
         self._check_override()
         if not (reason or "").strip():
-            raise UserError(self.env._("Give the reason for overriding the eligibility."))
+            raise UserError(
+                self.env._("Give the reason for overriding the eligibility.")
+            )
         self._write_step(
             {
                 "eligibility_override": True,
@@ -392,7 +548,10 @@ class TdktRegistrationLine(models.Model):
             }
         )
         for registration in self.registration_id:
-            lines = self.filtered(lambda line, registration=registration: line.registration_id == registration)
+            lines = self.filtered(
+                lambda line, registration=registration: line.registration_id
+                == registration
+            )
             lines._post_audit(
                 self.env._(
                     "Eligibility overridden for %(lines)s: %(reason)s",
@@ -414,12 +573,16 @@ class TdktRegistrationLine(models.Model):
         """The Office puts a line the rules find ineligible before the council."""
         self._require("officer", self.env._("Only the Office overrides eligibility."))
         if any(line.eligibility_status != "ineligible" for line in self):
-            raise UserError(self.env._("Only lines the rules find ineligible need an override."))
+            raise UserError(
+                self.env._("Only lines the rules find ineligible need an override.")
+            )
 
     def _get_step_fields_error(self, names):
         if names & VOTE_FIELDS:
             return self.env._("The council's vote is written by its session only.")
-        return self.env._("Eligibility is worked out from the facts; only the Office overrides it, with a reason.")
+        return self.env._(
+            "Eligibility is worked out from the facts; only the Office overrides it, with a reason."
+        )
 
     def _get_guard_units(self):
         return self.unit_id | self.employee_id.department_id

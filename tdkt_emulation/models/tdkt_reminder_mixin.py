@@ -90,14 +90,22 @@ class TdktReminderMixin(models.AbstractModel):
         :return: (records processed, records still due)
         """
         today = fields.Date.context_today(self)
-        domain = [*self._get_reminder_domain(today), ("date_next_reminder", "<=", today)]
-        records = self.search(domain, limit=self._reminder_batch_size, order="date_next_reminder, id")
+        domain = [
+            *self._get_reminder_domain(today),
+            ("date_next_reminder", "<=", today),
+        ]
+        records = self.search(
+            domain, limit=self._reminder_batch_size, order="date_next_reminder, id"
+        )
         activity_type = self.env.ref(self._reminder_activity_type)
         open_activities = {
             (activity.res_id, activity.user_id): activity
             for activity in self.env["mail.activity"].search(
-                [("res_model", "=", self._name), ("res_id", "in", records.ids),
-                 ("activity_type_id", "=", activity_type.id)]
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", records.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
             )
         }
         to_create, to_move = [], defaultdict(lambda: self.env["mail.activity"])
@@ -111,18 +119,32 @@ class TdktReminderMixin(models.AbstractModel):
                     note = record._get_reminder_note(days_left)
                     users = record._get_reminder_users()
                 except Exception:
-                    _logger.exception("Deadline reminder failed for %s; passed over", record)
+                    _logger.exception(
+                        "Deadline reminder failed for %s; passed over", record
+                    )
                     users = ()
                 for user in users:
                     if activity := open_activities.get((record.id, user)):
                         to_move[deadline, note] |= activity
                     else:
-                        to_create.append(record._prepare_reminder_activity(activity_type, deadline, note, user))
-            record.date_next_reminder = next_reminder_date(deadline, days, stage) if stage is not None else False
+                        to_create.append(
+                            record._prepare_reminder_activity(
+                                activity_type, deadline, note, user
+                            )
+                        )
+            record.date_next_reminder = (
+                next_reminder_date(deadline, days, stage)
+                if stage is not None
+                else False
+            )
         for (deadline, note), activities in to_move.items():
             activities.write({"date_deadline": deadline, "note": note})
         self._schedule_reminder_activities(to_create)
-        remaining = self.search_count(domain) if len(records) == self._reminder_batch_size else 0
+        remaining = (
+            self.search_count(domain)
+            if len(records) == self._reminder_batch_size
+            else 0
+        )
         return len(records), remaining
 
     def _prepare_reminder_activity(self, activity_type, deadline, note, user):
@@ -145,4 +167,8 @@ class TdktReminderMixin(models.AbstractModel):
         """Create the reminders in one batch. They are to-dos in each person's activities,
         without the "assigned to you" e-mail Odoo sends one by one: a unit head would get
         one e-mail per task and reminder day, and the cron one message per activity."""
-        return self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals_list)
+        return (
+            self.env["mail.activity"]
+            .with_context(mail_activity_quick_update=True)
+            .create(vals_list)
+        )

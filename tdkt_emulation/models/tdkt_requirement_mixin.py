@@ -33,36 +33,63 @@ class TdktRequirementMixin(models.AbstractModel):
     _name = "tdkt.requirement.mixin"
     _description = "Eligibility Requirements"
 
-    min_rating = fields.Selection(RATINGS, "Minimum Rating", help="The person's rating of the year, at least.")
-    min_months = fields.Integer("Minimum Months Worked", help="Months worked in the year (0: no minimum).")
+    min_rating = fields.Selection(
+        RATINGS, "Minimum Rating", help="The person's rating of the year, at least."
+    )
+    min_months = fields.Integer(
+        "Minimum Months Worked", help="Months worked in the year (0: no minimum)."
+    )
     discipline_bar = fields.Selection(
-        DISCIPLINES, "Excluded From Discipline", help="A disciplinary measure this heavy, or heavier, in the year excludes."
+        DISCIPLINES,
+        "Excluded From Discipline",
+        help="A disciplinary measure this heavy, or heavier, in the year excludes.",
     )
     same_year_title_id = fields.Many2one("tdkt.title", "Title in the Same Year")
     streak_title_id = fields.Many2one("tdkt.title", "Title Held Before")
-    streak_years = fields.Integer("Consecutive Years", help="Years in a row, ending with the year, of the title held before.")
+    streak_years = fields.Integer(
+        "Consecutive Years",
+        help="Years in a row, ending with the year, of the title held before.",
+    )
     streak_within = fields.Integer(
-        "Within Years", help="When larger than the consecutive years: the title held that many times within these years."
+        "Within Years",
+        help="When larger than the consecutive years: the title held that many times within these years.",
     )
     streak_rating = fields.Selection(RATINGS, "Rating Over the Years")
-    streak_rating_years = fields.Integer("Years of That Rating", help="Years in a row, ending with the year.")
+    streak_rating_years = fields.Integer(
+        "Years of That Rating", help="Years in a row, ending with the year."
+    )
     held_title_id = fields.Many2one("tdkt.title", "Title Held in an Earlier Year")
-    initiative_scope = fields.Selection(LEVELS, help="The narrowest scope of recognition that counts.")
+    initiative_scope = fields.Selection(
+        LEVELS, help="The narrowest scope of recognition that counts."
+    )
     initiative_count = fields.Integer("Initiatives Needed")
     initiative_years = fields.Integer(
-        "Initiatives Within Years", default=1, help="Initiatives recognized in these years, ending with the year."
+        "Initiatives Within Years",
+        default=1,
+        help="Initiatives recognized in these years, ending with the year.",
     )
-    rating_replaces_initiative = fields.Selection(RATINGS, "Rating Instead of an Initiative")
-    quota_percent = fields.Float("Quota (%)", help="Candidates for the title in a unit, at most this share of the base title's holders.")
+    rating_replaces_initiative = fields.Selection(
+        RATINGS, "Rating Instead of an Initiative"
+    )
+    quota_percent = fields.Float(
+        "Quota (%)",
+        help="Candidates for the title in a unit, at most this share of the base title's holders.",
+    )
     quota_base_title_id = fields.Many2one("tdkt.title", "Quota of")
     member_title_id = fields.Many2one("tdkt.title", "Members' Title")
     member_title_share = fields.Float("Members' Share (%)")
-    member_title_strict = fields.Boolean("More Than the Share", help="More than the share, rather than at least the share.")
+    member_title_strict = fields.Boolean(
+        "More Than the Share",
+        help="More than the share, rather than at least the share.",
+    )
     member_min_title_id = fields.Many2one("tdkt.title", "Members Holding")
     member_min_count = fields.Integer("Members Holding at Least")
     all_members_complete = fields.Boolean("All Members Complete Their Duties")
     members_discipline_bar = fields.Selection(DISCIPLINES, "No Member Disciplined From")
-    council_only = fields.Boolean("Chosen by the Council", help="Decided by the council's comparison, not computed.")
+    council_only = fields.Boolean(
+        "Chosen by the Council",
+        help="Decided by the council's comparison, not computed.",
+    )
 
     _sql_constraints = [
         (
@@ -98,6 +125,12 @@ class TdktRequirementMixin(models.AbstractModel):
     def _get_requirements(self):
         """The engine's ``Requirements`` of this record."""
         self.ensure_one()
-        values = {name: self[name] for name in Requirements.__dataclass_fields__ if name in self._fields}
-        values.update({parameter: self[name].code for name, parameter in TITLE_FIELDS.items()})
+        values = {
+            name: self[name]
+            for name in Requirements.__dataclass_fields__
+            if name in self._fields
+        }
+        values.update(
+            {parameter: self[name].code for name, parameter in TITLE_FIELDS.items()}
+        )
         return requirements_from_values(values)

@@ -21,11 +21,13 @@ class TdktRuleSet(models.Model):
     code = fields.Char(required=True, tracking=True)
     date_from = fields.Date("Valid From", tracking=True)
     date_to = fields.Date("Valid Until", tracking=True)
-    legal_texts = fields.Text(translate=True, help="The laws, decrees and circulars the rules come from.")
+    legal_texts = fields.Text(
+        translate=True, help="The laws, decrees and circulars the rules come from."
+    )
     gap_breaks_streak = fields.Boolean(
         "A Gap Year Breaks Consecutive Years",
         default=True,
-        help="No text defines \"consecutive\": by default a year without the title breaks the streak; "
+        help='No text defines "consecutive": by default a year without the title breaks the streak; '
         "uncheck to count the times instead.",
     )
     active = fields.Boolean(default=True)
@@ -34,16 +36,30 @@ class TdktRuleSet(models.Model):
     @api.constrains("date_from", "date_to", "active")
     def _check_dates(self):
         for rule_set in self:
-            if rule_set.date_from and rule_set.date_to and rule_set.date_from > rule_set.date_to:
-                raise ValidationError(self.env._("%(name)s ends before it begins.", name=rule_set.name))
+            if (
+                rule_set.date_from
+                and rule_set.date_to
+                and rule_set.date_from > rule_set.date_to
+            ):
+                raise ValidationError(
+                    self.env._("%(name)s ends before it begins.", name=rule_set.name)
+                )
             if not rule_set.active:
                 continue
             # Two periods overlap when each begins before the other ends (an empty bound is open).
             domain = [("id", "!=", rule_set.id)]
             if rule_set.date_to:
-                domain += ["|", ("date_from", "=", False), ("date_from", "<=", rule_set.date_to)]
+                domain += [
+                    "|",
+                    ("date_from", "=", False),
+                    ("date_from", "<=", rule_set.date_to),
+                ]
             if rule_set.date_from:
-                domain += ["|", ("date_to", "=", False), ("date_to", ">=", rule_set.date_from)]
+                domain += [
+                    "|",
+                    ("date_to", "=", False),
+                    ("date_to", ">=", rule_set.date_from),
+                ]
             if other := self.search(domain, limit=1):
                 raise ValidationError(
                     self.env._(
@@ -78,7 +94,10 @@ class TdktRuleSet(models.Model):
         """The rule set that judges the titles of ``year``, or an empty recordset."""
         sets = self.sudo().search([])
         rule_set_id = select_rule_set(
-            [(rule_set.id, rule_set.date_from or None, rule_set.date_to or None) for rule_set in sets],
+            [
+                (rule_set.id, rule_set.date_from or None, rule_set.date_to or None)
+                for rule_set in sets
+            ],
             date(year, 12, 31),
         )
         return self.browse(rule_set_id)

@@ -14,19 +14,28 @@ class TdktSubjectMixin(models.AbstractModel):
     _name = "tdkt.subject.mixin"
     _description = "Award Subject"
 
-    subject_type = fields.Selection(SUBJECT_TYPES, "Subject", required=True, default="individual")
+    subject_type = fields.Selection(
+        SUBJECT_TYPES, "Subject", required=True, default="individual"
+    )
     employee_id = fields.Many2one("hr.employee", index=True, check_company=True)
     unit_id = fields.Many2one("hr.department", index=True, check_company=True)
     subject_name = fields.Char("Name", compute="_compute_subject_name", store=True)
     title_id = fields.Many2one(
-        "tdkt.title", required=True, index=True, check_company=True,
+        "tdkt.title",
+        required=True,
+        index=True,
+        check_company=True,
         domain="[('subject_type', 'in', (subject_type, 'both'))]",
     )
 
     @api.depends("subject_type", "employee_id.name", "unit_id.name")
     def _compute_subject_name(self):
         for record in self:
-            subject = record.employee_id if record.subject_type == "individual" else record.unit_id
+            subject = (
+                record.employee_id
+                if record.subject_type == "individual"
+                else record.unit_id
+            )
             record.subject_name = subject.name
 
     @api.onchange("subject_type")
@@ -34,5 +43,8 @@ class TdktSubjectMixin(models.AbstractModel):
         """A collective names no person, and keeps no title it cannot hold."""
         if self.subject_type == "collective":
             self.employee_id = False
-        if self.title_id and self.title_id.subject_type not in (self.subject_type, "both"):
+        if self.title_id and self.title_id.subject_type not in (
+            self.subject_type,
+            "both",
+        ):
             self.title_id = False

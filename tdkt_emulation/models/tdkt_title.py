@@ -2,7 +2,11 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 # Levels of titles, and scopes of initiatives: cơ sở, cấp tỉnh, toàn quốc.
-LEVELS = [("grassroots", "Grassroots"), ("provincial", "Provincial"), ("national", "National")]
+LEVELS = [
+    ("grassroots", "Grassroots"),
+    ("provincial", "Provincial"),
+    ("national", "National"),
+]
 
 
 class TdktTitle(models.Model):
@@ -43,9 +47,12 @@ class TdktTitle(models.Model):
         default="grassroots",
     )
     deciding_authority = fields.Char(
-        translate=True, help="Who decides the title or form, e.g. the Director of the Department."
+        translate=True,
+        help="Who decides the title or form, e.g. the Director of the Department.",
     )
-    legal_basis = fields.Text(translate=True, help="The legal articles the title rests on.")
+    legal_basis = fields.Text(
+        translate=True, help="The legal articles the title rests on."
+    )
     company_id = fields.Many2one(
         "res.company", help="Leave empty to share the title with every company."
     )
@@ -77,5 +84,8 @@ class TdktTitle(models.Model):
             )
             if duplicate:
                 raise ValidationError(
-                    self.env._("The code %(code)s is already used by another title.", code=title.code)
+                    self.env._(
+                        "The code %(code)s is already used by another title.",
+                        code=title.code,
+                    )
                 )

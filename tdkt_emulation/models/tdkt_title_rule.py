@@ -13,19 +13,35 @@ class TdktTitleRule(models.Model):
     _order = "rule_set_id, title_id"
     _rec_name = "title_id"
 
-    rule_set_id = fields.Many2one("tdkt.rule.set", required=True, index=True, ondelete="cascade")
-    title_id = fields.Many2one("tdkt.title", required=True, index=True, ondelete="cascade")
-    article = fields.Char("Legal Article", translate=True, help="The article the rule comes from, quoted in reasons.")
-    to_confirm = fields.Boolean(help="The rule was not verified against the legal text: shown as \"to confirm\".")
+    rule_set_id = fields.Many2one(
+        "tdkt.rule.set", required=True, index=True, ondelete="cascade"
+    )
+    title_id = fields.Many2one(
+        "tdkt.title", required=True, index=True, ondelete="cascade"
+    )
+    article = fields.Char(
+        "Legal Article",
+        translate=True,
+        help="The article the rule comes from, quoted in reasons.",
+    )
+    to_confirm = fields.Boolean(
+        help='The rule was not verified against the legal text: shown as "to confirm".'
+    )
     note = fields.Text(translate=True)
     approval_threshold = fields.Float(
         "Council Approval Threshold (%)",
         help="Share of all the council's members who must agree; empty: the title's own threshold.",
     )
-    alternative_ids = fields.One2many("tdkt.title.rule.alternative", "rule_id", "Alternatives", copy=True)
+    alternative_ids = fields.One2many(
+        "tdkt.title.rule.alternative", "rule_id", "Alternatives", copy=True
+    )
 
     _sql_constraints = [
-        ("rule_set_title_uniq", "UNIQUE(rule_set_id, title_id)", "A rule set has one rule per title."),
+        (
+            "rule_set_title_uniq",
+            "UNIQUE(rule_set_id, title_id)",
+            "A rule set has one rule per title.",
+        ),
         (
             "approval_threshold_range",
             "CHECK(approval_threshold >= 0 AND approval_threshold <= 100)",
@@ -42,7 +58,9 @@ class TdktTitleRule(models.Model):
         return TitleRule(
             title=self.title_id.code,
             requirements=self._get_requirements(),
-            alternatives=tuple(alternative._get_requirements() for alternative in self.alternative_ids),
+            alternatives=tuple(
+                alternative._get_requirements() for alternative in self.alternative_ids
+            ),
             # In the source language: the reasons quote it in the reader's (_get_articles).
             article=self.with_context(lang="en_US").article or "",
             to_confirm=self.to_confirm,

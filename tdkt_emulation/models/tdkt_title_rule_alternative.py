@@ -9,7 +9,9 @@ class TdktTitleRuleAlternative(models.Model):
     _inherit = ["tdkt.input.mixin", "tdkt.requirement.mixin"]
     _order = "rule_id, sequence, id"
 
-    rule_id = fields.Many2one("tdkt.title.rule", required=True, index=True, ondelete="cascade")
+    rule_id = fields.Many2one(
+        "tdkt.title.rule", required=True, index=True, ondelete="cascade"
+    )
     sequence = fields.Integer(default=10)
     name = fields.Char("Description", translate=True)
 

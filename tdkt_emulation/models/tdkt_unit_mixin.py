@@ -29,14 +29,19 @@ class TdktUnitMixin(models.AbstractModel):
         uid = self.env.uid
         for record in self:
             record.is_in_my_unit = any(
-                unit_ids.intersection(record[name].ids) for name in self._tdkt_unit_fields
+                unit_ids.intersection(record[name].ids)
+                for name in self._tdkt_unit_fields
             ) or any(uid in record[name].ids for name in self._tdkt_user_fields)
 
     def _search_is_in_my_unit(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(f"Unsupported search on is_in_my_unit: {operator} {value}")
+            raise NotImplementedError(
+                f"Unsupported search on is_in_my_unit: {operator} {value}"
+            )
         unit_ids = self.env.user._get_tdkt_unit_ids()
-        domains = [[(name, "in", unit_ids)] for name in self._tdkt_unit_fields if unit_ids]
+        domains = [
+            [(name, "in", unit_ids)] for name in self._tdkt_unit_fields if unit_ids
+        ]
         domains += [[(name, "in", self.env.uid)] for name in self._tdkt_user_fields]
         domain = expression.OR(domains) if domains else expression.FALSE_DOMAIN
         positive = (operator == "=") == value

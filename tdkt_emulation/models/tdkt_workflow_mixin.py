@@ -2,7 +2,12 @@ from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 
 # Context keys that silence the chatter; an audit line is posted with them off.
-SILENCING_KEYS = ("tracking_disable", "mail_notrack", "mail_create_nolog", "mail_auto_subscribe_no_notify")
+SILENCING_KEYS = (
+    "tracking_disable",
+    "mail_notrack",
+    "mail_create_nolog",
+    "mail_auto_subscribe_no_notify",
+)
 GROUPS = {
     "user": "tdkt_emulation.group_tdkt_user",
     "unit_manager": "tdkt_emulation.group_tdkt_unit_manager",
@@ -82,7 +87,14 @@ class TdktWorkflowMixin(models.AbstractModel):
         self._check_step_fields(set(vals))
         self._check_edit_vals(vals)
         ties = set(vals) & set(self._tdkt_unit_ties)
-        before = {record: (record.sudo()._get_guard_units(), record._get_audit_records()) for record in self} if ties else {}
+        before = (
+            {
+                record: (record.sudo()._get_guard_units(), record._get_audit_records())
+                for record in self
+            }
+            if ties
+            else {}
+        )
         result = super().write(vals)
         if ties:
             self._check_guard_units()
@@ -121,7 +133,9 @@ class TdktWorkflowMixin(models.AbstractModel):
     def _check_step_fields_at_create(self, vals):
         """A new record starts where the workflow starts: a step field may be given its
         default (the web client sends the initial state), nothing else."""
-        defaults = self.default_get([name for name in vals if name in self._tdkt_step_fields])
+        defaults = self.default_get(
+            [name for name in vals if name in self._tdkt_step_fields]
+        )
         forbidden = {
             name
             for name in set(vals) & set(self._tdkt_step_fields)
@@ -132,7 +146,11 @@ class TdktWorkflowMixin(models.AbstractModel):
     def _get_step_fields_error(self, names):
         return self.env._(
             "%(fields)s of %(model)s change through its workflow steps only.",
-            fields=", ".join(sorted(self._fields[name]._description_string(self.env) for name in names)),
+            fields=", ".join(
+                sorted(
+                    self._fields[name]._description_string(self.env) for name in names
+                )
+            ),
             model=self._description,
         )
 
@@ -192,8 +210,13 @@ class TdktWorkflowMixin(models.AbstractModel):
         author = self.env.user.partner_id
         for record in self._get_audit_records() if trail is None else trail:
             if "message_ids" in record._fields:
-                record.sudo().with_context(**dict.fromkeys(SILENCING_KEYS, False)).message_post(
-                    body=body, author_id=author.id, message_type="notification", subtype_xmlid="mail.mt_note"
+                record.sudo().with_context(
+                    **dict.fromkeys(SILENCING_KEYS, False)
+                ).message_post(
+                    body=body,
+                    author_id=author.id,
+                    message_type="notification",
+                    subtype_xmlid="mail.mt_note",
                 )
 
     def _audit_unit_change(self, before):
@@ -211,4 +234,6 @@ class TdktWorkflowMixin(models.AbstractModel):
 
     @api.model
     def _get_chatter_fields(self):
-        return set(self.env["mail.thread"]._fields) | set(self.env["mail.activity.mixin"]._fields)
+        return set(self.env["mail.thread"]._fields) | set(
+            self.env["mail.activity.mixin"]._fields
+        )

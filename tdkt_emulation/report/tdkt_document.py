@@ -2,7 +2,14 @@ from odoo import api, models
 from odoo.exceptions import UserError
 
 from ..lib.dates import QUARTERS, date_words, document_date
-from ..lib.docx_render import ConverterError, TemplateError, docx_to_pdf, find_converter, render_docx, rich_paragraphs
+from ..lib.docx_render import (
+    ConverterError,
+    TemplateError,
+    docx_to_pdf,
+    find_converter,
+    render_docx,
+    rich_paragraphs,
+)
 from ..lib.docx_templates import ALLOWED_NAMES
 from ..models.tdkt_document_template import DOCUMENT_MODELS, DOCX_MIMETYPE
 
@@ -34,7 +41,9 @@ class TdktDocument(models.AbstractModel):
         """The download of ``records``' document ``kind`` as ``file_format`` (pdf or docx),
         once what would make it fail has been checked, so that a failure shows here."""
         if len(records) != 1:
-            raise UserError(self.env._("Print one document at a time, from the record's form."))
+            raise UserError(
+                self.env._("Print one document at a time, from the record's form.")
+            )
         # A trial rendering of the Word file: a template error is told here, not on a blank page.
         self.render(kind, records, "docx")
         self._check_printable(kind, records, file_format)
@@ -64,13 +73,19 @@ class TdktDocument(models.AbstractModel):
                 content = docx_to_pdf(content)
             except ConverterError as error:
                 raise UserError(self._converter_error_message(error)) from error
-        filename = f"{FILE_NAMES[kind]} {self._get_document_number(kind, record)}".strip()
+        filename = (
+            f"{FILE_NAMES[kind]} {self._get_document_number(kind, record)}".strip()
+        )
         filename = filename.replace("/", "-")
         return content, f"{filename}.{file_format}", FORMATS[file_format]
 
     @api.model
     def _check_printable(self, kind, record, file_format):
-        if kind not in DOCUMENT_MODELS or record._name != DOCUMENT_MODELS[kind] or file_format not in FORMATS:
+        if (
+            kind not in DOCUMENT_MODELS
+            or record._name != DOCUMENT_MODELS[kind]
+            or file_format not in FORMATS
+        ):
             raise UserError(self.env._("There is no such document to print."))
         record.ensure_one()
         record.check_access("read")
@@ -85,8 +100,12 @@ class TdktDocument(models.AbstractModel):
                 "or ask the administrator to install LibreOffice (Debian package libreoffice-writer-nogui)."
             )
         if error.code == "timeout":
-            return self.env._("LibreOffice took too long to make the PDF; try again, or print the Word file.")
-        return self.env._("LibreOffice could not make the PDF: %(detail)s", detail=error.detail)
+            return self.env._(
+                "LibreOffice took too long to make the PDF; try again, or print the Word file."
+            )
+        return self.env._(
+            "LibreOffice could not make the PDF: %(detail)s", detail=error.detail
+        )
 
     @api.model
     def _get_document_number(self, kind, record):
@@ -108,7 +127,9 @@ class TdktDocument(models.AbstractModel):
     def _prepare_doc(self, number, place, day, signer_title, signer, recipients):
         return {
             "number": number or "",
-            "date_line": document_date(place, day) if day else f"{place}, {date_words(day)}".strip(", "),
+            "date_line": document_date(place, day)
+            if day
+            else f"{place}, {date_words(day)}".strip(", "),
             "signer_title": signer_title or "",
             "signer_name": signer.name or "",
             "recipients": _lines(recipients),
@@ -120,19 +141,33 @@ class TdktDocument(models.AbstractModel):
         quarters, number = [], 0
         for quarter in QUARTERS:
             tasks = []
-            for task in plan.task_ids.filtered(lambda t, q=quarter: t.quarter == q).sorted(
-                lambda t: (t.sequence, t.id)
-            ):
+            for task in plan.task_ids.filtered(
+                lambda t, q=quarter: t.quarter == q
+            ).sorted(lambda t: (t.sequence, t.id)):
                 number += 1
-                tasks.append({"number": number, "content": _lines(task.name), "units": task._get_printed_units()})
+                tasks.append(
+                    {
+                        "number": number,
+                        "content": _lines(task.name),
+                        "units": task._get_printed_units(),
+                    }
+                )
             quarters.append({"label": QUARTER_LABELS[quarter], "tasks": tasks})
         title = plan.name or ""
-        summary = title[len("Kế hoạch "):] if title.lower().startswith("kế hoạch ") else title
+        summary = (
+            title[len("Kế hoạch ") :]
+            if title.lower().startswith("kế hoạch ")
+            else title
+        )
         return {
             "org": org,
             "doc": self._prepare_doc(
-                plan.number, plan.place_issue or org["place"], plan.date_issue, plan.signer_position,
-                plan.signer_id, plan.recipients,
+                plan.number,
+                plan.place_issue or org["place"],
+                plan.date_issue,
+                plan.signer_position,
+                plan.signer_id,
+                plan.recipients,
             ),
             "plan": {
                 "title": title,
@@ -143,8 +178,11 @@ class TdktDocument(models.AbstractModel):
                 "requirements": rich_paragraphs(plan.requirement),
                 "solutions": rich_paragraphs(plan.solution),
                 "organisation": rich_paragraphs(plan.implementation),
-                "registration_deadline": plan.date_registration_deadline.strftime("%d/%m/%Y")
-                if plan.date_registration_deadline else "",
+                "registration_deadline": plan.date_registration_deadline.strftime(
+                    "%d/%m/%Y"
+                )
+                if plan.date_registration_deadline
+                else "",
                 "quarters": quarters,
             },
         }
@@ -152,7 +190,9 @@ class TdktDocument(models.AbstractModel):
     @api.model
     def _prepare_decision_context(self, decision):
         org = self._prepare_org(decision.company_id)
-        lines = decision.line_ids.sorted(lambda line: (line.subject_type != "individual", line.sequence, line.id))
+        lines = decision.line_ids.sorted(
+            lambda line: (line.subject_type != "individual", line.sequence, line.id)
+        )
         individuals = [
             {
                 "number": index,
@@ -161,11 +201,19 @@ class TdktDocument(models.AbstractModel):
                 "unit": line.unit_id.name or "",
                 "title": line.title_id.name or "",
             }
-            for index, line in enumerate(lines.filtered(lambda line: line.subject_type == "individual"), 1)
+            for index, line in enumerate(
+                lines.filtered(lambda line: line.subject_type == "individual"), 1
+            )
         ]
         collectives = [
-            {"number": index, "name": line.unit_id.name or "", "title": line.title_id.name or ""}
-            for index, line in enumerate(lines.filtered(lambda line: line.subject_type == "collective"), 1)
+            {
+                "number": index,
+                "name": line.unit_id.name or "",
+                "title": line.title_id.name or "",
+            }
+            for index, line in enumerate(
+                lines.filtered(lambda line: line.subject_type == "collective"), 1
+            )
         ]
         if decision.kind == "recognition":
             grant = f"Công nhận danh hiệu thi đua năm {decision.year}"
@@ -175,8 +223,12 @@ class TdktDocument(models.AbstractModel):
         return {
             "org": org,
             "doc": self._prepare_doc(
-                decision.name, org["place"], decision.date_decision, decision.signer_position,
-                decision.signer_id, decision.recipients,
+                decision.name,
+                org["place"],
+                decision.date_decision,
+                decision.signer_position,
+                decision.signer_id,
+                decision.recipients,
             ),
             "decision": {
                 "authority": decision.authority or "",

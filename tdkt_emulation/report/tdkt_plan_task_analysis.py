@@ -18,7 +18,13 @@ class TdktPlanTaskAnalysis(models.Model):
     _order = "plan_id, quarter, lead_unit_id"
     _depends = {
         "tdkt.plan.task": [
-            "plan_id", "year", "company_id", "quarter", "lead_unit_id", "date_deadline", "state",
+            "plan_id",
+            "year",
+            "company_id",
+            "quarter",
+            "lead_unit_id",
+            "date_deadline",
+            "state",
         ],
     }
 
@@ -26,13 +32,19 @@ class TdktPlanTaskAnalysis(models.Model):
     plan_id = fields.Many2one("tdkt.plan", readonly=True)
     year = fields.Integer(readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    quarter = fields.Selection([(q, QUARTER_LABELS[q]) for q in QUARTERS], readonly=True)
+    quarter = fields.Selection(
+        [(q, QUARTER_LABELS[q]) for q in QUARTERS], readonly=True
+    )
     lead_unit_id = fields.Many2one("hr.department", readonly=True)
     date_deadline = fields.Date("Deadline", readonly=True)
     state = fields.Selection(
-        [("todo", "To Do"), ("in_progress", "In Progress"), ("done", "Done")], "Task Status", readonly=True
+        [("todo", "To Do"), ("in_progress", "In Progress"), ("done", "Done")],
+        "Task Status",
+        readonly=True,
     )
-    progress = fields.Selection([("done", "Done"), ("due", "Due"), ("overdue", "Overdue")], readonly=True)
+    progress = fields.Selection(
+        [("done", "Done"), ("due", "Due"), ("overdue", "Overdue")], readonly=True
+    )
     task_count = fields.Integer("Tasks", readonly=True, aggregator="sum")
 
     @property

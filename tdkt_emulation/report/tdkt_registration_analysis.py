@@ -24,7 +24,9 @@ class TdktRegistrationAnalysis(models.Model):
     year = fields.Integer(readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     unit_id = fields.Many2one("hr.department", readonly=True)
-    registration_id = fields.Many2one("tdkt.registration", "Registration Form", readonly=True)
+    registration_id = fields.Many2one(
+        "tdkt.registration", "Registration Form", readonly=True
+    )
     state = fields.Selection(
         [
             ("none", "No Form"),
@@ -39,10 +41,16 @@ class TdktRegistrationAnalysis(models.Model):
     is_late = fields.Boolean("Late", readonly=True)
     expected_count = fields.Integer("Units Expected", readonly=True, aggregator="sum")
     submitted_count = fields.Integer(
-        "Forms Submitted", readonly=True, aggregator="sum", help="Forms the unit has sent to the Office."
+        "Forms Submitted",
+        readonly=True,
+        aggregator="sum",
+        help="Forms the unit has sent to the Office.",
     )
     received_count = fields.Integer(
-        "Forms Received", readonly=True, aggregator="sum", help="Forms the Office has received."
+        "Forms Received",
+        readonly=True,
+        aggregator="sum",
+        help="Forms the Office has received.",
     )
     line_count = fields.Integer("Titles Proposed", readonly=True, aggregator="sum")
 

@@ -1,9 +1,10 @@
 from datetime import date
 
 from odoo import fields
+from odoo.tests import TransactionCase
+
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.mail.tests.common import mail_new_test_user
-from odoo.tests import TransactionCase
 
 
 class TdktCommon(TransactionCase):
@@ -21,22 +22,31 @@ class TdktCommon(TransactionCase):
 
         def person(login, group, unit):
             user = mail_new_test_user(
-                cls.env, login=login, groups=f"tdkt_emulation.{group}", name=login.title()
+                cls.env,
+                login=login,
+                groups=f"tdkt_emulation.{group}",
+                name=login.title(),
             )
             employee = cls.env["hr.employee"].create(
                 {"name": user.name, "user_id": user.id, "department_id": unit.id}
             )
             return user, employee
 
-        cls.user_a, cls.employee_a = person("tdkt_user_a", "group_tdkt_user", cls.unit_a)
-        cls.user_b, cls.employee_b = person("tdkt_user_b", "group_tdkt_user", cls.unit_b)
+        cls.user_a, cls.employee_a = person(
+            "tdkt_user_a", "group_tdkt_user", cls.unit_a
+        )
+        cls.user_b, cls.employee_b = person(
+            "tdkt_user_b", "group_tdkt_user", cls.unit_b
+        )
         cls.head_a, cls.employee_head_a = person(
             "tdkt_head_a", "group_tdkt_unit_manager", cls.unit_a
         )
         cls.officer, _ = person("tdkt_officer", "group_tdkt_officer", cls.unit_b)
         cls.manager, _ = person("tdkt_manager", "group_tdkt_manager", cls.unit_b)
         cls.unit_a.manager_id = cls.employee_head_a
-        cls.outsider = mail_new_test_user(cls.env, login="tdkt_outsider", groups="base.group_user")
+        cls.outsider = mail_new_test_user(
+            cls.env, login="tdkt_outsider", groups="base.group_user"
+        )
 
         cls.plan = cls.env["tdkt.plan"].create(
             {
@@ -51,7 +61,9 @@ class TdktCommon(TransactionCase):
         cls.title_cstdcs = cls.env.ref("tdkt_emulation.title_cstdcs")
         cls.title_ttldtt = cls.env.ref("tdkt_emulation.title_ttldtt")
         cls.task_a = cls._create_task("Task of unit A", cls.unit_a, date(2030, 2, 15))
-        cls.task_a1 = cls._create_task("Task of sub-unit A1", cls.unit_a1, date(2030, 5, 15))
+        cls.task_a1 = cls._create_task(
+            "Task of sub-unit A1", cls.unit_a1, date(2030, 5, 15)
+        )
         cls.task_b = cls._create_task("Task of unit B", cls.unit_b, date(2030, 8, 15))
 
     @classmethod
@@ -69,19 +81,31 @@ class TdktCommon(TransactionCase):
         return the council and the members' users, in order."""
         prefix = f"tdkt_{council_type}_member"
         users = [
-            mail_new_test_user(cls.env, login=f"{prefix}_{index}", groups="tdkt_emulation.group_tdkt_user",
-                               name=f"{council_type.title()} Member {index}")
+            mail_new_test_user(
+                cls.env,
+                login=f"{prefix}_{index}",
+                groups="tdkt_emulation.group_tdkt_user",
+                name=f"{council_type.title()} Member {index}",
+            )
             for index in range(1, size + 1)
         ]
         employees = cls.env["hr.employee"].create(
-            [{"name": user.name, "user_id": user.id, "department_id": cls.unit_b.id} for user in users]
+            [
+                {"name": user.name, "user_id": user.id, "department_id": cls.unit_b.id}
+                for user in users
+            ]
         )
         council = cls.env["tdkt.council"].create(
             {
                 "name": name or f"{council_type.title()} Council",
                 "council_type": council_type,
                 "member_ids": [
-                    fields.Command.create({"employee_id": employee.id, "role": "chair" if index == 0 else "member"})
+                    fields.Command.create(
+                        {
+                            "employee_id": employee.id,
+                            "role": "chair" if index == 0 else "member",
+                        }
+                    )
                     for index, employee in enumerate(employees)
                 ],
             }

@@ -22,7 +22,10 @@ def read_docx(content):
     """(paragraph texts of the body, tables as lists of rows of cell texts)."""
     document = docx.Document(io.BytesIO(content))
     paragraphs = [paragraph.text for paragraph in document.paragraphs]
-    tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in document.tables]
+    tables = [
+        [[cell.text for cell in row.cells] for row in table.rows]
+        for table in document.tables
+    ]
     return document, paragraphs, tables
 
 
@@ -32,7 +35,9 @@ def pdf_text(content):
         handle.write(content)
         handle.flush()
         return subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", handle.name, "-"], capture_output=True, check=True
+            ["pdftotext", "-enc", "UTF-8", handle.name, "-"],
+            capture_output=True,
+            check=True,
         ).stdout.decode()
 
 

@@ -1,5 +1,6 @@
-from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.mail.tests.common import mail_new_test_user
 
 GROUPS = ("none", "user", "unit_manager", "officer", "manager")
 # What each group may do on each model (r read, w write, c create, u unlink), in the order
@@ -39,7 +40,9 @@ def new_group_users(env, prefix):
         group: mail_new_test_user(
             env,
             login=f"{prefix}_{group}",
-            groups="base.group_user" if group == "none" else f"base.group_user,tdkt_emulation.group_tdkt_{group}",
+            groups="base.group_user"
+            if group == "none"
+            else f"base.group_user,tdkt_emulation.group_tdkt_{group}",
         )
         for group in GROUPS
     }
@@ -58,15 +61,18 @@ class TestAccessMatrix(TransactionCase):
 
     def test_access_rights_of_every_model_and_group(self):
         for model, allowed in MATRIX.items():
-            for group, rights in zip(GROUPS, allowed):
+            for group, rights in zip(GROUPS, allowed, strict=False):
                 Model = self.env[model].with_user(self.users[group])
                 for letter, operation in OPERATIONS.items():
                     with self.subTest(model=model, group=group, operation=operation):
-                        self.assertEqual(Model.browse().has_access(operation), letter in rights)
+                        self.assertEqual(
+                            Model.browse().has_access(operation), letter in rights
+                        )
 
     def test_the_matrix_covers_every_model_of_the_addon(self):
         models = {
-            name for name, model in self.env.registry.items()
+            name
+            for name, model in self.env.registry.items()
             if name.startswith("tdkt.") and not model._abstract and not model._transient
         }
         self.assertEqual(models, set(MATRIX))

@@ -29,11 +29,17 @@ class TestCopyNextYear(TdktCommon):
         self.assertEqual(copies["Task of unit A"].lead_unit_id, self.unit_a)
         self.assertEqual(copies["Task of unit B"].quarter, "4")
         self.assertTrue(all(task.state == "todo" for task in new_plan.task_ids))
-        self.assertEqual(len(self.plan.task_ids), 3, "the original plan keeps its tasks")
+        self.assertEqual(
+            len(self.plan.task_ids), 3, "the original plan keeps its tasks"
+        )
 
     def test_29_february_becomes_28_february(self):
         plan = self.env["tdkt.plan"].create(
-            {"name": "Plan 2028", "year": 2028, "date_registration_deadline": date(2028, 2, 29)}
+            {
+                "name": "Plan 2028",
+                "year": 2028,
+                "date_registration_deadline": date(2028, 2, 29),
+            }
         )
         self.env["tdkt.plan.task"].create(
             {"plan_id": plan.id, "name": "Leap day", "date_deadline": date(2028, 2, 29)}
@@ -60,10 +66,14 @@ class TestCopyNextYear(TdktCommon):
         self.assertEqual(self.env["tdkt.plan"].search([("year", "=", 2031)]), new_plan)
         # Once that copy is deleted, the plan can be copied again.
         new_plan.with_user(self.officer).unlink()
-        self.assertEqual(self.plan.with_user(self.officer).copy_to_next_year().year, 2031)
+        self.assertEqual(
+            self.plan.with_user(self.officer).copy_to_next_year().year, 2031
+        )
 
     def test_button_asks_for_confirmation(self):
-        arch = etree.fromstring(self.env["tdkt.plan"].get_view(view_type="form")["arch"])
+        arch = etree.fromstring(
+            self.env["tdkt.plan"].get_view(view_type="form")["arch"]
+        )
         [button] = arch.xpath("//button[@name='action_copy_to_next_year']")
         self.assertTrue(button.get("confirm"))
 
@@ -72,9 +82,21 @@ class TestCopyNextYear(TdktCommon):
         # Another year, another number or no number: allowed.
         Plan.create({"name": "Next year", "number": "01/KH-TEST", "year": 2031})
         Plan.create({"name": "Other number", "number": "02/KH-TEST", "year": 2030})
-        Plan.create([{"name": "No number", "year": 2030}, {"name": "No number either", "year": 2030}])
+        Plan.create(
+            [
+                {"name": "No number", "year": 2030},
+                {"name": "No number either", "year": 2030},
+            ]
+        )
         other_company = self.env["res.company"].create({"name": "Other department"})
-        Plan.create({"name": "Other company", "number": "01/KH-TEST", "year": 2030, "company_id": other_company.id})
+        Plan.create(
+            {
+                "name": "Other company",
+                "number": "01/KH-TEST",
+                "year": 2030,
+                "company_id": other_company.id,
+            }
+        )
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             Plan.create({"name": "Same number", "number": "01/KH-TEST", "year": 2030})
             Plan.flush_model()
@@ -90,5 +112,11 @@ class TestCopyNextYear(TdktCommon):
         # The original plan's own year is no warning.
         self.assertFalse(self.plan.task_ids.filtered("has_past_year"))
         self.assertEqual(self.plan.task_past_year_count, 0)
-        arch = etree.fromstring(self.env["tdkt.plan"].get_view(view_type="form")["arch"])
-        self.assertTrue(arch.xpath("//field[@name='task_ids']/list[@decoration-warning='has_past_year']"))
+        arch = etree.fromstring(
+            self.env["tdkt.plan"].get_view(view_type="form")["arch"]
+        )
+        self.assertTrue(
+            arch.xpath(
+                "//field[@name='task_ids']/list[@decoration-warning='has_past_year']"
+            )
+        )

@@ -19,46 +19,84 @@ class TestCouncilSession(TdktCommon):
         Line = cls.env["tdkt.registration.line"]
         cls.line_ldtt, cls.line_cstdcs, cls.line_province = Line.create(
             [
-                {"registration_id": cls.form_a.id, "employee_id": cls.employee_a.id, "title_id": cls.title_ldtt.id},
-                {"registration_id": cls.form_a.id, "employee_id": cls.employee_head_a.id,
-                 "title_id": cls.title_cstdcs.id},
-                {"registration_id": cls.form_a.id, "employee_id": cls.employee_head_a.id,
-                 "title_id": cls.env.ref("tdkt_emulation.title_cstd_province").id},
+                {
+                    "registration_id": cls.form_a.id,
+                    "employee_id": cls.employee_a.id,
+                    "title_id": cls.title_ldtt.id,
+                },
+                {
+                    "registration_id": cls.form_a.id,
+                    "employee_id": cls.employee_head_a.id,
+                    "title_id": cls.title_cstdcs.id,
+                },
+                {
+                    "registration_id": cls.form_a.id,
+                    "employee_id": cls.employee_head_a.id,
+                    "title_id": cls.env.ref("tdkt_emulation.title_cstd_province").id,
+                },
             ]
         )
-        cls.form_a.with_user(cls.head_a).with_context(tdkt_submit_confirmed=True).action_submit()
+        cls.form_a.with_user(cls.head_a).with_context(
+            tdkt_submit_confirmed=True
+        ).action_submit()
         cls.form_a.with_user(cls.officer).action_receive()
         # The titles above LĐTT lack their facts here: the Office puts them before the council anyway.
-        ineligible = cls.form_a.line_ids.filtered(lambda line: line.eligibility_status == "ineligible")
-        ineligible.with_user(cls.officer)._override_eligibility("Reviewed on the paper file")
+        ineligible = cls.form_a.line_ids.filtered(
+            lambda line: line.eligibility_status == "ineligible"
+        )
+        ineligible.with_user(cls.officer)._override_eligibility(
+            "Reviewed on the paper file"
+        )
         cls.council, cls.members = cls._create_council("emulation", 7)
-        cls.session = cls.env["tdkt.council.session"].with_user(cls.officer).create(
-            {"name": "Review 2030", "council_id": cls.council.id, "plan_id": cls.plan.id}
+        cls.session = (
+            cls.env["tdkt.council.session"]
+            .with_user(cls.officer)
+            .create(
+                {
+                    "name": "Review 2030",
+                    "council_id": cls.council.id,
+                    "plan_id": cls.plan.id,
+                }
+            )
         )
         cls.session.action_add_agenda()
         cls.items = {item.registration_line_id: item for item in cls.session.item_ids}
 
     def _vote(self, line, choices):
         """Each of the first members casts the next choice on ``line``'s item."""
-        for user, choice in zip(self.members, choices):
+        for user, choice in zip(self.members, choices, strict=False):
             self.items[line].with_user(user).action_vote(choice)
 
     def test_agenda_collects_the_received_lines(self):
         self.assertEqual(self.session.year, 2030)
-        self.assertEqual(set(self.items), {self.line_ldtt, self.line_cstdcs, self.line_province})
+        self.assertEqual(
+            set(self.items), {self.line_ldtt, self.line_cstdcs, self.line_province}
+        )
         # A line on a session that is not closed cannot go on another one.
-        other = self.env["tdkt.council.session"].with_user(self.officer).create(
-            {"name": "Second", "council_id": self.council.id, "plan_id": self.plan.id}
+        other = (
+            self.env["tdkt.council.session"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "name": "Second",
+                    "council_id": self.council.id,
+                    "plan_id": self.plan.id,
+                }
+            )
         )
         other.action_add_agenda()
         self.assertFalse(other.item_ids)
-        with self.assertRaisesRegex(ValidationError, "already on the agenda of Review 2030"):
+        with self.assertRaisesRegex(
+            ValidationError, "already on the agenda of Review 2030"
+        ):
             other.item_ids = [(0, 0, {"registration_line_id": self.line_ldtt.id})]
 
     def test_new_session_form_before_a_council_is_chosen(self):
         # The form of a new session computes "I am a member" before any council is chosen.
         Session = self.env["tdkt.council.session"].with_user(self.officer)
-        values = Session.onchange({}, [], {"council_id": {}, "is_member": {}, "name": {}})["value"]
+        values = Session.onchange(
+            {}, [], {"council_id": {}, "is_member": {}, "name": {}}
+        )["value"]
         self.assertFalse(values["is_member"])
         form = Form(Session)
         self.assertFalse(form.is_member)
@@ -67,13 +105,24 @@ class TestCouncilSession(TdktCommon):
         self.assertFalse(form.is_member, "the officer is not a member of the council")
         self.assertEqual(form.save().council_id, self.council)
         # An agenda line not yet on a session is not votable either.
-        self.assertFalse(self.env["tdkt.council.session.item"].with_user(self.officer).new({}).can_vote)
+        self.assertFalse(
+            self.env["tdkt.council.session.item"]
+            .with_user(self.officer)
+            .new({})
+            .can_vote
+        )
 
     def test_draft_registration_cannot_be_reviewed(self):
         line_b = self.env["tdkt.registration.line"].create(
-            {"registration_id": self.form_b.id, "employee_id": self.employee_b.id, "title_id": self.title_ldtt.id}
+            {
+                "registration_id": self.form_b.id,
+                "employee_id": self.employee_b.id,
+                "title_id": self.title_ldtt.id,
+            }
         )
-        with self.assertRaisesRegex(ValidationError, "not on a submitted registration form"):
+        with self.assertRaisesRegex(
+            ValidationError, "not on a submitted registration form"
+        ):
             self.session.item_ids = [(0, 0, {"registration_line_id": line_b.id})]
 
     def test_seven_members_thresholds_with_absent_members(self):
@@ -86,25 +135,64 @@ class TestCouncilSession(TdktCommon):
         self._vote(self.line_province, ["agree"] * 6 + ["abstain"])
         self.session.with_user(self.officer).action_close()
 
-        ldtt, cstdcs, province = (self.items[line] for line in (self.line_ldtt, self.line_cstdcs, self.line_province))
+        ldtt, cstdcs, province = (
+            self.items[line]
+            for line in (self.line_ldtt, self.line_cstdcs, self.line_province)
+        )
         self.assertRecordValues(
             ldtt | cstdcs | province,
             [
-                {"agree_count": 5, "disagree_count": 0, "abstain_count": 0, "valid_count": 5, "member_count": 7,
-                 "agree_share": 71.43, "threshold": 70.0, "outcome": "approved"},
-                {"agree_count": 4, "disagree_count": 3, "abstain_count": 0, "valid_count": 7, "member_count": 7,
-                 "agree_share": 57.14, "threshold": 80.0, "outcome": "rejected"},
-                {"agree_count": 6, "disagree_count": 0, "abstain_count": 1, "valid_count": 7, "member_count": 7,
-                 "agree_share": 85.71, "threshold": 90.0, "outcome": "rejected"},
+                {
+                    "agree_count": 5,
+                    "disagree_count": 0,
+                    "abstain_count": 0,
+                    "valid_count": 5,
+                    "member_count": 7,
+                    "agree_share": 71.43,
+                    "threshold": 70.0,
+                    "outcome": "approved",
+                },
+                {
+                    "agree_count": 4,
+                    "disagree_count": 3,
+                    "abstain_count": 0,
+                    "valid_count": 7,
+                    "member_count": 7,
+                    "agree_share": 57.14,
+                    "threshold": 80.0,
+                    "outcome": "rejected",
+                },
+                {
+                    "agree_count": 6,
+                    "disagree_count": 0,
+                    "abstain_count": 1,
+                    "valid_count": 7,
+                    "member_count": 7,
+                    "agree_share": 85.71,
+                    "threshold": 90.0,
+                    "outcome": "rejected",
+                },
             ],
         )
         self.assertRecordValues(
             self.line_ldtt | self.line_cstdcs,
             [
-                {"vote_session_id": self.session.id, "vote_agree_count": 5, "vote_member_count": 7,
-                 "vote_share": 71.43, "vote_threshold": 70.0, "vote_outcome": "approved"},
-                {"vote_session_id": self.session.id, "vote_agree_count": 4, "vote_member_count": 7,
-                 "vote_share": 57.14, "vote_threshold": 80.0, "vote_outcome": "rejected"},
+                {
+                    "vote_session_id": self.session.id,
+                    "vote_agree_count": 5,
+                    "vote_member_count": 7,
+                    "vote_share": 71.43,
+                    "vote_threshold": 70.0,
+                    "vote_outcome": "approved",
+                },
+                {
+                    "vote_session_id": self.session.id,
+                    "vote_agree_count": 4,
+                    "vote_member_count": 7,
+                    "vote_share": 57.14,
+                    "vote_threshold": 80.0,
+                    "vote_outcome": "rejected",
+                },
             ],
         )
         self.assertEqual(self.session.state, "closed")
@@ -112,7 +200,10 @@ class TestCouncilSession(TdktCommon):
         self.assertEqual(self.session.voter_count, 7)
         ballots = self.env["tdkt.ballot"].search([("session_id", "=", self.session.id)])
         self.assertEqual(len(ballots), 19)
-        self.assertEqual(sorted(ballots.filtered(lambda b: b.item_id == ldtt).mapped("choice")), ["agree"] * 5)
+        self.assertEqual(
+            sorted(ballots.filtered(lambda b: b.item_id == ldtt).mapped("choice")),
+            ["agree"] * 5,
+        )
 
     def test_one_ballot_per_member_per_item(self):
         self.session.with_user(self.officer).action_start_voting()
@@ -125,7 +216,12 @@ class TestCouncilSession(TdktCommon):
         # voting on another item is still possible
         self.items[self.line_cstdcs].with_user(self.members[0]).action_vote("disagree")
         self.assertEqual(self.items[self.line_ldtt].voted_count, 1)
-        self.assertEqual(self.env["tdkt.ballot"].search_count([("session_id", "=", self.session.id)]), 2)
+        self.assertEqual(
+            self.env["tdkt.ballot"].search_count(
+                [("session_id", "=", self.session.id)]
+            ),
+            2,
+        )
 
     def test_non_members_cannot_vote(self):
         self.session.with_user(self.officer).action_start_voting()
@@ -148,8 +244,12 @@ class TestCouncilSession(TdktCommon):
         Ballot = self.env["tdkt.ballot"]
         people = {"res.users", "res.partner", "hr.employee", "tdkt.council.member"}
         self.assertFalse(
-            [name for name, field in Ballot._fields.items() if field.type in ("many2one", "many2many", "one2many")
-             and field.comodel_name in people],
+            [
+                name
+                for name, field in Ballot._fields.items()
+                if field.type in ("many2one", "many2many", "one2many")
+                and field.comodel_name in people
+            ],
             "a ballot has no field that points to a person",
         )
         self.assertNotIn("create_uid", Ballot._fields)
@@ -165,8 +265,10 @@ class TestCouncilSession(TdktCommon):
                 Ballot.with_user(user).search([])
         # The item keeps who voted, for the Office only, and was last written by the system.
         item = self.items[self.line_ldtt]
-        self.assertEqual(item.with_user(self.officer).voted_member_ids.user_id, self.members[0] | self.members[1]
-                         | self.members[2])
+        self.assertEqual(
+            item.with_user(self.officer).voted_member_ids.user_id,
+            self.members[0] | self.members[1] | self.members[2],
+        )
         self.assertEqual(item.write_uid, self.env.ref("base.user_root"))
         with self.assertRaises(AccessError):
             item.with_user(self.members[0]).read(["voted_member_ids"])
@@ -176,10 +278,14 @@ class TestCouncilSession(TdktCommon):
             with self.assertRaises(AccessError, msg=user.login):
                 Ballot.with_user(user).search([])
         for user in (self.officer, self.manager):
-            ballots = Ballot.with_user(user).search_read([("session_id", "=", self.session.id)])
+            ballots = Ballot.with_user(user).search_read(
+                [("session_id", "=", self.session.id)]
+            )
             self.assertEqual(len(ballots), 3)
-            self.assertEqual(set(ballots[0]), {"id", "item_id", "session_id", "company_id", "choice",
-                                               "display_name"})
+            self.assertEqual(
+                set(ballots[0]),
+                {"id", "item_id", "session_id", "company_id", "choice", "display_name"},
+            )
         # Nothing a person can read in the chatter tells a choice either.
         bodies = " ".join(self.session.message_ids.mapped("body"))
         self.assertNotIn("agree", bodies.lower())

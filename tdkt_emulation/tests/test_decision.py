@@ -21,16 +21,28 @@ class TestDecision(TdktCommon):
         Line = cls.env["tdkt.registration.line"]
         cls.line_passed, cls.line_rejected = Line.create(
             [
-                {"registration_id": cls.form_a.id, "employee_id": employee.id, "title_id": cls.title_ldtt.id,
-                 "rating": "good"}
+                {
+                    "registration_id": cls.form_a.id,
+                    "employee_id": employee.id,
+                    "title_id": cls.title_ldtt.id,
+                    "rating": "good",
+                }
                 for employee in (cls.employee_a, cls.employee_head_a)
             ]
         )
         cls.form_a.with_user(cls.head_a).action_submit()
         cls.form_a.with_user(cls.officer).action_receive()
         council, members = cls._create_council("emulation", 3)
-        session = cls.env["tdkt.council.session"].with_user(cls.officer).create(
-            {"name": "Review 2030", "council_id": council.id, "plan_id": cls.plan.id}
+        session = (
+            cls.env["tdkt.council.session"]
+            .with_user(cls.officer)
+            .create(
+                {
+                    "name": "Review 2030",
+                    "council_id": council.id,
+                    "plan_id": cls.plan.id,
+                }
+            )
         )
         session.action_add_agenda()
         session.action_start_voting()
@@ -39,8 +51,17 @@ class TestDecision(TdktCommon):
             items[cls.line_passed].with_user(user).action_vote("agree")
             items[cls.line_rejected].with_user(user).action_vote("disagree")
         session.action_close()
-        cls.decision = cls.env["tdkt.decision"].with_user(cls.officer).create(
-            {"name": "15/QĐ-SNV", "date_decision": date(2031, 1, 10), "year": 2030, "authority": "Director"}
+        cls.decision = (
+            cls.env["tdkt.decision"]
+            .with_user(cls.officer)
+            .create(
+                {
+                    "name": "15/QĐ-SNV",
+                    "date_decision": date(2031, 1, 10),
+                    "year": 2030,
+                    "authority": "Director",
+                }
+            )
         )
 
     def _sign(self, decision=None):
@@ -57,7 +78,9 @@ class TestDecision(TdktCommon):
             other.action_create_from_results()
         self.assertIn("awaits a decision", str(caught.exception))
         # A commendation decision does not take emulation titles.
-        commendation = self.env["tdkt.decision"].create({"year": 2030, "kind": "commendation"})
+        commendation = self.env["tdkt.decision"].create(
+            {"year": 2030, "kind": "commendation"}
+        )
         with self.assertRaises(UserError):
             commendation.action_create_from_results()
 
@@ -69,14 +92,27 @@ class TestDecision(TdktCommon):
         award = self.decision.award_ids
         self.assertEqual(len(award), 1)
         self.assertEqual(
-            (award.employee_id, award.year, award.title_id, award.decision_number, award.decision_date),
+            (
+                award.employee_id,
+                award.year,
+                award.title_id,
+                award.decision_number,
+                award.decision_date,
+            ),
             (self.employee_a, 2030, self.title_ldtt, "15/QĐ-SNV", date(2031, 1, 10)),
         )
         self.assertEqual(self.decision.state, "signed")
         self.assertEqual(self.form_a.state, "decided")
         with self.assertRaises(UserError):
             self._sign()
-        self.assertEqual(len(self.env["tdkt.award"].search([("employee_id", "=", self.employee_a.id)])), 1)
+        self.assertEqual(
+            len(
+                self.env["tdkt.award"].search(
+                    [("employee_id", "=", self.employee_a.id)]
+                )
+            ),
+            1,
+        )
         # Signed: read-only, and its awards change with it only.
         with self.assertRaises(UserError):
             self.decision.with_user(self.manager).name = "16/QĐ-SNV"
@@ -92,11 +128,17 @@ class TestDecision(TdktCommon):
     def test_a_decided_form_keeps_no_reminder(self):
         kind = "tdkt_emulation.mail_act_tdkt_registration_reminder"
         # A reminder the Office scheduled by hand on the received form.
-        self.form_a.activity_schedule(kind, date_deadline=date(2030, 1, 30), user_id=self.head_a.id)
+        self.form_a.activity_schedule(
+            kind, date_deadline=date(2030, 1, 30), user_id=self.head_a.id
+        )
         self.decision.action_create_from_results()
         self._sign()
         self.assertEqual(self.form_a.state, "decided")
-        self.assertFalse(self.form_a.activity_ids.filtered(lambda activity: activity.activity_type_id == self.env.ref(kind)))
+        self.assertFalse(
+            self.form_a.activity_ids.filtered(
+                lambda activity: activity.activity_type_id == self.env.ref(kind)
+            )
+        )
 
     def test_signing_needs_number_date_and_lines(self):
         draft = self.env["tdkt.decision"].create({"year": 2030})
@@ -114,19 +156,26 @@ class TestDecision(TdktCommon):
             self.decision.with_user(self.officer)._cancel("Wrong person")
         with self.assertRaises(UserError):
             self.decision.with_user(self.manager)._cancel("  ")
-        wizard = self.env["tdkt.decision.cancel"].with_user(self.manager).with_context(
-            active_ids=self.decision.ids
-        ).create({"reason": "Wrong person"})
+        wizard = (
+            self.env["tdkt.decision.cancel"]
+            .with_user(self.manager)
+            .with_context(active_ids=self.decision.ids)
+            .create({"reason": "Wrong person"})
+        )
         wizard.action_confirm()
         self.assertEqual(self.decision.state, "cancelled")
         self.assertEqual(self.decision.cancel_reason, "Wrong person")
-        self.assertFalse(self.env["tdkt.award"].search([("employee_id", "=", self.employee_a.id)]))
+        self.assertFalse(
+            self.env["tdkt.award"].search([("employee_id", "=", self.employee_a.id)])
+        )
         self.assertTrue(self.decision.exists())
         self.assertIn("Wrong person", self.decision.message_ids[0].body)
         with self.assertRaises(UserError):
             self.decision.with_user(self.manager)._cancel("Again")
         # The result can go on a new decision.
-        again = self.env["tdkt.decision"].create({"name": "17/QĐ-SNV", "date_decision": date(2031, 2, 1), "year": 2030})
+        again = self.env["tdkt.decision"].create(
+            {"name": "17/QĐ-SNV", "date_decision": date(2031, 2, 1), "year": 2030}
+        )
         again.action_create_from_results()
         self._sign(again)
         self.assertEqual(again.award_ids.employee_id, self.employee_a)
@@ -136,13 +185,30 @@ class TestDecision(TdktCommon):
         self._sign()
         with self.assertRaises(ValidationError) as caught:
             self.env["tdkt.award"].with_user(self.officer).create(
-                {"employee_id": self.employee_a.id, "year": 2030, "title_id": self.title_ldtt.id,
-                 "decision_number": "99/QĐ"}
+                {
+                    "employee_id": self.employee_a.id,
+                    "year": 2030,
+                    "title_id": self.title_ldtt.id,
+                    "decision_number": "99/QĐ",
+                }
             )
         self.assertIn("already holds", str(caught.exception))
         second = self.env["tdkt.decision"].create(
-            {"name": "18/QĐ-SNV", "date_decision": date(2031, 3, 1), "year": 2030,
-             "line_ids": [(0, 0, {"employee_id": self.employee_a.id, "title_id": self.title_ldtt.id})]}
+            {
+                "name": "18/QĐ-SNV",
+                "date_decision": date(2031, 3, 1),
+                "year": 2030,
+                "line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "employee_id": self.employee_a.id,
+                            "title_id": self.title_ldtt.id,
+                        },
+                    )
+                ],
+            }
         )
         with self.assertRaises(ValidationError):
             self._sign(second)
@@ -152,9 +218,19 @@ class TestDecision(TdktCommon):
         """Two decisions signed at the same time both pass the Python check; the unique
         index stops the second."""
         Award = self.env["tdkt.award"]
-        Award.create({"employee_id": self.employee_a.id, "year": 2028, "title_id": self.title_ldtt.id,
-                      "decision_number": "1/QĐ"})
-        with self.assertRaises(UniqueViolation), self.cr.savepoint(), mute_logger("odoo.sql_db"):
+        Award.create(
+            {
+                "employee_id": self.employee_a.id,
+                "year": 2028,
+                "title_id": self.title_ldtt.id,
+                "decision_number": "1/QĐ",
+            }
+        )
+        with (
+            self.assertRaises(UniqueViolation),
+            self.cr.savepoint(),
+            mute_logger("odoo.sql_db"),
+        ):
             self.env.cr.execute(
                 "INSERT INTO tdkt_award (subject_type, employee_id, unit_id, year, title_id, kind, decision_number, "
                 "company_id) SELECT subject_type, employee_id, unit_id, year, title_id, kind, '2/QĐ', company_id "
@@ -162,48 +238,97 @@ class TestDecision(TdktCommon):
             )
 
     def test_manual_awards_are_the_offices(self):
-        vals = {"employee_id": self.employee_a.id, "year": 2025, "title_id": self.title_ldtt.id,
-                "decision_number": "5/QĐ-UBND", "decision_date": date(2026, 1, 5), "decision_authority": "Province"}
+        vals = {
+            "employee_id": self.employee_a.id,
+            "year": 2025,
+            "title_id": self.title_ldtt.id,
+            "decision_number": "5/QĐ-UBND",
+            "decision_date": date(2026, 1, 5),
+            "decision_authority": "Province",
+        }
         with self.assertRaises(AccessError):
             self.env["tdkt.award"].with_user(self.head_a).create(vals)
         award = self.env["tdkt.award"].with_user(self.officer).create(vals)
         self.assertEqual(award.unit_id, self.unit_a, "the person's unit by default")
-        self.assertTrue(award.with_user(self.user_a).has_access("read"), "a person sees their unit's awards")
+        self.assertTrue(
+            award.with_user(self.user_a).has_access("read"),
+            "a person sees their unit's awards",
+        )
         self.assertFalse(award.with_user(self.user_b).has_access("read"))
         with self.assertRaises(AccessError):
-            self.env["tdkt.award"].with_user(self.officer).create({**vals, "year": 2026, "decision_id": self.decision.id})
+            self.env["tdkt.award"].with_user(self.officer).create(
+                {**vals, "year": 2026, "decision_id": self.decision.id}
+            )
         award.with_user(self.officer).unlink()
 
     def test_history_on_the_person_and_the_unit(self):
         self.decision.action_create_from_results()
         self._sign()
         self.env["tdkt.award"].create(
-            {"subject_type": "collective", "unit_id": self.unit_a.id, "year": 2030,
-             "title_id": self.title_ttldtt.id, "decision_number": "3/QĐ"}
+            {
+                "subject_type": "collective",
+                "unit_id": self.unit_a.id,
+                "year": 2030,
+                "title_id": self.title_ttldtt.id,
+                "decision_number": "3/QĐ",
+            }
         )
         # People without HR rights open the public profile.
-        employee = self.env["hr.employee.public"].with_user(self.officer).browse(self.employee_a.id)
+        employee = (
+            self.env["hr.employee.public"]
+            .with_user(self.officer)
+            .browse(self.employee_a.id)
+        )
         self.assertEqual(employee.tdkt_award_count, 1)
         self.assertEqual(employee.tdkt_award_ids.title_id, self.title_ldtt)
         action = employee.action_open_tdkt_awards()
-        self.assertEqual(self.env["tdkt.award"].search(action["domain"]).employee_id, self.employee_a)
+        self.assertEqual(
+            self.env["tdkt.award"].search(action["domain"]).employee_id, self.employee_a
+        )
         unit = self.unit_a.with_user(self.officer)
-        self.assertEqual(unit.tdkt_award_count, 2, "the unit's own award and its people's")
-        self.assertEqual(unit.tdkt_award_ids.title_id, self.title_ttldtt, "the tab lists the unit's own awards")
-        self.assertEqual(len(self.env["tdkt.award"].search(unit.action_open_tdkt_awards()["domain"])), 2)
+        self.assertEqual(
+            unit.tdkt_award_count, 2, "the unit's own award and its people's"
+        )
+        self.assertEqual(
+            unit.tdkt_award_ids.title_id,
+            self.title_ttldtt,
+            "the tab lists the unit's own awards",
+        )
+        self.assertEqual(
+            len(
+                self.env["tdkt.award"].search(unit.action_open_tdkt_awards()["domain"])
+            ),
+            2,
+        )
 
     def test_initiative_counts_for_one_award_only(self):
         initiative = self.env["tdkt.initiative"].create(
-            {"name": "Digital records", "unit_id": self.unit_a.id, "year": 2030, "solution": "Scan",
-             "author_ids": [(0, 0, {"employee_id": self.employee_a.id})]}
+            {
+                "name": "Digital records",
+                "unit_id": self.unit_a.id,
+                "year": 2030,
+                "solution": "Scan",
+                "author_ids": [(0, 0, {"employee_id": self.employee_a.id})],
+            }
         )
         Award = self.env["tdkt.award"]
-        vals = {"employee_id": self.employee_a.id, "year": 2030, "decision_number": "7/QĐ",
-                "initiative_ids": [(6, 0, initiative.ids)]}
+        vals = {
+            "employee_id": self.employee_a.id,
+            "year": 2030,
+            "decision_number": "7/QĐ",
+            "initiative_ids": [(6, 0, initiative.ids)],
+        }
         with self.assertRaises(ValidationError):
-            Award.create({**vals, "title_id": self.title_cstdcs.id})  # not recognized yet
+            Award.create(
+                {**vals, "title_id": self.title_cstdcs.id}
+            )  # not recognized yet
         initiative.sudo().write({"state": "recognized", "scope": "grassroots"})
         Award.create({**vals, "title_id": self.title_cstdcs.id})
         with self.assertRaises(ValidationError) as caught:
-            Award.create({**vals, "title_id": self.env.ref("tdkt_emulation.title_cstd_province").id})
+            Award.create(
+                {
+                    **vals,
+                    "title_id": self.env.ref("tdkt_emulation.title_cstd_province").id,
+                }
+            )
         self.assertIn("counts once", str(caught.exception))

@@ -13,7 +13,10 @@ class TestDemoData(TransactionCase):
         groups = self.env["tdkt.plan.task"].web_read_group(
             [("plan_id", "=", plan.id)], ["quarter"], ["quarter"]
         )["groups"]
-        self.assertEqual([(g["quarter"], g["quarter_count"]) for g in groups], [("1", 4), ("2", 3), ("3", 4), ("4", 6)])
+        self.assertEqual(
+            [(g["quarter"], g["quarter_count"]) for g in groups],
+            [("1", 4), ("2", 3), ("3", 4), ("4", 6)],
+        )
         self.assertEqual(sorted(plan.task_ids.mapped("sequence")), list(range(1, 18)))
 
     def test_demo_is_a_vietnamese_department(self):
@@ -23,22 +26,46 @@ class TestDemoData(TransactionCase):
         company = self.env.ref("base.main_company")
         self.assertEqual(company.name, "Sở Nội vụ tỉnh Lạng Sơn")
         self.assertEqual(
-            (company.street, company.street2, company.city, company.state_id.name, company.country_id.code),
-            ("Số 2 đường Hoàng Văn Thụ", "Phường Chi Lăng", "Thành phố Lạng Sơn", "Lạng Sơn", "VN"),
+            (
+                company.street,
+                company.street2,
+                company.city,
+                company.state_id.name,
+                company.country_id.code,
+            ),
+            (
+                "Số 2 đường Hoàng Văn Thụ",
+                "Phường Chi Lăng",
+                "Thành phố Lạng Sơn",
+                "Lạng Sơn",
+                "VN",
+            ),
         )
-        self.assertTrue(company.phone.startswith("+84 205 "), "a landline of Lạng Sơn (area code 205)")
+        self.assertTrue(
+            company.phone.startswith("+84 205 "),
+            "a landline of Lạng Sơn (area code 205)",
+        )
         people = self.env["hr.employee"].browse(
-            self.env["ir.model.data"].search([("module", "=", "tdkt_emulation"), ("model", "=", "hr.employee")])
+            self.env["ir.model.data"]
+            .search([("module", "=", "tdkt_emulation"), ("model", "=", "hr.employee")])
             .mapped("res_id")
         )
         self.assertTrue(people)
         for person in people:
-            self.assertRegex(person.work_phone or "", r"^\+84 205 \d{4} \d{3}$", person.name)
-            self.assertRegex(person.mobile_phone or "", r"^\+84 9\d{2} \d{3} \d{3}$", person.name)
+            self.assertRegex(
+                person.work_phone or "", r"^\+84 205 \d{4} \d{3}$", person.name
+            )
+            self.assertRegex(
+                person.mobile_phone or "", r"^\+84 9\d{2} \d{3} \d{3}$", person.name
+            )
             # The work contact of a person with a user is the user's partner: its e-mail stays.
-            self.assertEqual(person.user_id.email, f"{person.user_id.login}@example.com")
+            self.assertEqual(
+                person.user_id.email, f"{person.user_id.login}@example.com"
+            )
         # Approved by the Director on the day it was issued.
-        self.assertEqual(plan.approved_by_id, self.env.ref("tdkt_emulation.user_manager"))
+        self.assertEqual(
+            plan.approved_by_id, self.env.ref("tdkt_emulation.user_manager")
+        )
         self.assertEqual(plan.approved_by_id.login, "giamdoc")
         self.assertEqual(str(plan.date_approved.date()), "2020-01-03")
 
@@ -47,11 +74,24 @@ class TestDemoData(TransactionCase):
         if not plan:
             self.skipTest("installed without demo data")
         Department = self.env["hr.department"]
-        registering = Department.search([("company_id", "in", (plan.company_id.id, False)), ("tdkt_registers", "=", True)])
+        registering = Department.search(
+            [
+                ("company_id", "in", (plan.company_id.id, False)),
+                ("tdkt_registers", "=", True),
+            ]
+        )
         demo_units = Department.browse(
-            self.env["ir.model.data"].search([("module", "=", "tdkt_emulation"), ("model", "=", "hr.department")]).mapped("res_id")
+            self.env["ir.model.data"]
+            .search(
+                [("module", "=", "tdkt_emulation"), ("model", "=", "hr.department")]
+            )
+            .mapped("res_id")
         )
         self.assertEqual(registering & demo_units, plan.registration_unit_ids)
-        for xmlid in ("tdkt_emulation.dep_council_emulation", "tdkt_emulation.dep_council_initiative",
-                      "hr.dep_administration", "hr.dep_rd"):
+        for xmlid in (
+            "tdkt_emulation.dep_council_emulation",
+            "tdkt_emulation.dep_council_initiative",
+            "hr.dep_administration",
+            "hr.dep_rd",
+        ):
             self.assertFalse(self.env.ref(xmlid).tdkt_registers, xmlid)

@@ -11,7 +11,15 @@ from odoo.tests import HttpCase, TransactionCase, tagged
 
 from ..lib.docx_templates import build_template
 from .common import TdktCommon
-from .document_common import between, docx_rows, norm, pdf_text, read_docx, seed_lines, seed_rows
+from .document_common import (
+    between,
+    docx_rows,
+    norm,
+    pdf_text,
+    read_docx,
+    seed_lines,
+    seed_rows,
+)
 
 _logger = logging.getLogger(__name__)
 
@@ -50,20 +58,35 @@ class TestPlanDocument(TransactionCase):
 
         # The frame: bodies and number | national motto, place and date; type and summary.
         self.assertEqual(
-            [norm(text) for text in header[0][0].split("\n")], ["UBND TỈNH LẠNG SƠN", "SỞ NỘI VỤ", "Số: 03/KH-SNV"]
+            [norm(text) for text in header[0][0].split("\n")],
+            ["UBND TỈNH LẠNG SƠN", "SỞ NỘI VỤ", "Số: 03/KH-SNV"],
         )
         self.assertEqual(
             header[0][1].split("\n"),
-            ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Lạng Sơn, ngày 03 tháng 01 năm 2020"],
+            [
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Lạng Sơn, ngày 03 tháng 01 năm 2020",
+            ],
         )
         self.assertIn("Số: 03/KH-SNV", [norm(line).replace(" /", "/") for line in seed])
         self.assertIn("Lạng Sơn, ngày 03 tháng 01 năm 2020", seed)
-        self.assertEqual(paragraphs[:2], ["KẾ HOẠCH", "Công tác thi đua, khen thưởng năm 2020"])
-        self.assertEqual(seed[seed.index("KẾ HOẠCH") + 1], "Công tác thi đua, khen thưởng năm 2020")
+        self.assertEqual(
+            paragraphs[:2], ["KẾ HOẠCH", "Công tác thi đua, khen thưởng năm 2020"]
+        )
+        self.assertEqual(
+            seed[seed.index("KẾ HOẠCH") + 1], "Công tác thi đua, khen thưởng năm 2020"
+        )
 
         # The same sections, in the same order, with the same text.
-        headings = ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2. Yêu cầu", "II. NỘI DUNG, THỜI GIAN THỰC HIỆN",
-                    "III. GIẢI PHÁP CHỦ YẾU", "IV. TỔ CHỨC THỰC HIỆN"]
+        headings = [
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "1. Mục đích",
+            "2. Yêu cầu",
+            "II. NỘI DUNG, THỜI GIAN THỰC HIỆN",
+            "III. GIẢI PHÁP CHỦ YẾU",
+            "IV. TỔ CHỨC THỰC HIỆN",
+        ]
         self.assertEqual([text for text in paragraphs if text in headings], headings)
         sections = [
             ("Công tác thi đua, khen thưởng năm 2020", "I. MỤC ĐÍCH, YÊU CẦU"),
@@ -73,8 +96,13 @@ class TestPlanDocument(TransactionCase):
         ]
         for start, end in sections:
             with self.subTest(section=start):
-                self.assertEqual(between(paragraphs, start, end), between(seed, start, end))
-        self.assertEqual(between(paragraphs, "IV. TỔ CHỨC THỰC HIỆN"), between(seed, "IV. TỔ CHỨC THỰC HIỆN", "Nơi nhận:"))
+                self.assertEqual(
+                    between(paragraphs, start, end), between(seed, start, end)
+                )
+        self.assertEqual(
+            between(paragraphs, "IV. TỔ CHỨC THỰC HIỆN"),
+            between(seed, "IV. TỔ CHỨC THỰC HIỆN", "Nơi nhận:"),
+        )
 
         # The table: the same 17 rows in the same quarters, with the same units.
         self.assertEqual(table[0], ["TT", "NỘI DUNG", "ĐƠN VỊ THỰC HIỆN"])
@@ -84,19 +112,39 @@ class TestPlanDocument(TransactionCase):
 
         # Recipients and signer.
         recipients, signature = foot[0]
-        seed_recipients = [line for line in seed[seed.index("Nơi nhận:"):seed.index("GIÁM ĐỐC")] if line]
+        seed_recipients = [
+            line
+            for line in seed[seed.index("Nơi nhận:") : seed.index("GIÁM ĐỐC")]
+            if line
+        ]
         self.assertEqual(recipients.split("\n"), seed_recipients)
-        self.assertEqual([line for line in signature.split("\n") if line], ["GIÁM ĐỐC", "Nguyễn Quốc Khánh"])
+        self.assertEqual(
+            [line for line in signature.split("\n") if line],
+            ["GIÁM ĐỐC", "Nguyễn Quốc Khánh"],
+        )
 
     def test_plan_pdf_text(self):
         content, filename, mimetype = self.Document.render("plan", self.plan, "pdf")
-        self.assertEqual((filename, mimetype), ("Kế hoạch 03-KH-SNV.pdf", "application/pdf"))
+        self.assertEqual(
+            (filename, mimetype), ("Kế hoạch 03-KH-SNV.pdf", "application/pdf")
+        )
         self.assertTrue(content.startswith(b"%PDF"))
         text = norm(pdf_text(content))
-        for line in ("UBND TỈNH LẠNG SƠN", "SỞ NỘI VỤ", "Số: 03/KH-SNV", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                     "Độc lập - Tự do - Hạnh phúc", "Lạng Sơn, ngày 03 tháng 01 năm 2020", "KẾ HOẠCH",
-                     "Công tác thi đua, khen thưởng năm 2020", "QUÝ I", "QUÝ IV", "Nơi nhận:", "GIÁM ĐỐC",
-                     "Nguyễn Quốc Khánh"):
+        for line in (
+            "UBND TỈNH LẠNG SƠN",
+            "SỞ NỘI VỤ",
+            "Số: 03/KH-SNV",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Lạng Sơn, ngày 03 tháng 01 năm 2020",
+            "KẾ HOẠCH",
+            "Công tác thi đua, khen thưởng năm 2020",
+            "QUÝ I",
+            "QUÝ IV",
+            "Nơi nhận:",
+            "GIÁM ĐỐC",
+            "Nguyễn Quốc Khánh",
+        ):
             self.assertIn(line, text)
         # Every row, its number and the first words of its content, in the seed's order (the
         # columns' lines interleave in the PDF's text), diacritics intact.
@@ -112,11 +160,17 @@ class TestPlanDocument(TransactionCase):
             [("kind", "=", "plan"), ("company_id", "=", self.plan.company_id.id)]
         )
         self.assertEqual(len(template), 1, "the shipped template is created at install")
-        template.template_file = base64.b64encode(_template_with("plan", "MẪU CỦA VĂN PHÒNG NĂM {{ plan.year }}"))
-        _document, paragraphs, _tables = read_docx(self.Document.render("plan", self.plan, "docx")[0])
+        template.template_file = base64.b64encode(
+            _template_with("plan", "MẪU CỦA VĂN PHÒNG NĂM {{ plan.year }}")
+        )
+        _document, paragraphs, _tables = read_docx(
+            self.Document.render("plan", self.plan, "docx")[0]
+        )
         self.assertIn("MẪU CỦA VĂN PHÒNG NĂM 2020", paragraphs)
         template.action_restore_shipped()
-        _document, paragraphs, _tables = read_docx(self.Document.render("plan", self.plan, "docx")[0])
+        _document, paragraphs, _tables = read_docx(
+            self.Document.render("plan", self.plan, "docx")[0]
+        )
         self.assertNotIn("MẪU CỦA VĂN PHÒNG NĂM 2020", paragraphs)
         self.assertIn("KẾ HOẠCH", paragraphs)
 
@@ -126,19 +180,25 @@ class TestDocumentTemplate(TdktCommon):
     """Templates as records: refused when they use what their document does not offer."""
 
     def _template(self, kind="plan"):
-        return self.env["tdkt.document.template"].search([("kind", "=", kind), ("company_id", "=", self.company.id)])
+        return self.env["tdkt.document.template"].search(
+            [("kind", "=", kind), ("company_id", "=", self.company.id)]
+        )
 
     def test_unknown_placeholder_is_refused_and_the_template_kept(self):
         template = self._template()
         before = template._get_template_bytes()
         with self.assertRaises(ValidationError) as caught:
-            template.template_file = base64.b64encode(_template_with("plan", "{{ budget_total }}"))
+            template.template_file = base64.b64encode(
+                _template_with("plan", "{{ budget_total }}")
+            )
         self.assertIn("budget_total", str(caught.exception))
         self.assertEqual(template._get_template_bytes(), before)
 
     def test_unknown_attribute_stops_the_print_naming_it(self):
         template = self._template()
-        template.template_file = base64.b64encode(_template_with("plan", "{{ plan.budget_total }}"))
+        template.template_file = base64.b64encode(
+            _template_with("plan", "{{ plan.budget_total }}")
+        )
         with self.assertRaises(UserError) as caught:
             self.env["tdkt.document"].render("plan", self.plan, "docx")
         self.assertIn("budget_total", str(caught.exception))
@@ -148,7 +208,9 @@ class TestDocumentTemplate(TdktCommon):
     def test_malformed_tag_and_not_a_word_file_are_refused(self):
         template = self._template()
         with self.assertRaises(ValidationError) as caught:
-            template.template_file = base64.b64encode(_template_with("plan", "{{ plan.year "))
+            template.template_file = base64.b64encode(
+                _template_with("plan", "{{ plan.year ")
+            )
         self.assertIn("malformed", str(caught.exception))
         with self.assertRaises(ValidationError):
             template.template_file = base64.b64encode(b"not a word file")
@@ -156,7 +218,10 @@ class TestDocumentTemplate(TdktCommon):
     def test_one_template_per_kind_and_company(self):
         with self.assertRaises(ValidationError):
             self.env["tdkt.document.template"].create(
-                {"kind": "plan", "template_file": base64.b64encode(build_template("plan"))}
+                {
+                    "kind": "plan",
+                    "template_file": base64.b64encode(build_template("plan")),
+                }
             )
 
     def test_users_read_templates_officers_change_them(self):
@@ -164,35 +229,66 @@ class TestDocumentTemplate(TdktCommon):
         self.assertTrue(template.with_user(self.user_a).placeholder_help)
         template.with_user(self.officer).action_restore_shipped()
         with self.assertRaises(Exception):  # noqa: B017 - AccessError
-            template.with_user(self.user_a).template_file = base64.b64encode(build_template("plan"))
+            template.with_user(self.user_a).template_file = base64.b64encode(
+                build_template("plan")
+            )
 
     def test_print_menu_of_the_plan_and_the_decision(self):
         for model, names in (
             ("tdkt.plan", {"Plan (PDF)", "Plan (Word)"}),
             ("tdkt.decision", {"Decision and List (PDF)", "Decision and List (Word)"}),
         ):
-            bindings = self.env["ir.actions.actions"].with_user(self.user_a)._get_bindings(model)
-            self.assertLessEqual(names, {action["name"] for action in bindings["report"]})
-        action = self.env.ref("tdkt_emulation.tdkt_plan_print_docx").with_user(self.user_a).with_context(
-            active_model="tdkt.plan", active_ids=self.plan.ids, active_id=self.plan.id
-        ).run()
+            bindings = (
+                self.env["ir.actions.actions"]
+                .with_user(self.user_a)
+                ._get_bindings(model)
+            )
+            self.assertLessEqual(
+                names, {action["name"] for action in bindings["report"]}
+            )
+        action = (
+            self.env.ref("tdkt_emulation.tdkt_plan_print_docx")
+            .with_user(self.user_a)
+            .with_context(
+                active_model="tdkt.plan",
+                active_ids=self.plan.ids,
+                active_id=self.plan.id,
+            )
+            .run()
+        )
         self.assertEqual(
-            action, {"type": "ir.actions.act_url", "url": f"/tdkt/document/plan/{self.plan.id}?format=docx",
-                     "target": "download"}
+            action,
+            {
+                "type": "ir.actions.act_url",
+                "url": f"/tdkt/document/plan/{self.plan.id}?format=docx",
+                "target": "download",
+            },
         )
 
     def test_print_action_downloads_through_the_route(self):
-        action = self.env["tdkt.document"].with_user(self.user_a).action_print("plan", self.plan, "pdf")
-        self.assertEqual(action["url"], f"/tdkt/document/plan/{self.plan.id}?format=pdf")
+        action = (
+            self.env["tdkt.document"]
+            .with_user(self.user_a)
+            .action_print("plan", self.plan, "pdf")
+        )
+        self.assertEqual(
+            action["url"], f"/tdkt/document/plan/{self.plan.id}?format=pdf"
+        )
         with self.assertRaises(UserError):
-            self.env["tdkt.document"].action_print("plan", self.plan | self.plan.copy({"year": 2031}), "pdf")
+            self.env["tdkt.document"].action_print(
+                "plan", self.plan | self.plan.copy({"year": 2031}), "pdf"
+            )
 
     def test_plan_without_demo_data_prints(self):
         """A plan with no text and default sequences still prints, rows numbered 1, 2, 3."""
-        _document, paragraphs, tables = read_docx(self.env["tdkt.document"].render("plan", self.plan, "docx")[0])
+        _document, paragraphs, tables = read_docx(
+            self.env["tdkt.document"].render("plan", self.plan, "docx")[0]
+        )
         self.assertIn("KẾ HOẠCH", paragraphs)
         self.assertEqual([row[1] for row in docx_rows(tables[1])], [1, 2, 3])
-        self.assertEqual([row[3] for row in docx_rows(tables[1])], ["Unit A.", "Unit A1.", "Unit B."])
+        self.assertEqual(
+            [row[3] for row in docx_rows(tables[1])], ["Unit A.", "Unit A1.", "Unit B."]
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -203,7 +299,11 @@ class TestDecisionDocument(TdktCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.company.write(
-            {"tdkt_superior_body": "UBND tỉnh Lạng Sơn", "tdkt_issuing_body": "Sở Nội vụ", "tdkt_document_place": "Lạng Sơn"}
+            {
+                "tdkt_superior_body": "UBND tỉnh Lạng Sơn",
+                "tdkt_issuing_body": "Sở Nội vụ",
+                "tdkt_document_place": "Lạng Sơn",
+            }
         )
         cls.decision = cls.env["tdkt.decision"].create(
             {
@@ -218,32 +318,66 @@ class TestDecisionDocument(TdktCommon):
                 "proposal_basis": "Xét đề nghị của Hội đồng Thi đua - Khen thưởng Sở.",
                 "recipients": "- Như Điều 3;\n- Lưu: VT, VP.",
                 "line_ids": [
-                    (0, 0, {"subject_type": "individual", "employee_id": cls.employee_b.id,
-                            "title_id": cls.title_ldtt.id, "sequence": 2}),
-                    (0, 0, {"subject_type": "collective", "unit_id": cls.unit_a.id, "title_id": cls.title_ttldtt.id}),
-                    (0, 0, {"subject_type": "individual", "employee_id": cls.employee_a.id,
-                            "title_id": cls.title_ldtt.id, "sequence": 1}),
+                    (
+                        0,
+                        0,
+                        {
+                            "subject_type": "individual",
+                            "employee_id": cls.employee_b.id,
+                            "title_id": cls.title_ldtt.id,
+                            "sequence": 2,
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "subject_type": "collective",
+                            "unit_id": cls.unit_a.id,
+                            "title_id": cls.title_ttldtt.id,
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "subject_type": "individual",
+                            "employee_id": cls.employee_a.id,
+                            "title_id": cls.title_ldtt.id,
+                            "sequence": 1,
+                        },
+                    ),
                 ],
             }
         )
         cls.employee_a.job_title = "Chuyên viên"
 
     def test_decision_docx(self):
-        content, filename, _mimetype = self.env["tdkt.document"].render("decision", self.decision, "docx")
+        content, filename, _mimetype = self.env["tdkt.document"].render(
+            "decision", self.decision, "docx"
+        )
         self.assertEqual(filename, "Quyết định 15-QĐ-SNV.docx")
         document, paragraphs, tables = read_docx(content)
         self.assertEqual(tables[0][0][0].split("\n")[2], "Số: 15/QĐ-SNV")
-        self.assertEqual(tables[0][0][1].split("\n")[2], "Lạng Sơn, ngày 08 tháng 01 năm 2030")
+        self.assertEqual(
+            tables[0][0][1].split("\n")[2], "Lạng Sơn, ngày 08 tháng 01 năm 2030"
+        )
         self.assertEqual(
             paragraphs[:5],
-            ["QUYẾT ĐỊNH", "Về việc công nhận danh hiệu thi đua năm 2029", "GIÁM ĐỐC SỞ NỘI VỤ",
-             "Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;",
-             "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ;"],
+            [
+                "QUYẾT ĐỊNH",
+                "Về việc công nhận danh hiệu thi đua năm 2029",
+                "GIÁM ĐỐC SỞ NỘI VỤ",
+                "Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;",
+                "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ;",
+            ],
         )
         self.assertIn("Xét đề nghị của Hội đồng Thi đua - Khen thưởng Sở.", paragraphs)
         self.assertIn("QUYẾT ĐỊNH:", paragraphs)
         articles = [text for text in paragraphs if text.startswith("Điều ")]
-        self.assertEqual([text[:7] for text in articles], ["Điều 1.", "Điều 2.", "Điều 3."])
+        self.assertEqual(
+            [text[:7] for text in articles], ["Điều 1.", "Điều 2.", "Điều 3."]
+        )
         self.assertEqual(
             articles[0],
             "Điều 1. Công nhận danh hiệu thi đua năm 2029 cho 1 tập thể và 2 cá nhân (có danh sách kèm theo).",
@@ -252,7 +386,8 @@ class TestDecisionDocument(TdktCommon):
         heading = next(p for p in document.paragraphs if p.text == "DANH SÁCH")
         self.assertTrue(heading.paragraph_format.page_break_before)
         self.assertIn(
-            "(Kèm theo Quyết định số 15/QĐ-SNV ngày 08 tháng 01 năm 2030 của Giám đốc Sở Nội vụ)", paragraphs
+            "(Kèm theo Quyết định số 15/QĐ-SNV ngày 08 tháng 01 năm 2030 của Giám đốc Sở Nội vụ)",
+            paragraphs,
         )
         self.assertEqual(
             [row for row in tables[-1]],
@@ -265,12 +400,19 @@ class TestDecisionDocument(TdktCommon):
                 ["1", "Unit A", "", self.title_ttldtt.name],
             ],
         )
-        self.assertEqual(tables[1][0][0].split("\n"), ["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, VP."])
+        self.assertEqual(
+            tables[1][0][0].split("\n"),
+            ["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, VP."],
+        )
 
     def test_decision_pdf_list_on_its_own_page(self):
-        text = pdf_text(self.env["tdkt.document"].render("decision", self.decision, "pdf")[0])
+        text = pdf_text(
+            self.env["tdkt.document"].render("decision", self.decision, "pdf")[0]
+        )
         pages = text.split("\f")
-        list_page = next(index for index, page in enumerate(pages) if "DANH SÁCH" in page)
+        list_page = next(
+            index for index, page in enumerate(pages) if "DANH SÁCH" in page
+        )
         self.assertGreater(list_page, 0)
         self.assertIn("Điều 3.", norm(" ".join(pages[:list_page])))
         self.assertNotIn("Điều 3.", pages[list_page])
@@ -279,24 +421,52 @@ class TestDecisionDocument(TdktCommon):
 
     def test_draft_decision_leaves_the_date_blank(self):
         self.decision.date_decision = False
-        _document, _paragraphs, tables = read_docx(self.env["tdkt.document"].render("decision", self.decision, "docx")[0])
-        self.assertEqual(tables[0][0][1].split("\n")[2], "Lạng Sơn, ngày … tháng … năm …")
+        _document, _paragraphs, tables = read_docx(
+            self.env["tdkt.document"].render("decision", self.decision, "docx")[0]
+        )
+        self.assertEqual(
+            tables[0][0][1].split("\n")[2], "Lạng Sơn, ngày … tháng … năm …"
+        )
 
     def test_decision_of_500_lines(self):
-        units = self.env["hr.department"].create([{"name": f"Đơn vị {index:02d}"} for index in range(50)])
+        units = self.env["hr.department"].create(
+            [{"name": f"Đơn vị {index:02d}"} for index in range(50)]
+        )
         employees = self.env["hr.employee"].create(
-            [{"name": f"Nguyễn Văn Ất {index:03d}", "department_id": units[index % 50].id} for index in range(450)]
+            [
+                {
+                    "name": f"Nguyễn Văn Ất {index:03d}",
+                    "department_id": units[index % 50].id,
+                }
+                for index in range(450)
+            ]
         )
         decision = self.env["tdkt.decision"].create(
             {
                 "name": "99/QĐ-SNV",
                 "year": 2029,
                 "line_ids": [
-                    (0, 0, {"subject_type": "individual", "employee_id": employee.id, "title_id": self.title_ldtt.id})
+                    (
+                        0,
+                        0,
+                        {
+                            "subject_type": "individual",
+                            "employee_id": employee.id,
+                            "title_id": self.title_ldtt.id,
+                        },
+                    )
                     for employee in employees
                 ]
                 + [
-                    (0, 0, {"subject_type": "collective", "unit_id": unit.id, "title_id": self.title_ttldtt.id})
+                    (
+                        0,
+                        0,
+                        {
+                            "subject_type": "collective",
+                            "unit_id": unit.id,
+                            "title_id": self.title_ttldtt.id,
+                        },
+                    )
                     for unit in units
                 ],
             }
@@ -317,7 +487,10 @@ class TestDecisionDocument(TdktCommon):
         self.assertIn("Nguyễn Văn Ất 449", text)
         _logger.info(
             "decision of 500 lines: Word %.2f s (%d bytes), PDF %.2f s (%d pages)",
-            docx_seconds, len(content), pdf_seconds, text.count("\f"),
+            docx_seconds,
+            len(content),
+            pdf_seconds,
+            text.count("\f"),
         )
 
 
@@ -327,7 +500,9 @@ class TestDocumentRoute(HttpCase):
 
     def setUp(self):
         super().setUp()
-        self.plan = self.env["tdkt.plan"].create({"name": "Kế hoạch năm 2031", "number": "01/KH-X", "year": 2031})
+        self.plan = self.env["tdkt.plan"].create(
+            {"name": "Kế hoạch năm 2031", "number": "01/KH-X", "year": 2031}
+        )
         self.other_company = self.env["res.company"].create({"name": "Sở khác"})
         self.hidden_plan = self.env["tdkt.plan"].create(
             {"name": "Kế hoạch khác", "year": 2031, "company_id": self.other_company.id}
@@ -337,7 +512,9 @@ class TestDocumentRoute(HttpCase):
                 "name": "Người in",
                 "login": "tdkt_printer",
                 "password": "tdkt_printer",
-                "groups_id": [(6, 0, [self.env.ref("tdkt_emulation.group_tdkt_user").id])],
+                "groups_id": [
+                    (6, 0, [self.env.ref("tdkt_emulation.group_tdkt_user").id])
+                ],
             }
         )
 
@@ -356,7 +533,9 @@ class TestDocumentRoute(HttpCase):
     def test_refused_without_access(self):
         self.authenticate("tdkt_printer", "tdkt_printer")
         with self.assertLogs("odoo.http", level="WARNING"):
-            response = self.url_open(f"/tdkt/document/plan/{self.hidden_plan.id}?format=docx")
+            response = self.url_open(
+                f"/tdkt/document/plan/{self.hidden_plan.id}?format=docx"
+            )
         self.assertNotEqual(response.status_code, 200)
         self.assertNotIn(b"PK", response.content[:2])
         response = self.url_open("/tdkt/document/nothing/1?format=docx")

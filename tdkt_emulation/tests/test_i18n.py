@@ -20,7 +20,9 @@ class TestTranslations(TransactionCase):
         demo_ids = set()
         for demo_file in get_manifest("tdkt_emulation")["demo"]:
             tree = etree.parse(str(ADDON / demo_file))
-            demo_ids |= {f"tdkt_emulation.{xmlid}" for xmlid in tree.xpath("//record/@id")}
+            demo_ids |= {
+                f"tdkt_emulation.{xmlid}" for xmlid in tree.xpath("//record/@id")
+            }
         reader = TranslationModuleReader(cls.env.cr, modules=["tdkt_emulation"])
         cls.code_terms = {
             source
@@ -29,9 +31,16 @@ class TestTranslations(TransactionCase):
         }
 
     def test_pot_is_up_to_date_with_the_code(self):
-        pot_terms = {entry.msgid for entry in polib.pofile(str(I18N / "tdkt_emulation.pot"))}
-        self.assertFalse(self.code_terms - pot_terms, "terms missing from the .pot: run ./dev i18n")
-        self.assertFalse(pot_terms - self.code_terms, "terms of the .pot gone from the code: run ./dev i18n")
+        pot_terms = {
+            entry.msgid for entry in polib.pofile(str(I18N / "tdkt_emulation.pot"))
+        }
+        self.assertFalse(
+            self.code_terms - pot_terms, "terms missing from the .pot: run ./dev i18n"
+        )
+        self.assertFalse(
+            pot_terms - self.code_terms,
+            "terms of the .pot gone from the code: run ./dev i18n",
+        )
 
     def test_every_term_has_a_vietnamese_translation(self):
         translated = {
@@ -39,4 +48,6 @@ class TestTranslations(TransactionCase):
             for entry in polib.pofile(str(I18N / "vi.po"))
             if entry.msgstr.strip() and not entry.fuzzy and not entry.obsolete
         }
-        self.assertFalse(sorted(self.code_terms - translated), "terms without Vietnamese in vi.po")
+        self.assertFalse(
+            sorted(self.code_terms - translated), "terms without Vietnamese in vi.po"
+        )

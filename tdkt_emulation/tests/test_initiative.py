@@ -1,7 +1,6 @@
 import io
 
 import openpyxl
-
 from lxml import etree
 
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -22,7 +21,9 @@ class TestInitiative(TdktCommon):
         cls.criteria = cls.env["tdkt.initiative.criterion"].search([])
         cls.novelty, cls.applicability, cls.effectiveness = cls.criteria
         Initiative = cls.env["tdkt.initiative"].with_user(cls.user_a)
-        cls.good = Initiative.create(cls._initiative_vals("Online filing of emulation records"))
+        cls.good = Initiative.create(
+            cls._initiative_vals("Online filing of emulation records")
+        )
         cls.weak = Initiative.create(cls._initiative_vals("A new folder colour"))
         (cls.good | cls.weak).action_submit()
 
@@ -41,16 +42,30 @@ class TestInitiative(TdktCommon):
         }
 
     def _start_session(self):
-        session = self.env["tdkt.council.session"].with_user(self.officer).create(
-            {"name": "Initiatives 2030", "council_id": self.council.id, "year": 2030}
+        session = (
+            self.env["tdkt.council.session"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "name": "Initiatives 2030",
+                    "council_id": self.council.id,
+                    "year": 2030,
+                }
+            )
         )
         session.action_add_agenda()
         session.action_start_voting()
         return session
 
     def _score(self, session, initiative, user, points):
-        item = session.item_ids.filtered(lambda item: item.initiative_id == initiative).with_user(user)
-        wizard = Form(self.env["tdkt.initiative.scoring"].with_user(user).with_context(default_item_id=item.id))
+        item = session.item_ids.filtered(
+            lambda item: item.initiative_id == initiative
+        ).with_user(user)
+        wizard = Form(
+            self.env["tdkt.initiative.scoring"]
+            .with_user(user)
+            .with_context(default_item_id=item.id)
+        )
         for index, value in enumerate(points):
             with wizard.line_ids.edit(index) as line:
                 line.points = value
@@ -59,11 +74,18 @@ class TestInitiative(TdktCommon):
 
     def test_form_names_the_initiative_and_its_submission_in_vietnamese(self):
         self.env["res.lang"]._activate_lang("vi_VN")
-        self.env["ir.module.module"]._load_module_terms(["tdkt_emulation"], ["vi_VN"], overwrite=True)
+        self.env["ir.module.module"]._load_module_terms(
+            ["tdkt_emulation"], ["vi_VN"], overwrite=True
+        )
         Initiative = self.env["tdkt.initiative"].with_context(lang="vi_VN")
-        self.assertEqual(Initiative.fields_get(["name"])["name"]["string"], "Tên sáng kiến")
+        self.assertEqual(
+            Initiative.fields_get(["name"])["name"]["string"], "Tên sáng kiến"
+        )
         form = etree.fromstring(Initiative.get_view(view_type="form")["arch"])
-        self.assertEqual(form.xpath("//button[@name='action_submit']/@string"), ["Gửi Hội đồng sáng kiến"])
+        self.assertEqual(
+            form.xpath("//button[@name='action_submit']/@string"),
+            ["Gửi Hội đồng sáng kiến"],
+        )
 
     def test_contributions_add_up_to_100(self):
         Initiative = self.env["tdkt.initiative"].with_user(self.user_a)
@@ -77,17 +99,27 @@ class TestInitiative(TdktCommon):
         draft = Initiative.create(self._initiative_vals("Draft"))
         # Changing one author alone, as an RPC call would, fails when the call ends.
         with self.assertRaises(ValidationError) as caught:
-            draft.author_ids.filtered(lambda author: author.contribution == 60).contribution = 70
+            draft.author_ids.filtered(
+                lambda author: author.contribution == 60
+            ).contribution = 70
             self.env.flush_all()
         self.assertIn("add up to 110.0%", str(caught.exception))
         with self.assertRaises(ValidationError):
             draft.author_ids[1].contribution = 0
             self.env.flush_all()
-        draft.write({"author_ids": [(1, draft.author_ids[0].id, {"contribution": 50}),
-                                    (1, draft.author_ids[1].id, {"contribution": 50})]})
+        draft.write(
+            {
+                "author_ids": [
+                    (1, draft.author_ids[0].id, {"contribution": 50}),
+                    (1, draft.author_ids[1].id, {"contribution": 50}),
+                ]
+            }
+        )
         self.assertEqual(draft.author_user_ids, self.user_a | self.head_a)
         with self.assertRaisesRegex(UserError, "Name the authors"):
-            Initiative.create({"name": "Nobody's", "unit_id": self.unit_a.id, "solution": "x"}).action_submit()
+            Initiative.create(
+                {"name": "Nobody's", "unit_id": self.unit_a.id, "solution": "x"}
+            ).action_submit()
 
     def test_submitted_initiative_is_read_only_to_its_unit(self):
         with self.assertRaisesRegex(UserError, "only the Office"):
@@ -122,10 +154,20 @@ class TestInitiative(TdktCommon):
         self.assertRecordValues(
             self.good | self.weak,
             [
-                {"score_total": 65.0, "score_max": 100.0, "pass_mark": 50.0, "score_result": "passed",
-                 "state": "scoring"},
-                {"score_total": 35.0, "score_max": 100.0, "pass_mark": 50.0, "score_result": "failed",
-                 "state": "rejected"},
+                {
+                    "score_total": 65.0,
+                    "score_max": 100.0,
+                    "pass_mark": 50.0,
+                    "score_result": "passed",
+                    "state": "scoring",
+                },
+                {
+                    "score_total": 35.0,
+                    "score_max": 100.0,
+                    "pass_mark": 50.0,
+                    "score_result": "failed",
+                    "state": "rejected",
+                },
             ],
         )
         self.assertEqual(item.scorer_count, 3)
@@ -156,24 +198,35 @@ class TestInitiative(TdktCommon):
 
     def test_who_sees_initiatives(self):
         Initiative = self.env["tdkt.initiative"]
-        self.assertEqual(Initiative.with_user(self.user_a).search([]), self.good | self.weak)
+        self.assertEqual(
+            Initiative.with_user(self.user_a).search([]), self.good | self.weak
+        )
         self.assertEqual(Initiative.with_user(self.user_b).search([]), Initiative)
         self.assertEqual(Initiative.with_user(self.members[0]).search([]), Initiative)
         session = self._start_session()
         # On a session of their council, the members read the initiatives, and cannot change them.
-        self.assertEqual(Initiative.with_user(self.members[0]).search([]), self.good | self.weak)
+        self.assertEqual(
+            Initiative.with_user(self.members[0]).search([]), self.good | self.weak
+        )
         with self.assertRaises(AccessError):
             self.good.with_user(self.members[0]).write({"benefits": "More"})
         # Members read their own score cards only; the Office reads all.
         self._score(session, self.good, self.members[0], [10, 10, 10])
         self._score(session, self.good, self.members[1], [20, 20, 20])
         Score = self.env["tdkt.initiative.score"]
-        self.assertEqual(Score.with_user(self.members[0]).search([]).mapped("points"), [10, 10, 10])
+        self.assertEqual(
+            Score.with_user(self.members[0]).search([]).mapped("points"), [10, 10, 10]
+        )
         self.assertEqual(len(Score.with_user(self.officer).search([])), 6)
         with self.assertRaises(AccessError):
             Score.with_user(self.members[0]).create(
-                {"item_id": session.item_ids[0].id, "member_id": self.council.member_ids[0].id,
-                 "criterion_id": self.novelty.id, "points": 1, "max_points": 30}
+                {
+                    "item_id": session.item_ids[0].id,
+                    "member_id": self.council.member_ids[0].id,
+                    "criterion_id": self.novelty.id,
+                    "points": 1,
+                    "max_points": 30,
+                }
             )
 
     def test_scoring_xlsx(self):
@@ -184,13 +237,19 @@ class TestInitiative(TdktCommon):
         content, filename = session.with_user(self.officer)._export_xlsx()
         self.assertTrue(filename.startswith("initiative-scoring"))
         book = openpyxl.load_workbook(io.BytesIO(content))
-        self.assertEqual(len(book.sheetnames), 3, "the summary and one score card per member who scored")
+        self.assertEqual(
+            len(book.sheetnames),
+            3,
+            "the summary and one score card per member who scored",
+        )
         summary = book.worksheets[0]
         header = [cell.value for cell in summary[4]]
         self.assertEqual(header[4:7], self.criteria.mapped("name"))
         rows = {row[1]: row for row in summary.iter_rows(min_row=5, values_only=True)}
         good = rows[self.good.name]
-        self.assertEqual(good[2], f"{self.employee_a.name} (60%), {self.employee_head_a.name} (40%)")
+        self.assertEqual(
+            good[2], f"{self.employee_a.name} (60%), {self.employee_head_a.name} (40%)"
+        )
         self.assertEqual(good[4:11], (25, 20, 25, 70, 50, 2, "Passed"))
         self.assertEqual(rows[self.weak.name][10], "Not passed")
         card = book[book.sheetnames[1]]

@@ -49,7 +49,9 @@ class TestPlanTask(TdktCommon):
         self.assertEqual(self.task_a.date_deadline, date(2030, 2, 15))
 
     def test_new_tasks_take_the_next_number(self):
-        self.assertEqual((self.task_a | self.task_a1 | self.task_b).mapped("sequence"), [1, 2, 3])
+        self.assertEqual(
+            (self.task_a | self.task_a1 | self.task_b).mapped("sequence"), [1, 2, 3]
+        )
         # Added in the plan's grid, one after the other before saving.
         with Form(self.plan.with_user(self.officer)) as form:
             for name in ("Fourth task", "Fifth task"):
@@ -61,23 +63,44 @@ class TestPlanTask(TdktCommon):
         self.assertEqual(numbers["Fifth task"], 5)
         # Created together, or with a number of their own.
         Task = self.env["tdkt.plan.task"].with_user(self.officer)
-        tasks = Task.create([{"plan_id": self.plan.id, "name": name} for name in ("Sixth", "Seventh")])
+        tasks = Task.create(
+            [{"plan_id": self.plan.id, "name": name} for name in ("Sixth", "Seventh")]
+        )
         self.assertEqual(tasks.mapped("sequence"), [6, 7])
-        self.assertEqual(Task.create({"plan_id": self.plan.id, "name": "Forty", "sequence": 40}).sequence, 40)
-        self.assertEqual(Task.create({"plan_id": self.plan.id, "name": "Next"}).sequence, 41)
+        self.assertEqual(
+            Task.create(
+                {"plan_id": self.plan.id, "name": "Forty", "sequence": 40}
+            ).sequence,
+            40,
+        )
+        self.assertEqual(
+            Task.create({"plan_id": self.plan.id, "name": "Next"}).sequence, 41
+        )
         # Each plan numbers its own tasks.
         other = self.env["tdkt.plan"].create({"name": "Other plan", "year": 2030})
-        self.assertEqual(Task.create({"plan_id": other.id, "name": "First"}).sequence, 1)
+        self.assertEqual(
+            Task.create({"plan_id": other.id, "name": "First"}).sequence, 1
+        )
 
     def test_errors_name_the_task_by_number_and_content(self):
-        with self.assertRaisesRegex(ValidationError, r"task 2 \(Task of sub-unit A1\) is outside the plan's year"):
+        with self.assertRaisesRegex(
+            ValidationError,
+            r"task 2 \(Task of sub-unit A1\) is outside the plan's year",
+        ):
             self.task_a1.date_deadline = date(2031, 3, 1)
-        long_task = self._create_task("Organise " + "the emulation movement " * 10, self.unit_a, False)
-        with self.assertRaisesRegex(ValidationError, r"task 4 \(Organise the emulation movement .{10,60}\[\.\.\.\]\)"):
+        long_task = self._create_task(
+            "Organise " + "the emulation movement " * 10, self.unit_a, False
+        )
+        with self.assertRaisesRegex(
+            ValidationError,
+            r"task 4 \(Organise the emulation movement .{10,60}\[\.\.\.\]\)",
+        ):
             long_task.date_deadline = date(2029, 3, 1)
 
     def test_bad_quarter_is_refused(self):
-        with self.assertRaisesRegex(ValidationError, "Quarter expects one of '1', '2', '3', '4', not '5'"):
+        with self.assertRaisesRegex(
+            ValidationError, "Quarter expects one of '1', '2', '3', '4', not '5'"
+        ):
             self._create_task("Quarter 5", self.unit_a, False, quarter="5")
 
     @freeze_time("2030-04-10")
@@ -85,12 +108,20 @@ class TestPlanTask(TdktCommon):
         Task = self.env["tdkt.plan.task"]
         self.assertTrue(self.task_a.is_overdue)
         self.assertFalse(self.task_a1.is_overdue)
-        self.assertEqual(Task.search([("plan_id", "=", self.plan.id), ("is_overdue", "=", True)]), self.task_a)
+        self.assertEqual(
+            Task.search([("plan_id", "=", self.plan.id), ("is_overdue", "=", True)]),
+            self.task_a,
+        )
         self.assertEqual(
             Task.search([("plan_id", "=", self.plan.id), ("is_overdue", "=", False)]),
             self.task_a1 | self.task_b,
         )
-        self.assertEqual(Task.search([("plan_id", "=", self.plan.id), ("is_current_quarter", "=", True)]), self.task_a1)
+        self.assertEqual(
+            Task.search(
+                [("plan_id", "=", self.plan.id), ("is_current_quarter", "=", True)]
+            ),
+            self.task_a1,
+        )
         self.task_a.with_user(self.head_a).action_done()
         self.assertFalse(self.task_a.is_overdue)
         self.assertEqual(self.task_a.date_done, date(2030, 4, 10))
@@ -102,7 +133,11 @@ class TestPlanTask(TdktCommon):
         task.action_start()
         task.write({"progress_note": "<p>Half done</p>"})
         self.assertEqual(self.task_a.state, "in_progress")
-        for vals in ({"name": "Rewritten"}, {"quarter": "4"}, {"date_deadline": date(2030, 3, 1)}):
+        for vals in (
+            {"name": "Rewritten"},
+            {"quarter": "4"},
+            {"date_deadline": date(2030, 3, 1)},
+        ):
             with self.subTest(vals=vals), self.assertRaises(AccessError):
                 task.write(vals)
         with self.assertRaises(AccessError):

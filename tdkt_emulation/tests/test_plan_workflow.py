@@ -36,11 +36,16 @@ class TestPlanWorkflow(TdktCommon):
                 with self.assertRaises(AccessError):
                     plan.write({"name": "Changed by a unit"})
                 with self.assertRaises(AccessError):
-                    self.env["tdkt.plan"].with_user(user).create({"name": "Mine", "year": 2030})
+                    self.env["tdkt.plan"].with_user(user).create(
+                        {"name": "Mine", "year": 2030}
+                    )
         self.assertEqual(self.plan.state, "draft")
 
     def test_buttons_follow_group_and_state(self):
-        plan_as = {user: self.plan.with_user(user) for user in (self.user_a, self.officer, self.manager)}
+        plan_as = {
+            user: self.plan.with_user(user)
+            for user in (self.user_a, self.officer, self.manager)
+        }
         self.assertFalse(plan_as[self.user_a].can_edit)
         self.assertFalse(plan_as[self.officer].can_approve)
         self.assertTrue(plan_as[self.officer].can_edit)
@@ -109,11 +114,19 @@ class TestPlanWorkflow(TdktCommon):
                 self.assertIn(message, str(caught.exception))
         self.assertEqual(self.plan.date_registration_deadline, date(2031, 1, 31))
         # Moving the issue date or the year is checked against the deadline too.
-        with self.assertRaisesRegex(ValidationError, "must come after the plan's issue date"):
+        with self.assertRaisesRegex(
+            ValidationError, "must come after the plan's issue date"
+        ):
             self.plan.date_issue = date(2031, 2, 1)
-        with self.assertRaisesRegex(ValidationError, "must fall in 2028 or in January 2029"):
+        with self.assertRaisesRegex(
+            ValidationError, "must fall in 2028 or in January 2029"
+        ):
             self.env["tdkt.plan"].create(
-                {"name": "Plan 2028", "year": 2028, "date_registration_deadline": date(2030, 1, 30)}
+                {
+                    "name": "Plan 2028",
+                    "year": 2028,
+                    "date_registration_deadline": date(2030, 1, 30),
+                }
             )
 
     def test_display_name_joins_number_and_title(self):
@@ -125,22 +138,43 @@ class TestPlanWorkflow(TdktCommon):
         self.plan.place_issue = "Lạng Sơn"
         self.assertEqual(self.plan.document_date, "Lạng Sơn, ngày 03 tháng 01 năm 2030")
 
-    def test_a_plan_naming_no_unit_sends_forms_to_the_registering_units_of_its_company(self):
+    def test_a_plan_naming_no_unit_sends_forms_to_the_registering_units_of_its_company(
+        self,
+    ):
         Department = self.env["hr.department"]
-        council = Department.create({"name": "Emulation Council", "tdkt_registers": False})
+        council = Department.create(
+            {"name": "Emulation Council", "tdkt_registers": False}
+        )
         archived = Department.create({"name": "Former Unit", "active": False})
-        other_company = self.env["res.company"].create({"name": "Other Department of Home Affairs"})
-        foreign = Department.create({"name": "Foreign Unit", "company_id": other_company.id})
+        other_company = self.env["res.company"].create(
+            {"name": "Other Department of Home Affairs"}
+        )
+        foreign = Department.create(
+            {"name": "Foreign Unit", "company_id": other_company.id}
+        )
         plan = self.plan.with_user(self.officer)
         expected = plan.registration_expected_unit_ids
         self.assertLessEqual(self.unit_a | self.unit_a1 | self.unit_b, expected)
         self.assertFalse(expected & (council | archived | foreign))
         self.assertFalse(expected.filtered(lambda unit: not unit.tdkt_registers))
         self.plan.with_user(self.manager).action_approve()
-        self.assertEqual(self.plan.registration_ids.unit_id, expected, "the units announced are those that get a form")
+        self.assertEqual(
+            self.plan.registration_ids.unit_id,
+            expected,
+            "the units announced are those that get a form",
+        )
 
     def test_the_units_receiving_a_form_are_the_registering_units_when_named(self):
         self.plan.registration_unit_ids = self.unit_a
-        self.assertEqual(self.plan.with_user(self.officer).registration_expected_unit_ids, self.unit_a)
-        arch = self.env["tdkt.plan"].with_user(self.officer).get_view(view_type="form")["arch"]
-        self.assertIn('name="registration_expected_unit_ids"', arch, "the plan's form shows them")
+        self.assertEqual(
+            self.plan.with_user(self.officer).registration_expected_unit_ids,
+            self.unit_a,
+        )
+        arch = (
+            self.env["tdkt.plan"]
+            .with_user(self.officer)
+            .get_view(view_type="form")["arch"]
+        )
+        self.assertIn(
+            'name="registration_expected_unit_ids"', arch, "the plan's form shows them"
+        )

@@ -18,12 +18,27 @@ class TestRegistrationExport(TdktCommon):
         Line = cls.env["tdkt.registration.line"]
         Line.create(
             [
-                {"registration_id": cls.form_a.id, "employee_id": cls.employee_a.id, "title_id": cls.title_ldtt.id,
-                 "note": "=HYPERLINK(\"http://evil\")"},
-                {"registration_id": cls.form_a.id, "employee_id": cls.employee_head_a.id,
-                 "title_id": cls.title_cstdcs.id},
-                {"registration_id": cls.form_a.id, "subject_type": "collective", "title_id": cls.title_ttldtt.id},
-                {"registration_id": cls.form_b.id, "employee_id": cls.employee_b.id, "title_id": cls.title_ldtt.id},
+                {
+                    "registration_id": cls.form_a.id,
+                    "employee_id": cls.employee_a.id,
+                    "title_id": cls.title_ldtt.id,
+                    "note": '=HYPERLINK("http://evil")',
+                },
+                {
+                    "registration_id": cls.form_a.id,
+                    "employee_id": cls.employee_head_a.id,
+                    "title_id": cls.title_cstdcs.id,
+                },
+                {
+                    "registration_id": cls.form_a.id,
+                    "subject_type": "collective",
+                    "title_id": cls.title_ttldtt.id,
+                },
+                {
+                    "registration_id": cls.form_b.id,
+                    "employee_id": cls.employee_b.id,
+                    "title_id": cls.title_ldtt.id,
+                },
             ]
         )
 
@@ -37,25 +52,33 @@ class TestRegistrationExport(TdktCommon):
         self.assertEqual(len(book.sheetnames), 3)
         summary = book[book.sheetnames[0]]
         header = [cell.value for cell in summary[3]]
-        self.assertEqual(len(header), 3 + 3 + 1, "no., unit, status, three titles, total")
+        self.assertEqual(
+            len(header), 3 + 3 + 1, "no., unit, status, three titles, total"
+        )
         rows = {row[1]: row for row in summary.iter_rows(min_row=4, values_only=True)}
         self.assertEqual(rows["Unit A"][-1], 3)
         self.assertEqual(rows["Unit B"][-1], 1)
         self.assertEqual(list(rows.values())[-1][-1], 4, "grand total")
         unit_a = book["Unit A"]
         names = [row[2] for row in unit_a.iter_rows(min_row=5, values_only=True)]
-        self.assertEqual(names, [self.employee_a.name, self.employee_head_a.name, "Unit A"])
+        self.assertEqual(
+            names, [self.employee_a.name, self.employee_head_a.name, "Unit A"]
+        )
         note = unit_a.cell(row=5, column=6)
         self.assertEqual(note.value, '=HYPERLINK("http://evil")')
         self.assertEqual(note.data_type, "s", "formula-looking text stays text")
 
     def test_export_headers_in_vietnamese_when_installed(self):
         self.env["res.lang"]._activate_lang("vi_VN")
-        self.env["ir.module.module"]._load_module_terms(["tdkt_emulation"], ["vi_VN"], overwrite=True)
+        self.env["ir.module.module"]._load_module_terms(
+            ["tdkt_emulation"], ["vi_VN"], overwrite=True
+        )
         book = self._read(self.plan.registration_ids)
         self.assertEqual(book.sheetnames[0], "Tổng hợp")
         self.assertEqual(book["Unit A"].cell(row=4, column=3).value, "Họ và tên")
-        self.assertIn("Lao động tiên tiến", [cell.value for cell in book["Tổng hợp"][3]])
+        self.assertIn(
+            "Lao động tiên tiến", [cell.value for cell in book["Tổng hợp"][3]]
+        )
 
     def test_export_of_a_selection_and_unit_rights(self):
         book = self._read(self.form_b)
@@ -72,11 +95,20 @@ class TestRegistrationExport(TdktCommon):
         with self.assertQueryCount(__system__=8):
             registrations._export_xlsx()
         people = self.env["hr.employee"].create(
-            [{"name": f"Person {n}", "department_id": self.unit_a.id} for n in range(60)]
+            [
+                {"name": f"Person {n}", "department_id": self.unit_a.id}
+                for n in range(60)
+            ]
         )
         self.env["tdkt.registration.line"].create(
-            [{"registration_id": self.form_a.id, "employee_id": person.id, "title_id": self.title_ldtt.id}
-             for person in people]
+            [
+                {
+                    "registration_id": self.form_a.id,
+                    "employee_id": person.id,
+                    "title_id": self.title_ldtt.id,
+                }
+                for person in people
+            ]
         )
         self.env.invalidate_all()
         with self.assertQueryCount(__system__=8):
@@ -86,7 +118,9 @@ class TestRegistrationExport(TdktCommon):
         action = self.plan.action_export_registrations()
         self.assertEqual(action["type"], "ir.actions.act_url")
         # The file is built by the button and kept for its maker: the URL names no id.
-        attachment = self.env["ir.attachment"].browse(int(action["url"].split("/")[-1].split("?")[0]))
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/")[-1].split("?")[0])
+        )
         self.assertEqual(action["url"], f"/web/content/{attachment.id}?download=true")
         book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
         self.assertEqual(book.sheetnames[1:], ["Unit A", "Unit B"])
@@ -106,7 +140,9 @@ class TestRegistrationExportController(HttpCase):
         plan.registration_unit_ids = unit
         plan.action_approve()
         self.authenticate("admin", "admin")
-        response = self.url_open(f"/tdkt_emulation/registrations/xlsx?ids={plan.registration_ids.id}")
+        response = self.url_open(
+            f"/tdkt_emulation/registrations/xlsx?ids={plan.registration_ids.id}"
+        )
         self.assertEqual(response.status_code, 200)
         self.assertIn("spreadsheetml", response.headers["Content-Type"])
         self.assertIn("attachment", response.headers["Content-Disposition"])

@@ -25,8 +25,11 @@ class TestReminderCron(TdktCommon):
 
     def _activities(self, records, xmlid):
         return self.env["mail.activity"].search(
-            [("res_model", "=", records._name), ("res_id", "in", records.ids),
-             ("activity_type_id", "=", self.env.ref(xmlid).id)]
+            [
+                ("res_model", "=", records._name),
+                ("res_id", "in", records.ids),
+                ("activity_type_id", "=", self.env.ref(xmlid).id),
+            ]
         )
 
     def _run_task_cron(self, day):
@@ -41,35 +44,58 @@ class TestReminderCron(TdktCommon):
         self._run_task_cron("2030-02-08")
         reminder = self._activities(self.task_a, kind)
         self.assertEqual(len(reminder), 1, "running twice never duplicates an activity")
-        self.assertEqual(reminder.user_id, self.user_a, "the responsible user is reminded")
+        self.assertEqual(
+            reminder.user_id, self.user_a, "the responsible user is reminded"
+        )
         self.assertEqual(reminder.date_deadline, date(2030, 2, 15))
         self._run_task_cron("2030-02-10")
         self.assertEqual(len(self._activities(self.task_a, kind)), 1)
         self._run_task_cron("2030-02-14")
-        self.assertEqual(len(self._activities(self.task_a, kind)), 1, "the 1-day reminder moves the open one")
+        self.assertEqual(
+            len(self._activities(self.task_a, kind)),
+            1,
+            "the 1-day reminder moves the open one",
+        )
         self.assertFalse(self.task_a.date_next_reminder)
 
     def test_reminder_goes_to_the_lead_units_head_without_responsible_users(self):
         self._run_task_cron("2030-05-10")
-        reminder = self._activities(self.task_a1, "tdkt_emulation.mail_act_tdkt_task_reminder")
+        reminder = self._activities(
+            self.task_a1, "tdkt_emulation.mail_act_tdkt_task_reminder"
+        )
         self.assertEqual(reminder.user_id, self.head_a)
 
     def test_missed_days_are_caught_up_once(self):
         self._run_task_cron("2030-02-12")  # the scheduler was down on the 8th
-        self.assertEqual(len(self._activities(self.task_a, "tdkt_emulation.mail_act_tdkt_task_reminder")), 1)
+        self.assertEqual(
+            len(
+                self._activities(
+                    self.task_a, "tdkt_emulation.mail_act_tdkt_task_reminder"
+                )
+            ),
+            1,
+        )
         self.assertEqual(self.task_a.date_next_reminder, date(2030, 2, 14))
 
     def test_no_reminder_for_done_tasks_or_draft_plans(self):
         self.task_a.with_user(self.head_a).action_done()
         self._run_task_cron("2030-02-10")
-        self.assertFalse(self._activities(self.task_a, "tdkt_emulation.mail_act_tdkt_task_reminder"))
+        self.assertFalse(
+            self._activities(self.task_a, "tdkt_emulation.mail_act_tdkt_task_reminder")
+        )
         draft_plan = self.env["tdkt.plan"].create({"name": "Draft", "year": 2030})
         draft_task = self.env["tdkt.plan.task"].create(
-            {"plan_id": draft_plan.id, "name": "Draft task", "date_deadline": date(2030, 2, 15),
-             "user_ids": [(6, 0, self.user_a.ids)]}
+            {
+                "plan_id": draft_plan.id,
+                "name": "Draft task",
+                "date_deadline": date(2030, 2, 15),
+                "user_ids": [(6, 0, self.user_a.ids)],
+            }
         )
         self._run_task_cron("2030-02-10")
-        self.assertFalse(self._activities(draft_task, "tdkt_emulation.mail_act_tdkt_task_reminder"))
+        self.assertFalse(
+            self._activities(draft_task, "tdkt_emulation.mail_act_tdkt_task_reminder")
+        )
 
     def test_moving_the_deadline_restarts_the_reminders(self):
         self._run_task_cron("2030-02-14")
@@ -83,7 +109,9 @@ class TestReminderCron(TdktCommon):
         self._run_task_cron("2030-06-01")
         self._run_task_cron("2030-06-02")
         overdue = self._activities(self.task_a | self.task_a1 | self.task_b, kind)
-        self.assertEqual(sorted(overdue.mapped("res_id")), sorted((self.task_a | self.task_a1).ids))
+        self.assertEqual(
+            sorted(overdue.mapped("res_id")), sorted((self.task_a | self.task_a1).ids)
+        )
         self.assertTrue(self.task_a.is_overdue_notified)
         self.assertFalse(self.task_b.is_overdue_notified)
 
@@ -97,14 +125,21 @@ class TestReminderCron(TdktCommon):
             return get_users(task)
 
         self.task_a1.date_deadline = date(2030, 2, 16)
-        with patch.object(Task, "_get_reminder_users", fail_for_task_a), mute_logger(
-            "odoo.addons.tdkt_emulation.models.tdkt_reminder_mixin"
+        with (
+            patch.object(Task, "_get_reminder_users", fail_for_task_a),
+            mute_logger("odoo.addons.tdkt_emulation.models.tdkt_reminder_mixin"),
         ):
             self._run_task_cron("2030-02-10")
         kind = "tdkt_emulation.mail_act_tdkt_task_reminder"
         self.assertFalse(self._activities(self.task_a, kind))
-        self.assertTrue(self._activities(self.task_a1, kind), "the others still get theirs")
-        self.assertEqual(self.task_a.date_next_reminder, date(2030, 2, 14), "passed over until its next reminder")
+        self.assertTrue(
+            self._activities(self.task_a1, kind), "the others still get theirs"
+        )
+        self.assertEqual(
+            self.task_a.date_next_reminder,
+            date(2030, 2, 14),
+            "passed over until its next reminder",
+        )
 
     def test_batches_report_progress(self):
         self.patch(type(self.Task), "_reminder_batch_size", 1)
@@ -122,11 +157,18 @@ class TestReminderCron(TdktCommon):
         heads = (self.user_a | self.head_a).ids
 
         def run(count):
-            tasks = self.Task.create([
-                {"plan_id": self.plan.id, "name": f"Task {index}", "lead_unit_id": self.unit_a.id,
-                 "user_ids": [(6, 0, heads)], "date_deadline": date(2030, 3, 1 + index % 2 * 6)}
-                for index in range(count)
-            ])
+            tasks = self.Task.create(
+                [
+                    {
+                        "plan_id": self.plan.id,
+                        "name": f"Task {index}",
+                        "lead_unit_id": self.unit_a.id,
+                        "user_ids": [(6, 0, heads)],
+                        "date_deadline": date(2030, 3, 1 + index % 2 * 6),
+                    }
+                    for index in range(count)
+                ]
+            )
             self.env.flush_all()
             self.env.invalidate_all()
             with freeze_time("2030-03-06"):
@@ -134,9 +176,17 @@ class TestReminderCron(TdktCommon):
                 self.Task._cron_send_deadline_reminders()
                 self.env.flush_all()
                 queries = self.cr.sql_log_count - before
-            overdue = self._activities(tasks, "tdkt_emulation.mail_act_tdkt_task_overdue")
-            reminders = self._activities(tasks, "tdkt_emulation.mail_act_tdkt_task_reminder")
-            self.assertEqual((len(overdue), len(reminders)), (count, count), "two people per task, half of each kind")
+            overdue = self._activities(
+                tasks, "tdkt_emulation.mail_act_tdkt_task_overdue"
+            )
+            reminders = self._activities(
+                tasks, "tdkt_emulation.mail_act_tdkt_task_reminder"
+            )
+            self.assertEqual(
+                (len(overdue), len(reminders)),
+                (count, count),
+                "two people per task, half of each kind",
+            )
             tasks.action_cancel()
             return queries
 
@@ -147,7 +197,11 @@ class TestReminderCron(TdktCommon):
         kind = "tdkt_emulation.mail_act_tdkt_registration_reminder"
         Registration = self.env["tdkt.registration"]
         self.env["tdkt.registration.line"].create(
-            {"registration_id": self.form_b.id, "employee_id": self.employee_b.id, "title_id": self.title_ldtt.id}
+            {
+                "registration_id": self.form_b.id,
+                "employee_id": self.employee_b.id,
+                "title_id": self.title_ldtt.id,
+            }
         )
         with freeze_time("2030-01-20"):
             self.form_b.with_user(self.officer).action_submit()
@@ -166,7 +220,9 @@ class TestReminderCron(TdktCommon):
         Plan = self.env["tdkt.plan"]
         with freeze_time("2030-01-30"):
             Plan._cron_notify_missing_registrations()
-        self.assertFalse(self._activities(self.plan, kind), "not before the day after the deadline")
+        self.assertFalse(
+            self._activities(self.plan, kind), "not before the day after the deadline"
+        )
         for day in ("2030-01-31", "2030-02-01"):
             with freeze_time(day):
                 Plan._cron_notify_missing_registrations()
@@ -177,18 +233,27 @@ class TestReminderCron(TdktCommon):
         self.assertIn("Unit B", activity.note)
 
     def test_closing_a_task_removes_its_reminders_for_good(self):
-        reminder, overdue = "tdkt_emulation.mail_act_tdkt_task_reminder", "tdkt_emulation.mail_act_tdkt_task_overdue"
+        reminder, overdue = (
+            "tdkt_emulation.mail_act_tdkt_task_reminder",
+            "tdkt_emulation.mail_act_tdkt_task_overdue",
+        )
         self.task_a1.date_deadline = date(2030, 2, 16)
         self._run_task_cron("2030-02-10")
         self.assertTrue(self._activities(self.task_a, reminder))
         self.assertTrue(self._activities(self.task_a1, reminder))
         self.task_a.with_user(self.head_a).action_done()
         self.task_a1.with_user(self.head_a).action_cancel()
-        self.assertFalse(self._activities(self.task_a | self.task_a1, reminder), "done and cancelled: no reminder left")
+        self.assertFalse(
+            self._activities(self.task_a | self.task_a1, reminder),
+            "done and cancelled: no reminder left",
+        )
         for day in ("2030-02-14", "2030-02-15", "2030-02-20"):
             self._run_task_cron(day)
         self.assertFalse(self._activities(self.task_a | self.task_a1, reminder))
-        self.assertFalse(self._activities(self.task_a | self.task_a1, overdue), "a closed task is never overdue")
+        self.assertFalse(
+            self._activities(self.task_a | self.task_a1, overdue),
+            "a closed task is never overdue",
+        )
         # An overdue task closed late loses its overdue flag too.
         self._run_task_cron("2030-08-20")
         self.assertTrue(self._activities(self.task_b, overdue))
@@ -203,21 +268,32 @@ class TestReminderCron(TdktCommon):
             self.env["tdkt.registration"]._cron_send_deadline_reminders()
         self.assertTrue(self._activities(self.form_a, kind))
         self.env["tdkt.registration.line"].create(
-            {"registration_id": self.form_a.id, "employee_id": self.employee_a.id, "title_id": self.title_ldtt.id}
+            {
+                "registration_id": self.form_a.id,
+                "employee_id": self.employee_a.id,
+                "title_id": self.title_ldtt.id,
+            }
         )
         with freeze_time("2030-01-24"):
-            self.form_a.with_user(self.head_a).with_context(tdkt_submit_confirmed=True).action_submit()
+            self.form_a.with_user(self.head_a).with_context(
+                tdkt_submit_confirmed=True
+            ).action_submit()
         self.assertFalse(self._activities(self.form_a, kind))
         with freeze_time("2030-01-29"):
             self.env["tdkt.registration"]._cron_send_deadline_reminders()
         self.assertFalse(self._activities(self.form_a, kind))
         # A reminder the Office scheduled by hand goes too once the form is received.
-        self.form_a.activity_schedule(kind, date_deadline=date(2030, 1, 30), user_id=self.head_a.id)
+        self.form_a.activity_schedule(
+            kind, date_deadline=date(2030, 1, 30), user_id=self.head_a.id
+        )
         self.form_a.with_user(self.officer).action_receive()
         self.assertFalse(self._activities(self.form_a, kind))
 
     def test_a_plan_that_stops_reminds_nobody(self):
-        task_kinds = ("tdkt_emulation.mail_act_tdkt_task_reminder", "tdkt_emulation.mail_act_tdkt_task_overdue")
+        task_kinds = (
+            "tdkt_emulation.mail_act_tdkt_task_reminder",
+            "tdkt_emulation.mail_act_tdkt_task_overdue",
+        )
         form_kind = "tdkt_emulation.mail_act_tdkt_registration_reminder"
         missing_kind = "tdkt_emulation.mail_act_tdkt_registration_missing"
         self.task_a1.date_deadline = date(2030, 1, 28)
@@ -227,15 +303,24 @@ class TestReminderCron(TdktCommon):
                 self.env["tdkt.registration"]._cron_send_deadline_reminders()
                 self.env["tdkt.plan"]._cron_notify_missing_registrations()
         tasks, forms = self.plan.task_ids, self.plan.registration_ids
-        self.assertTrue(self._activities(tasks, task_kinds[0]) and self._activities(tasks, task_kinds[1]))
-        self.assertTrue(self._activities(forms, form_kind) and self._activities(self.plan, missing_kind))
+        self.assertTrue(
+            self._activities(tasks, task_kinds[0])
+            and self._activities(tasks, task_kinds[1])
+        )
+        self.assertTrue(
+            self._activities(forms, form_kind)
+            and self._activities(self.plan, missing_kind)
+        )
         self.plan.with_user(self.officer).action_done()
         for kind in task_kinds:
             self.assertFalse(self._activities(tasks, kind))
         self.assertFalse(self._activities(forms, form_kind))
         self.assertFalse(self._activities(self.plan, missing_kind))
         self._run_task_cron("2030-02-14")
-        self.assertFalse(self._activities(tasks, task_kinds[0]), "a closed plan's tasks are not reminded")
+        self.assertFalse(
+            self._activities(tasks, task_kinds[0]),
+            "a closed plan's tasks are not reminded",
+        )
 
     def test_a_plan_back_to_draft_reminds_nobody(self):
         kind = "tdkt_emulation.mail_act_tdkt_task_reminder"

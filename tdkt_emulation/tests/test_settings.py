@@ -3,8 +3,15 @@ from odoo.tests import Form, tagged
 
 from .common import TdktCommon
 
-SETTINGS = ("tdkt_task_reminder_days", "tdkt_registration_reminder_days", "tdkt_default_title_id",
-            "tdkt_initiative_pass_percent", "tdkt_superior_body", "tdkt_issuing_body", "tdkt_document_place")
+SETTINGS = (
+    "tdkt_task_reminder_days",
+    "tdkt_registration_reminder_days",
+    "tdkt_default_title_id",
+    "tdkt_initiative_pass_percent",
+    "tdkt_superior_body",
+    "tdkt_issuing_body",
+    "tdkt_document_place",
+)
 
 
 @tagged("post_install", "-at_install")
@@ -15,7 +22,11 @@ class TestSettings(TdktCommon):
     def _open_settings(self, user):
         """The record the addon's Settings menu opens for ``user``, as a form."""
         menu = self.env.ref("tdkt_emulation.tdkt_settings_menu")
-        self.assertIn(menu.id, self.env["ir.ui.menu"].with_user(user)._visible_menu_ids(), "the menu is shown")
+        self.assertIn(
+            menu.id,
+            self.env["ir.ui.menu"].with_user(user)._visible_menu_ids(),
+            "the menu is shown",
+        )
         return Form(self.env[menu.action.res_model].with_user(user))
 
     def test_manager_sets_the_addons_settings(self):
@@ -32,13 +43,22 @@ class TestSettings(TdktCommon):
         form.save().execute()
         self.assertRecordValues(
             self.company,
-            [{"tdkt_task_reminder_days": "10,3", "tdkt_registration_reminder_days": "5",
-              "tdkt_default_title_id": self.title_ldtt.id, "tdkt_initiative_pass_percent": 60.0,
-              "tdkt_superior_body": "UBND TỈNH CAO BẰNG", "tdkt_issuing_body": "Sở Nội vụ",
-              "tdkt_document_place": "Cao Bằng"}],
+            [
+                {
+                    "tdkt_task_reminder_days": "10,3",
+                    "tdkt_registration_reminder_days": "5",
+                    "tdkt_default_title_id": self.title_ldtt.id,
+                    "tdkt_initiative_pass_percent": 60.0,
+                    "tdkt_superior_body": "UBND TỈNH CAO BẰNG",
+                    "tdkt_issuing_body": "Sở Nội vụ",
+                    "tdkt_document_place": "Cao Bằng",
+                }
+            ],
         )
         # Opened again, the settings show what was saved.
-        self.assertEqual(self._open_settings(self.manager).tdkt_task_reminder_days, "10,3")
+        self.assertEqual(
+            self._open_settings(self.manager).tdkt_task_reminder_days, "10,3"
+        )
 
     def test_bad_value_is_refused_and_nothing_is_saved(self):
         form = self._open_settings(self.manager)
@@ -47,7 +67,9 @@ class TestSettings(TdktCommon):
         settings = form.save()
         with self.assertRaises(ValidationError) as caught:
             settings.execute()
-        self.assertIn("Registration Reminder Days must list whole numbers", str(caught.exception))
+        self.assertIn(
+            "Registration Reminder Days must list whole numbers", str(caught.exception)
+        )
         settings.tdkt_registration_reminder_days = "7"
         settings.tdkt_initiative_pass_percent = 150
         with self.assertRaises(ValidationError) as caught:
@@ -61,15 +83,21 @@ class TestSettings(TdktCommon):
         model = menu.action.res_model
         for user in (self.user_a, self.head_a, self.officer, self.outsider):
             with self.subTest(user=user.login):
-                self.assertNotIn(menu.id, self.env["ir.ui.menu"].with_user(user)._visible_menu_ids())
+                self.assertNotIn(
+                    menu.id, self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+                )
                 with self.assertRaises(AccessError):
-                    self.env[model].with_user(user).create({"tdkt_task_reminder_days": "3"})
+                    self.env[model].with_user(user).create(
+                        {"tdkt_task_reminder_days": "3"}
+                    )
         self.assertEqual(self.company.tdkt_task_reminder_days, "7,1")
 
     def test_manager_gets_no_other_settings(self):
         # Odoo's own settings stay the administrators'.
         with self.assertRaises(AccessError):
             self.env["res.config.settings"].with_user(self.manager).create({})
-        settings = self.env[self.env.ref("tdkt_emulation.tdkt_settings_menu").action.res_model]
+        settings = self.env[
+            self.env.ref("tdkt_emulation.tdkt_settings_menu").action.res_model
+        ]
         own = {name for name, field in settings._fields.items() if not field.automatic}
         self.assertEqual(own - {"company_id"}, set(SETTINGS))

@@ -20,7 +20,14 @@ COLUMN_KINDS = {"year": "integer", "decision_date": "date"}
 REQUIRED_COLUMNS = ("year", "title_id", "decision_number")
 # The columns shown in the preview, in order.
 PREVIEW_FIELDS = (
-    "subject_type", "employee_id", "unit_id", "year", "title_id", "kind", "decision_number", "decision_date",
+    "subject_type",
+    "employee_id",
+    "unit_id",
+    "year",
+    "title_id",
+    "kind",
+    "decision_number",
+    "decision_date",
 )
 
 
@@ -40,7 +47,9 @@ class TdktAwardImport(models.TransientModel):
     _description = "Import Awards"
     _inherit = ["tdkt.input.mixin"]
 
-    state = fields.Selection([("upload", "Upload"), ("preview", "Preview")], default="upload", required=True)
+    state = fields.Selection(
+        [("upload", "Upload"), ("preview", "Preview")], default="upload", required=True
+    )
     file = fields.Binary("File to Import", attachment=False)
     file_name = fields.Char()
     award_count = fields.Integer("Awards to Import", readonly=True)
@@ -52,7 +61,11 @@ class TdktAwardImport(models.TransientModel):
     # ------------------------------------------------------------
 
     def action_download_template(self):
-        return {"type": "ir.actions.act_url", "url": "/tdkt_emulation/award/import_template", "target": "download"}
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/tdkt_emulation/award/import_template",
+            "target": "download",
+        }
 
     def action_check(self):
         """Read the file and show what it would import, or its errors."""
@@ -70,7 +83,9 @@ class TdktAwardImport(models.TransientModel):
 
     def action_back(self):
         self.ensure_one()
-        self.write({"state": "upload", "award_count": 0, "error_text": False, "preview": False})
+        self.write(
+            {"state": "upload", "award_count": 0, "error_text": False, "preview": False}
+        )
         return self._reopen()
 
     def action_import(self):
@@ -78,10 +93,22 @@ class TdktAwardImport(models.TransientModel):
         self.ensure_one()
         vals_list, _rows, errors = self._read_file()
         if errors:
-            raise UserError(self.env._("Nothing was imported:\n%(errors)s", errors="\n".join(errors)))
+            raise UserError(
+                self.env._(
+                    "Nothing was imported:\n%(errors)s", errors="\n".join(errors)
+                )
+            )
         awards = self.env["tdkt.award"].create(vals_list)
-        action = self.env["ir.actions.act_window"]._for_xml_id("tdkt_emulation.tdkt_award_action")
-        action.update({"name": self.env._("Imported Awards"), "domain": [("id", "in", awards.ids)], "target": "main"})
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "tdkt_emulation.tdkt_award_action"
+        )
+        action.update(
+            {
+                "name": self.env._("Imported Awards"),
+                "domain": [("id", "in", awards.ids)],
+                "target": "main",
+            }
+        )
         return action
 
     # ------------------------------------------------------------
@@ -101,7 +128,11 @@ class TdktAwardImport(models.TransientModel):
     def _get_languages(self):
         """The languages the headers and the choices may be written in."""
         codes = [code for code, _name in self.env["res.lang"].get_installed()]
-        return list(dict.fromkeys(["en_US", self.env["res.lang"]._get_tdkt_report_lang(), *codes]))
+        return list(
+            dict.fromkeys(
+                ["en_US", self.env["res.lang"]._get_tdkt_report_lang(), *codes]
+            )
+        )
 
     def _read_file(self):
         """Read the uploaded file.
@@ -111,7 +142,9 @@ class TdktAwardImport(models.TransientModel):
         :raise UserError: no file, not an XLSX file, or not the template's headers
         """
         if not self.file:
-            raise UserError(self.env._("Choose the XLSX file to import: the template, filled in."))
+            raise UserError(
+                self.env._("Choose the XLSX file to import: the template, filled in.")
+            )
         try:
             content = base64.b64decode(self.file, validate=True)
         except (binascii.Error, ValueError) as error:
@@ -120,23 +153,42 @@ class TdktAwardImport(models.TransientModel):
         languages = self._get_languages()
         columns = {
             name: (
-                [Award._fields[name]._description_string(self.env(context=dict(self.env.context, lang=lang)))
-                 for lang in languages],
+                [
+                    Award._fields[name]._description_string(
+                        self.env(context=dict(self.env.context, lang=lang))
+                    )
+                    for lang in languages
+                ],
                 COLUMN_KINDS.get(name, "text"),
             )
             for name in IMPORT_FIELDS
         }
-        notes = [Award.with_context(lang=lang)._get_import_sample_note() for lang in languages]
-        sample = {"employee_id": [IMPORT_SAMPLE_PERSON], "decision_number": [IMPORT_SAMPLE_DECISION], "note": notes}
+        notes = [
+            Award.with_context(lang=lang)._get_import_sample_note()
+            for lang in languages
+        ]
+        sample = {
+            "employee_id": [IMPORT_SAMPLE_PERSON],
+            "decision_number": [IMPORT_SAMPLE_DECISION],
+            "note": notes,
+        }
         try:
-            rows, cell_errors = read_xlsx_table(content, columns, REQUIRED_COLUMNS, sample)
+            rows, cell_errors = read_xlsx_table(
+                content, columns, REQUIRED_COLUMNS, sample
+            )
         except ImportFileError as error:
             raise UserError(self._get_file_error_message(error)) from error
         if not rows and not cell_errors:
-            raise UserError(self.env._("The file holds no award to import: fill in the template's rows."))
+            raise UserError(
+                self.env._(
+                    "The file holds no award to import: fill in the template's rows."
+                )
+            )
         errors = {}
         for error in cell_errors:
-            errors.setdefault((error.row, error.key), self._get_cell_error_message(error))
+            errors.setdefault(
+                (error.row, error.key), self._get_cell_error_message(error)
+            )
         vals_list, numbers = [], []
         resolver = _Resolver(self, languages)
         bad_rows = {error.row for error in cell_errors}
@@ -148,13 +200,19 @@ class TdktAwardImport(models.TransientModel):
                 numbers.append(row.row)
         if not errors:
             self._check_duplicates(vals_list, numbers, errors)
-        messages = [message for _key, message in sorted(errors.items(), key=lambda item: item[0][0])]
+        messages = [
+            message
+            for _key, message in sorted(errors.items(), key=lambda item: item[0][0])
+        ]
         return vals_list, numbers, messages
 
     def _check_duplicates(self, vals_list, numbers, errors):
         """An award the history already holds, or two rows of one award, named by row."""
         Award = self.env["tdkt.award"]
-        keys = [Award.browse()._get_subject_key(Award._add_missing_default_values(vals)) for vals in vals_list]
+        keys = [
+            Award.browse()._get_subject_key(Award._add_missing_default_values(vals))
+            for vals in vals_list
+        ]
         column = self._get_column_label("title_id")
         counts = Counter(keys)
         for number, key in zip(numbers, keys, strict=True):
@@ -164,7 +222,10 @@ class TdktAwardImport(models.TransientModel):
                 Award._check_once_a_year([key])
             except ValidationError as error:
                 errors[(number, "title_id")] = self.env._(
-                    "Row %(row)s, column %(column)s: %(error)s", row=number, column=column, error=error.args[0]
+                    "Row %(row)s, column %(column)s: %(error)s",
+                    row=number,
+                    column=column,
+                    error=error.args[0],
                 )
 
     def _get_column_label(self, name):
@@ -174,24 +235,34 @@ class TdktAwardImport(models.TransientModel):
         Award = self.env["tdkt.award"]
         expected = ", ".join(self._get_column_label(name) for name in IMPORT_FIELDS)
         if error.code == "not_xlsx":
-            return self.env._("This file is not an XLSX file. Download the template, fill it in and upload it.")
+            return self.env._(
+                "This file is not an XLSX file. Download the template, fill it in and upload it."
+            )
         if error.code == "too_many_rows":
             return self.env._(
-                "The file has more than %(count)s rows: split it into several files.", count=error.names[0]
+                "The file has more than %(count)s rows: split it into several files.",
+                count=error.names[0],
             )
         if error.code == "no_headers":
             return self.env._(
-                "The first row of the file must hold the template's column names: %(expected)s.", expected=expected
+                "The first row of the file must hold the template's column names: %(expected)s.",
+                expected=expected,
             )
         if error.code == "missing_headers":
             return self.env._(
                 "The file has no column %(columns)s. Its first row must hold the template's column names: "
                 "%(expected)s.",
-                columns=", ".join(Award._fields[name]._description_string(self.env) for name in error.names),
+                columns=", ".join(
+                    Award._fields[name]._description_string(self.env)
+                    for name in error.names
+                ),
                 expected=expected,
             )
         if error.code == "duplicate_headers":
-            return self.env._("The file has the column %(columns)s twice.", columns=", ".join(error.names))
+            return self.env._(
+                "The file has the column %(columns)s twice.",
+                columns=", ".join(error.names),
+            )
         return self.env._(
             "The file has columns the template does not have: %(columns)s. Its first row must hold the "
             "template's column names: %(expected)s.",
@@ -204,24 +275,31 @@ class TdktAwardImport(models.TransientModel):
         if error.code == "not_a_date":
             return self.env._(
                 "Row %(row)s, column %(column)s: %(value)s is not a date. Write it as dd/mm/yyyy, e.g. 15/03/2020.",
-                row=error.row, column=column, value=error.value,
+                row=error.row,
+                column=column,
+                value=error.value,
             )
         return self.env._(
             "Row %(row)s, column %(column)s: %(value)s is not a whole number.",
-            row=error.row, column=column, value=error.value,
+            row=error.row,
+            column=column,
+            value=error.value,
         )
 
     def _get_preview_html(self, vals_list, numbers):
         """A table of the awards the file would create, in the user's language."""
         Award = self.env["tdkt.award"]
         selections = {
-            name: dict(Award._fields[name]._description_selection(self.env)) for name in ("subject_type", "kind")
+            name: dict(Award._fields[name]._description_selection(self.env))
+            for name in ("subject_type", "kind")
         }
 
         def cell(name, vals):
             value = vals.get(name)
             if name in selections:
-                return selections[name].get(value or Award._fields[name].default(Award), "")
+                return selections[name].get(
+                    value or Award._fields[name].default(Award), ""
+                )
             if name in ("employee_id", "unit_id", "title_id") and value:
                 return Award[name].browse(value).display_name
             if name == "decision_date" and value:
@@ -230,15 +308,25 @@ class TdktAwardImport(models.TransientModel):
 
         head = Markup("").join(
             Markup("<th>%s</th>") % label
-            for label in [self.env._("Row"), *(self._get_column_label(name) for name in PREVIEW_FIELDS)]
+            for label in [
+                self.env._("Row"),
+                *(self._get_column_label(name) for name in PREVIEW_FIELDS),
+            ]
         )
         body = Markup("").join(
             Markup("<tr><td>%s</td>%s</tr>")
-            % (number, Markup("").join(Markup("<td>%s</td>") % cell(name, vals) for name in PREVIEW_FIELDS))
+            % (
+                number,
+                Markup("").join(
+                    Markup("<td>%s</td>") % cell(name, vals) for name in PREVIEW_FIELDS
+                ),
+            )
             for number, vals in zip(numbers, vals_list, strict=True)
         )
-        return Markup('<table class="table table-sm o_tdkt_award_import_preview"><thead><tr>%s</tr></thead>'
-                      "<tbody>%s</tbody></table>") % (head, body)
+        return Markup(
+            '<table class="table table-sm o_tdkt_award_import_preview"><thead><tr>%s</tr></thead>'
+            "<tbody>%s</tbody></table>"
+        ) % (head, body)
 
 
 class _Resolver:
@@ -260,7 +348,11 @@ class _Resolver:
             self.selections[name] = choices
         self.titles = {}
         for lang in languages:
-            for title in self.env["tdkt.title"].with_context(lang=lang, active_test=False).search_fetch([], ["name"]):
+            for title in (
+                self.env["tdkt.title"]
+                .with_context(lang=lang, active_test=False)
+                .search_fetch([], ["name"])
+            ):
                 self.titles.setdefault(normalize(title.name), set()).add(title.id)
         self.cache = {}
 
@@ -269,7 +361,9 @@ class _Resolver:
             (row, name),
             self.env._(
                 "Row %(row)s, column %(column)s: %(error)s",
-                row=row, column=self.wizard._get_column_label(name), error=message,
+                row=row,
+                column=self.wizard._get_column_label(name),
+                error=message,
             ),
         )
 
@@ -297,23 +391,47 @@ class _Resolver:
         vals = self._get_selection_vals(row, errors)
         subject_type = vals.get("subject_type", "individual")
         self._check_filled(row, errors, subject_type)
-        for name, model in (("employee_id", "hr.employee"), ("unit_id", "hr.department")):
+        for name, model in (
+            ("employee_id", "hr.employee"),
+            ("unit_id", "hr.department"),
+        ):
             if values.get(name):
                 self._resolve(row, errors, vals, name, self.find(model, values[name]))
         if values.get("title_id"):
-            self._resolve(row, errors, vals, "title_id", sorted(self.titles.get(normalize(values["title_id"]), ())))
+            self._resolve(
+                row,
+                errors,
+                vals,
+                "title_id",
+                sorted(self.titles.get(normalize(values["title_id"]), ())),
+            )
             self._check_title(row, errors, vals.get("title_id"), subject_type)
         year = values.get("year")
         if year is not None and not 1900 <= year <= 2999:
-            self.error(errors, row.row, "year", self.env._("%(year)s is not a valid year.", year=year))
+            self.error(
+                errors,
+                row.row,
+                "year",
+                self.env._("%(year)s is not a valid year.", year=year),
+            )
         if values.get("note") and normalize(values["note"]) in sample_notes:
             self.error(
-                errors, row.row, "note",
-                self.env._("this is still the sample row's note: write over it or clear it."),
+                errors,
+                row.row,
+                "note",
+                self.env._(
+                    "this is still the sample row's note: write over it or clear it."
+                ),
             )
         if len(errors) > first or row.row in bad_rows:
             return None
-        for name in ("year", "decision_number", "decision_date", "decision_authority", "note"):
+        for name in (
+            "year",
+            "decision_number",
+            "decision_date",
+            "decision_authority",
+            "note",
+        ):
             if values.get(name) not in (None, ""):
                 vals[name] = values[name]
         return vals
@@ -328,12 +446,17 @@ class _Resolver:
             if normalize(text) in self.selections[name]:
                 vals[name] = self.selections[name][normalize(text)]
                 continue
-            labels = self.env["tdkt.award"]._fields[name]._description_selection(self.env)
+            labels = (
+                self.env["tdkt.award"]._fields[name]._description_selection(self.env)
+            )
             self.error(
-                errors, row.row, name,
+                errors,
+                row.row,
+                name,
                 self.env._(
                     "%(value)s is not one of: %(choices)s.",
-                    value=text, choices=", ".join(label for _value, label in labels),
+                    value=text,
+                    choices=", ".join(label for _value, label in labels),
                 ),
             )
         return vals
@@ -342,16 +465,30 @@ class _Resolver:
         values = row.values
         for name in REQUIRED_COLUMNS:
             if values.get(name) in (None, ""):
-                self.error(errors, row.row, name, self.env._("this cell must be filled in."))
+                self.error(
+                    errors, row.row, name, self.env._("this cell must be filled in.")
+                )
         if subject_type == "individual" and not values.get("employee_id"):
-            self.error(errors, row.row, "employee_id", self.env._("an individual award needs the person awarded."))
+            self.error(
+                errors,
+                row.row,
+                "employee_id",
+                self.env._("an individual award needs the person awarded."),
+            )
         if subject_type == "collective" and values.get("employee_id"):
             self.error(
-                errors, row.row, "employee_id",
+                errors,
+                row.row,
+                "employee_id",
                 self.env._("a collective award names the unit awarded, not a person."),
             )
         if subject_type == "collective" and not values.get("unit_id"):
-            self.error(errors, row.row, "unit_id", self.env._("a collective award needs the unit awarded."))
+            self.error(
+                errors,
+                row.row,
+                "unit_id",
+                self.env._("a collective award needs the unit awarded."),
+            )
 
     def _resolve(self, row, errors, vals, name, ids):
         """Put in ``vals`` the one record ``ids`` holds, or add the error of none or many."""
@@ -360,24 +497,39 @@ class _Resolver:
             vals[name] = ids[0]
         elif ids:
             self.error(
-                errors, row.row, name,
+                errors,
+                row.row,
+                name,
                 self.env._(
                     "%(count)s records are named %(value)s: give them different names, or enter this award "
                     "by hand.",
-                    count=len(ids), value=value,
+                    count=len(ids),
+                    value=value,
                 ),
             )
         else:
-            self.error(errors, row.row, name, self.env._("nothing is named %(value)s.", value=value))
+            self.error(
+                errors,
+                row.row,
+                name,
+                self.env._("nothing is named %(value)s.", value=value),
+            )
 
     def _check_title(self, row, errors, title_id, subject_type):
         title = self.env["tdkt.title"].browse(title_id)
         if title and title.subject_type not in (subject_type, "both"):
-            subjects = dict(self.env["tdkt.award"]._fields["subject_type"]._description_selection(self.env))
+            subjects = dict(
+                self.env["tdkt.award"]
+                ._fields["subject_type"]
+                ._description_selection(self.env)
+            )
             self.error(
-                errors, row.row, "title_id",
+                errors,
+                row.row,
+                "title_id",
                 self.env._(
                     "%(title)s cannot be awarded to %(subject)s.",
-                    title=title.name, subject=subjects[subject_type].lower(),
+                    title=title.name,
+                    subject=subjects[subject_type].lower(),
                 ),
             )

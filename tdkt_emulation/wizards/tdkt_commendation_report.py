@@ -8,9 +8,13 @@ class TdktCommendationReport(models.TransientModel):
     _description = "Commendation Statistics"
     _inherit = ["tdkt.input.mixin"]
 
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    year = fields.Integer(
+        required=True, default=lambda self: fields.Date.context_today(self).year
+    )
     period = fields.Selection(
-        [("six_months", "First six months"), ("annual", "Whole year")], required=True, default="annual"
+        [("six_months", "First six months"), ("annual", "Whole year")],
+        required=True,
+        default="annual",
     )
 
     def action_export(self):

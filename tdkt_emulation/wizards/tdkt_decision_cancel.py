@@ -9,7 +9,9 @@ class TdktDecisionCancel(models.TransientModel):
     _inherit = ["tdkt.input.mixin"]
 
     decision_ids = fields.Many2many(
-        "tdkt.decision", default=lambda self: self.env.context.get("active_ids"), required=True
+        "tdkt.decision",
+        default=lambda self: self.env.context.get("active_ids"),
+        required=True,
     )
     reason = fields.Text(required=True)
 

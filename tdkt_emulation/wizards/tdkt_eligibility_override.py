@@ -10,7 +10,9 @@ class TdktEligibilityOverride(models.TransientModel):
     _inherit = ["tdkt.input.mixin"]
 
     line_ids = fields.Many2many(
-        "tdkt.registration.line", default=lambda self: self.env.context.get("active_ids"), required=True
+        "tdkt.registration.line",
+        default=lambda self: self.env.context.get("active_ids"),
+        required=True,
     )
     reason = fields.Text(required=True)
 

@@ -9,7 +9,9 @@ class TdktInitiativeScoring(models.TransientModel):
     _description = "Score an Initiative"
     _inherit = ["tdkt.input.mixin"]
 
-    item_id = fields.Many2one("tdkt.council.session.item", "Agenda Item", required=True, readonly=True)
+    item_id = fields.Many2one(
+        "tdkt.council.session.item", "Agenda Item", required=True, readonly=True
+    )
     initiative_id = fields.Many2one(related="item_id.initiative_id")
     line_ids = fields.One2many("tdkt.initiative.scoring.line", "scoring_id", "Criteria")
     total = fields.Float(compute="_compute_total", digits=(6, 2))
@@ -29,15 +31,21 @@ class TdktInitiativeScoring(models.TransientModel):
             member = item._check_can_vote("initiative", rescoring=True)
             given = {
                 score.criterion_id: score.points
-                for score in item.sudo().score_ids.filtered(lambda score: score.member_id == member)
+                for score in item.sudo().score_ids.filtered(
+                    lambda score: score.member_id == member
+                )
             }
             values["line_ids"] = [
-                fields.Command.create({"criterion_id": criterion.id, "points": given.get(criterion, 0.0)})
+                fields.Command.create(
+                    {"criterion_id": criterion.id, "points": given.get(criterion, 0.0)}
+                )
                 for criterion in item.session_id._get_criteria()
             ]
         return values
 
     def action_confirm(self):
         self.ensure_one()
-        self.item_id._save_scores({line.criterion_id: line.points for line in self.line_ids})
+        self.item_id._save_scores(
+            {line.criterion_id: line.points for line in self.line_ids}
+        )
         return {"type": "ir.actions.act_window_close"}

@@ -9,9 +9,13 @@ class TdktRegistrationSubmit(models.TransientModel):
     _inherit = ["tdkt.input.mixin"]
 
     registration_ids = fields.Many2many(
-        "tdkt.registration", default=lambda self: self.env.context.get("active_ids"), required=True
+        "tdkt.registration",
+        default=lambda self: self.env.context.get("active_ids"),
+        required=True,
     )
-    line_ids = fields.Many2many("tdkt.registration.line", compute="_compute_line_ids", string="Ineligible Lines")
+    line_ids = fields.Many2many(
+        "tdkt.registration.line", compute="_compute_line_ids", string="Ineligible Lines"
+    )
 
     @api.depends("registration_ids")
     def _compute_line_ids(self):

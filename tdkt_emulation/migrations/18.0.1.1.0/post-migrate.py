@@ -9,4 +9,11 @@ from odoo.tools import convert_file
 
 def migrate(cr, version):
     env = api.Environment(cr, SUPERUSER_ID, {})
-    convert_file(env, "tdkt_emulation", "security/tdkt_emulation_rules.xml", {}, mode="init", noupdate=True)
+    convert_file(
+        env,
+        "tdkt_emulation",
+        "security/tdkt_emulation_rules.xml",
+        {},
+        mode="init",
+        noupdate=True,
+    )

@@ -1,6 +1,6 @@
 /** @odoo-module */
 
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 const TASK = ".o_kanban_record:contains('Tour task to move')";
 const OTHER_TASK = ".o_kanban_record:contains('Other unit task')";
@@ -14,9 +14,13 @@ function assertKanbanFits() {
     const lastColumn = columns[columns.length - 1];
     const right = Math.round(lastColumn.getBoundingClientRect().right);
     if (right > document.documentElement.clientWidth) {
-        throw new Error(`Quarter IV ends at ${right} px, past the ${document.documentElement.clientWidth} px screen`);
+        throw new Error(
+            `Quarter IV ends at ${right} px, past the ${document.documentElement.clientWidth} px screen`
+        );
     }
-    for (const element of document.querySelectorAll(".o_kanban_record .badge, .o_kanban_record .o_field_remaining_days")) {
+    for (const element of document.querySelectorAll(
+        ".o_kanban_record .badge, .o_kanban_record .o_field_remaining_days"
+    )) {
         if (element.scrollWidth > element.clientWidth) {
             throw new Error(`"${element.textContent.trim()}" is cut on its card`);
         }
@@ -29,7 +33,8 @@ registry.category("web_tour.tours").add("tdkt_task_kanban_tour", {
     steps: () => [
         {
             content: "The kanban opens on the year's plan, its four quarters shown",
-            trigger: ".o_search_panel_category_value header.active:contains('Tour plan')",
+            trigger:
+                ".o_search_panel_category_value header.active:contains('Tour plan')",
         },
         {
             content: "Only the tasks of that plan: the other year's task is not there",
@@ -42,15 +47,18 @@ registry.category("web_tour.tours").add("tdkt_task_kanban_tour", {
         },
         {
             content: "Show the tasks led by the tour's unit",
-            trigger: ".o_search_panel_category_value header:not(.active):contains('Tour Unit')",
+            trigger:
+                ".o_search_panel_category_value header:not(.active):contains('Tour Unit')",
             run: "click",
         },
         {
             content: "The unit is selected",
-            trigger: ".o_search_panel_category_value header.active:contains('Tour Unit')",
+            trigger:
+                ".o_search_panel_category_value header.active:contains('Tour Unit')",
         },
         {
-            content: "The kanban has reloaded: the other unit's task is gone, the task is in Quarter I",
+            content:
+                "The kanban has reloaded: the other unit's task is gone, the task is in Quarter I",
             trigger: `${IDLE} .o_kanban_renderer:not(:has(${OTHER_TASK})) .o_kanban_group:eq(0):contains('Quarter I') ${TASK}:not(:has(.o_tdkt_deadline_warning))`,
         },
         {
@@ -59,7 +67,8 @@ registry.category("web_tour.tours").add("tdkt_task_kanban_tour", {
             run: "drag_and_drop(.o_kanban_group:eq(2))",
         },
         {
-            content: "The task is now in Quarter III, with a warning: its deadline is in Quarter I",
+            content:
+                "The task is now in Quarter III, with a warning: its deadline is in Quarter I",
             trigger: `.o_kanban_group:eq(2):contains('Quarter III') ${TASK} .o_tdkt_deadline_warning`,
         },
         {
@@ -75,7 +84,8 @@ registry.category("web_tour.tours").add("tdkt_registration_tour", {
     steps: () => [
         {
             content: "Add a line",
-            trigger: ".o_form_saved .o_field_widget[name=line_ids] .o_field_x2many_list_row_add a",
+            trigger:
+                ".o_form_saved .o_field_widget[name=line_ids] .o_field_x2many_list_row_add a",
             run: "click",
         },
         {
@@ -89,7 +99,8 @@ registry.category("web_tour.tours").add("tdkt_registration_tour", {
         },
         {
             content: "Choose the title",
-            trigger: ".o_selected_row:has(.o_field_widget[name=employee_id] input:value(Tour Person)) .o_field_widget[name=title_id] input",
+            trigger:
+                ".o_selected_row:has(.o_field_widget[name=employee_id] input:value(Tour Person)) .o_field_widget[name=title_id] input",
             run: "edit Advanced Worker",
         },
         {
@@ -98,17 +109,20 @@ registry.category("web_tour.tours").add("tdkt_registration_tour", {
         },
         {
             content: "Save the form",
-            trigger: ".o_form_view:has(.o_form_dirty .o_selected_row .o_field_widget[name=title_id] input:value(Advanced Worker)) .o_form_button_save",
+            trigger:
+                ".o_form_view:has(.o_form_dirty .o_selected_row .o_field_widget[name=title_id] input:value(Advanced Worker)) .o_form_button_save",
             run: "click",
         },
         {
             content: "Submit it to the Office",
-            trigger: ".o_form_saved:has(.o_field_widget[name=line_ids] .o_data_row:not(.o_selected_row):contains('Tour Person')) button[name=action_submit]",
+            trigger:
+                ".o_form_saved:has(.o_field_widget[name=line_ids] .o_data_row:not(.o_selected_row):contains('Tour Person')) button[name=action_submit]",
             run: "click",
         },
         {
             content: "The form is submitted",
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Submitted')",
+            trigger:
+                ".o_statusbar_status .o_arrow_button_current:contains('Submitted')",
         },
     ],
 });
@@ -119,15 +133,18 @@ registry.category("web_tour.tours").add("tdkt_vote_tour", {
     steps: () => [
         {
             content: "Agree to the title of the item",
-            trigger: ".o_kanban_record:contains('Tour Candidate') button[name=action_vote]:contains('Agree')",
+            trigger:
+                ".o_kanban_record:contains('Tour Candidate') button[name=action_vote]:contains('Agree')",
             run: "click",
         },
         {
             content: "The card now says the member has voted, and offers no button",
-            trigger: ".o_kanban_record:contains('Tour Candidate') .badge:contains('Voted')",
+            trigger:
+                ".o_kanban_record:contains('Tour Candidate') .badge:contains('Voted')",
         },
         {
-            trigger: ".o_kanban_record:contains('Tour Candidate'):not(:has(button:contains('Agree')))",
+            trigger:
+                ".o_kanban_record:contains('Tour Candidate'):not(:has(button:contains('Agree')))",
         },
     ],
 });
@@ -138,7 +155,8 @@ registry.category("web_tour.tours").add("tdkt_dashboard_tour", {
     steps: () => [
         {
             content: "Open the plan's tasks by quarter",
-            trigger: ".o_kanban_view .o_kanban_record:contains('Dashboard plan') button[name=action_open_task_analysis]",
+            trigger:
+                ".o_kanban_view .o_kanban_record:contains('Dashboard plan') button[name=action_open_task_analysis]",
             run: "click",
         },
         {
@@ -147,12 +165,14 @@ registry.category("web_tour.tours").add("tdkt_dashboard_tour", {
         },
         {
             content: "Back to the dashboard",
-            trigger: ".o_graph_view:has(.o_graph_renderer canvas) .o_breadcrumb .breadcrumb-item a:contains('Dashboard')",
+            trigger:
+                ".o_graph_view:has(.o_graph_renderer canvas) .o_breadcrumb .breadcrumb-item a:contains('Dashboard')",
             run: "click",
         },
         {
             content: "Open the units' forms against those expected",
-            trigger: ".o_kanban_view:not(:has(.o_graph_renderer)) .o_kanban_record:contains('Dashboard plan') button[name=action_open_registration_analysis]",
+            trigger:
+                ".o_kanban_view:not(:has(.o_graph_renderer)) .o_kanban_record:contains('Dashboard plan') button[name=action_open_registration_analysis]",
             run: "click",
         },
         {

@@ -1,6 +1,6 @@
 /** @odoo-module */
 
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 const ATTENDANCE = ".o_notebook .nav-link:contains('Attendance')";
 const MEMBERS = ".o_field_widget[name=attendee_ids]";
@@ -29,7 +29,8 @@ registry.category("web_tour.tours").add("tdkt_session_attendance_tour", {
             run: "edit Attendance Council",
         },
         {
-            trigger: ".o-autocomplete--dropdown-item:not(.o_m2o_dropdown_option):contains('Attendance Council')",
+            trigger:
+                ".o-autocomplete--dropdown-item:not(.o_m2o_dropdown_option):contains('Attendance Council')",
             run: "click",
         },
         {
@@ -62,20 +63,29 @@ registry.category("web_tour.tours").add("tdkt_scoring_phone_tour", {
     steps: () => [
         {
             content: "Open the score card of the initiative",
-            trigger: ".o_kanban_record:contains('Phone Initiative') button[name=action_open_scoring]",
+            trigger:
+                ".o_kanban_record:contains('Phone Initiative') button[name=action_open_scoring]",
             run: "click",
         },
         {
-            content: "Every criterion reads whole, and its points can be entered on the screen",
-            trigger: ".modal .o_field_widget[name=line_ids] .o_data_row:eq(2) .o_data_cell[name=criterion_id]",
+            content:
+                "Every criterion reads whole, and its points can be entered on the screen",
+            trigger:
+                ".modal .o_field_widget[name=line_ids] .o_data_row:eq(2) .o_data_cell[name=criterion_id]",
             run() {
-                const cells = [...document.querySelectorAll(".modal .o_data_row .o_data_cell")];
-                for (const cell of cells.filter((cell) => cell.getAttribute("name") === "criterion_id")) {
+                const cells = [
+                    ...document.querySelectorAll(".modal .o_data_row .o_data_cell"),
+                ];
+                for (const cell of cells.filter(
+                    (cell) => cell.getAttribute("name") === "criterion_id"
+                )) {
                     if (cell.scrollWidth > cell.clientWidth || !cell.innerText.trim()) {
                         throw new Error(`criterion cut short: ${cell.innerText}`);
                     }
                 }
-                for (const cell of cells.filter((cell) => cell.getAttribute("name") === "points")) {
+                for (const cell of cells.filter(
+                    (cell) => cell.getAttribute("name") === "points"
+                )) {
                     if (cell.getBoundingClientRect().right > window.innerWidth) {
                         throw new Error("the points column is off the screen");
                     }
@@ -124,7 +134,9 @@ registry.category("web_tour.tours").add("tdkt_submit_wrap_tour", {
             content: "The line's status badge reads whole",
             trigger: ".o_field_widget[name=line_ids] .o_data_row .o_field_badge .badge",
             run() {
-                assertNotCut(".o_field_widget[name=line_ids] .o_data_row .o_field_badge .badge");
+                assertNotCut(
+                    ".o_field_widget[name=line_ids] .o_data_row .o_field_badge .badge"
+                );
             },
         },
         {
@@ -147,7 +159,8 @@ registry.category("web_tour.tours").add("tdkt_submit_wrap_tour", {
         },
         {
             content: "The form is submitted",
-            trigger: ".o_statusbar_status .o_arrow_button_current[data-value=submitted]",
+            trigger:
+                ".o_statusbar_status .o_arrow_button_current[data-value=submitted]",
         },
     ],
 });
