@@ -253,3 +253,54 @@ class TestAdversaryBallot(RpcMixin, HttpCase, TdktCommon):
             self._rpc(self.members[1], ITEM, "read", item.ids, ["write_date", "write_uid"])
         )
         self.assertEqual(values["write_date"], "2000-01-01 00:00:00", "a member cannot tell when others voted")
+
+
+@tagged("post_install", "-at_install")
+class TestAdversarySteps(RpcMixin, HttpCase, TdktCommon):
+    """Steps and side doors taken by the wrong person: the task's steps, the chatter and
+    activities of another unit's records, an export's file."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._approve_plan()
+        cls.env["tdkt.registration.line"].create(
+            {"registration_id": cls.form_a.id, "employee_id": cls.employee_a.id, "title_id": cls.title_ldtt.id}
+        )
+
+    def test_each_step_is_taken_by_the_people_it_belongs_to_only(self):
+        self.assertRefused(self._rpc(self.user_a, "tdkt.plan.task", "action_done", self.task_a.ids))
+        self.assertRefused(self._rpc(self.user_a, "tdkt.plan.task", "action_start", self.task_b.ids))
+        self.assertRefused(self._rpc(self.head_a, "tdkt.plan.task", "action_cancel", self.task_b.ids))
+        self.assertRefused(self._rpc(self.user_a, "tdkt.registration", "action_receive", self.form_a.ids))
+        self.assertRefused(self._rpc(self.head_a, "tdkt.plan", "action_approve", self.plan.ids))
+        self.env.invalidate_all()
+        self.assertEqual((self.task_a.state, self.task_b.state, self.form_a.state), ("todo", "todo", "draft"))
+
+    def test_another_unit_s_chatter_and_activities_are_closed(self):
+        self.assertRefused(self._rpc(self.head_a, "tdkt.registration", "message_post", self.form_b.ids, body="Hi"))
+        self.assertRefused(
+            self._rpc(self.user_a, "tdkt.plan.task", "activity_schedule", self.task_b.ids,
+                      summary="Planted", user_id=self.user_a.id)
+        )
+        self.assertRefused(
+            self._rpc(self.user_a, "mail.activity", "create",
+                      {"res_model_id": self.env["ir.model"]._get_id("tdkt.registration"), "res_id": self.form_b.id,
+                       "summary": "Planted", "user_id": self.user_a.id})
+        )
+
+    def test_an_export_s_file_is_read_by_its_maker_only(self):
+        action = self.assertAnswered(self._rpc(self.head_a, "tdkt.registration", "action_export_xlsx", self.form_a.ids))
+        attachment_id = int(action["url"].split("/web/content/")[1].split("?")[0])
+        self.assertRefused(self._rpc(self.user_b, "ir.attachment", "read", [attachment_id], ["raw"]))
+        self.assertEqual(
+            self.assertAnswered(
+                self._rpc(self.user_b, "ir.attachment", "search_read", [("res_model", "=", "tdkt.registration")],
+                          ["name"])
+            ),
+            [],
+        )
+        self.authenticate(self.user_b.login, self.user_b.login)
+        self.assertNotEqual(self.url_open(action["url"]).status_code, 200)
+        self.authenticate(self.head_a.login, self.head_a.login)
+        self.assertEqual(self.url_open(action["url"]).status_code, 200)
