@@ -601,6 +601,8 @@ class TdktCouncilSession(models.Model):
                     "result": outcomes.get(item.outcome, ""),
                 }
             )
+        # A member's report holds her own score card: the others' are the Office's to read.
+        readers_cards = scores.sudo(False)._filtered_access("read")
         cards = [
             (
                 member.employee_id.name,
@@ -615,7 +617,7 @@ class TdktCouncilSession(models.Model):
                     for item in items
                 ],
             )
-            for member in scores.member_id.sorted(
+            for member in readers_cards.member_id.sorted(
                 lambda member: (member.sequence, member.id)
             )
         ]

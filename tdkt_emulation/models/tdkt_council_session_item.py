@@ -348,13 +348,8 @@ class TdktCouncilSessionItem(models.Model):
         members = {item: item._check_can_vote("emulation") for item in self}
         system = self.with_user(SUPERUSER_ID)
         for item, member in members.items():
-            item.with_env(system.env).write(
-                {"voted_member_ids": [fields.Command.link(member.id)]}
-            )
             system.env["tdkt.ballot"].create({"item_id": item.id, "choice": choice})
-        # Flushed as the superuser now: flushed later, in the member's environment, the
-        # turnout's recomputation would write her as the item's ``write_uid``.
-        system.env.flush_all()
+            item._add_voter(member)
 
     def _save_scores(self, points_by_criterion):
         """Save the current user's score card of this initiative: ``{criterion: points}``."""
@@ -393,10 +388,32 @@ class TdktCouncilSessionItem(models.Model):
                     }
                 )
         self.env.flush_all()
-        self.with_user(SUPERUSER_ID).write(
-            {"voted_member_ids": [fields.Command.link(member.id)]}
+        self._add_voter(member)
+
+    def _add_voter(self, member):
+        """Add ``member`` to the item's voters, leaving the item's last change (``write_uid``,
+        ``write_date``) as it was: the members read the item, and a last change in the
+        voter's name, or at the time of her vote, would tell them who voted when. Written
+        and flushed as the superuser, so that nothing is written in the member's name."""
+        self.ensure_one()
+        table = SQL.identifier(self._table)
+        self.env.cr.execute(
+            SQL("SELECT write_uid, write_date FROM %s WHERE id = %s", table, self.id)
         )
-        self.env(user=SUPERUSER_ID).flush_all()
+        write_uid, write_date = self.env.cr.fetchone()
+        system = self.with_user(SUPERUSER_ID)
+        system.write({"voted_member_ids": [fields.Command.link(member.id)]})
+        system.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET write_uid = %s, write_date = %s WHERE id = %s",
+                table,
+                write_uid,
+                write_date,
+                self.id,
+            )
+        )
+        self.invalidate_recordset(["write_uid", "write_date"])
 
     def _check_can_vote(self, council_type, rescoring=False):
         """Return the current user's member record for this item, or raise why they cannot
