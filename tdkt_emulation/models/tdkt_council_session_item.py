@@ -434,7 +434,9 @@ class TdktCouncilSessionItem(models.Model):
             )
         if not rescoring and member in self.sudo().voted_member_ids:
             raise UserError(
-                self.env._("You have already voted on %(item)s.", item=self.name)
+                self.env._(
+                    "You have already voted on this item; a ballot cannot be changed."
+                )
             )
         return member
 
