@@ -192,14 +192,6 @@ class TdktRegistrationLine(models.Model):
                 line.eligibility_data, title_names, articles
             )
 
-    @api.depends("subject_name", "title_id.name")
-    @api.depends_context("lang")
-    def _compute_display_name(self):
-        for line in self:
-            line.display_name = (
-                f"{line.subject_name or ''} - {line.title_id.name or ''}"
-            )
-
     @api.constrains("subject_type", "employee_id", "title_id", "registration_id")
     def _check_subject(self):
         for line in self:

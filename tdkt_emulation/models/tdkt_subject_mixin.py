@@ -38,6 +38,14 @@ class TdktSubjectMixin(models.AbstractModel):
             )
             record.subject_name = subject.name
 
+    @api.depends("subject_name", "title_id.name")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for record in self:
+            record.display_name = (
+                f"{record.subject_name or ''} - {record.title_id.name or ''}"
+            )
+
     @api.onchange("subject_type")
     def _onchange_subject_type(self):
         """A collective names no person, and keeps no title it cannot hold."""

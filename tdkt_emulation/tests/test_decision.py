@@ -73,6 +73,11 @@ class TestDecision(TdktCommon):
         self.assertEqual(self.decision.line_ids.registration_line_id, self.line_passed)
         self.assertEqual(self.decision.line_ids.employee_id, self.employee_a)
         self.assertEqual(self.decision.line_ids.unit_id, self.unit_a)
+        # A line reads as its subject and title, as a registration line does.
+        self.assertEqual(
+            self.decision.line_ids.display_name, self.line_passed.display_name
+        )
+        self.assertIn(self.employee_a.name, self.decision.line_ids.display_name)
         other = self.env["tdkt.decision"].with_user(self.officer).create({"year": 2030})
         with self.assertRaises(UserError) as caught:
             other.action_create_from_results()
