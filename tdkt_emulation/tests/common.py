@@ -1,7 +1,8 @@
+import json
 from datetime import date
 
 from odoo import fields
-from odoo.tests import TransactionCase
+from odoo.tests import TransactionCase, get_db_name
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.mail.tests.common import mail_new_test_user
@@ -123,3 +124,60 @@ class TdktCommon(TransactionCase):
                 **vals,
             }
         )
+
+
+class RpcMixin:
+    """Calls as an external client makes them (``/jsonrpc``, ``execute_kw`` with the user's
+    login and password) and as the web client makes them (a session and ``/web/dataset``)."""
+
+    def _rpc(self, user, model, method, *args, **kwargs):
+        """Return (result, error) of ``model.method(*args, **kwargs)`` as ``user`` over /jsonrpc."""
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 1,
+            "params": {
+                "service": "object",
+                "method": "execute_kw",
+                "args": [
+                    get_db_name(),
+                    user.id,
+                    user.login,
+                    model,
+                    method,
+                    list(args),
+                    kwargs,
+                ],
+            },
+        }
+        response = self.url_open(
+            "/jsonrpc",
+            data=json.dumps(payload),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertEqual(response.status_code, 200)
+        answer = response.json()
+        return answer.get("result"), answer.get("error")
+
+    def _web(self, path, params):
+        """Return (result, error) of a JSON call of the web client to ``path``, in the session
+        ``authenticate`` opened."""
+        payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}
+        response = self.url_open(
+            path, data=json.dumps(payload), headers={"Content-Type": "application/json"}
+        )
+        self.assertEqual(response.status_code, 200)
+        answer = response.json()
+        return answer.get("result"), answer.get("error")
+
+    def assertRefused(self, answer, error_name="odoo.exceptions.AccessError", msg=None):
+        result, error = answer
+        self.assertTrue(error, msg or f"refused, not answered {result!r}")
+        self.assertEqual(
+            error["data"]["name"], error_name, msg or error["data"]["message"]
+        )
+
+    def assertAnswered(self, answer):
+        result, error = answer
+        self.assertIsNone(error, error and error["data"]["message"])
+        return result

@@ -11,8 +11,8 @@ import openpyxl
 from odoo.fields import Command
 from odoo.tests import Form, HttpCase, tagged
 
-from .common import TdktCommon
-from .test_trust_ballot import ITEM, RpcMixin
+from .common import RpcMixin, TdktCommon
+from .test_trust_ballot import ITEM
 
 
 @tagged("post_install", "-at_install")

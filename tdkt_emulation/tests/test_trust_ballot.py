@@ -11,10 +11,10 @@ from contextlib import contextmanager
 
 import openpyxl
 
-from odoo.tests import HttpCase, get_db_name, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import SQL
 
-from .common import TdktCommon
+from .common import RpcMixin, TdktCommon
 
 CHOICE_RE = re.compile(r"agree|abstain", re.IGNORECASE)  # "disagree" contains "agree"
 ITEM = "tdkt.council.session.item"
@@ -51,63 +51,6 @@ def server_log():
         root.removeHandler(handler)
         for logger, level in zip(loggers, levels, strict=False):
             logger.setLevel(level)
-
-
-class RpcMixin:
-    """Calls as an external client makes them (``/jsonrpc``, ``execute_kw`` with the user's
-    login and password) and as the web client makes them (a session and ``/web/dataset``)."""
-
-    def _rpc(self, user, model, method, *args, **kwargs):
-        """Return (result, error) of ``model.method(*args, **kwargs)`` as ``user`` over /jsonrpc."""
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "id": 1,
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [
-                    get_db_name(),
-                    user.id,
-                    user.login,
-                    model,
-                    method,
-                    list(args),
-                    kwargs,
-                ],
-            },
-        }
-        response = self.url_open(
-            "/jsonrpc",
-            data=json.dumps(payload),
-            headers={"Content-Type": "application/json"},
-        )
-        self.assertEqual(response.status_code, 200)
-        answer = response.json()
-        return answer.get("result"), answer.get("error")
-
-    def _web(self, path, params):
-        """Return (result, error) of a JSON call of the web client to ``path``, in the session
-        ``authenticate`` opened."""
-        payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}
-        response = self.url_open(
-            path, data=json.dumps(payload), headers={"Content-Type": "application/json"}
-        )
-        self.assertEqual(response.status_code, 200)
-        answer = response.json()
-        return answer.get("result"), answer.get("error")
-
-    def assertRefused(self, answer, error_name="odoo.exceptions.AccessError", msg=None):
-        result, error = answer
-        self.assertTrue(error, msg or f"refused, not answered {result!r}")
-        self.assertEqual(
-            error["data"]["name"], error_name, msg or error["data"]["message"]
-        )
-
-    def assertAnswered(self, answer):
-        result, error = answer
-        self.assertIsNone(error, error and error["data"]["message"])
-        return result
 
 
 @tagged("post_install", "-at_install")

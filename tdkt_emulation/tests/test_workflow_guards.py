@@ -1,18 +1,17 @@
-import json
 from datetime import date
 
 from odoo.exceptions import AccessError
 from odoo.fields import Command
-from odoo.tests import HttpCase, get_db_name, tagged
+from odoo.tests import HttpCase, tagged
 
-from .common import TdktCommon
+from .common import RpcMixin, TdktCommon
 
 # The context keys an insider sends to leave no trace in the chatter.
 SILENT = {"tracking_disable": True, "mail_notrack": True, "mail_create_nolog": True}
 
 
 @tagged("post_install", "-at_install")
-class TestWorkflowGuards(HttpCase, TdktCommon):
+class TestWorkflowGuards(RpcMixin, HttpCase, TdktCommon):
     """Each step, the fields it owns and the unit a record belongs to, tried as a
     determined insider would: over the external JSON-RPC API (``/jsonrpc``, ``execute_kw``
     with the user's login and password), with the chatter-silencing context keys."""
@@ -21,7 +20,6 @@ class TestWorkflowGuards(HttpCase, TdktCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._approve_plan()
-        cls.db = get_db_name()
         cls.unit_c = cls.env["hr.department"].create({"name": "Unit C"})
         Line = cls.env["tdkt.registration.line"]
         cls.line_a = Line.create(
@@ -80,39 +78,7 @@ class TestWorkflowGuards(HttpCase, TdktCommon):
             }
         )
 
-    def _rpc(self, user, model, method, *args, context=None, **kwargs):
-        """Return (result, error): the answer of ``/jsonrpc`` to ``model.method(*args,
-        **kwargs)`` called by ``user`` (whose password is their login)."""
-        if context:
-            kwargs["context"] = context
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "id": 1,
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [
-                    self.db,
-                    user.id,
-                    user.login,
-                    model,
-                    method,
-                    list(args),
-                    kwargs,
-                ],
-            },
-        }
-        response = self.url_open(
-            "/jsonrpc",
-            data=json.dumps(payload),
-            headers={"Content-Type": "application/json"},
-        )
-        self.assertEqual(response.status_code, 200)
-        answer = response.json()
-        return answer.get("result"), answer.get("error")
-
-    def assertRefused(
+    def assertCallRefused(
         self,
         user,
         model,
@@ -162,7 +128,7 @@ class TestWorkflowGuards(HttpCase, TdktCommon):
             (collective_a, {"registration_id": self.form_b.id}),
         ):
             with self.subTest(vals=vals):
-                self.assertRefused(
+                self.assertCallRefused(
                     self.user_a,
                     "tdkt.registration.line",
                     "write",
@@ -180,7 +146,7 @@ class TestWorkflowGuards(HttpCase, TdktCommon):
         for user in (self.user_a, self.head_a):
             for context in (None, SILENT):
                 with self.subTest(user=user.login, context=context):
-                    self.assertRefused(
+                    self.assertCallRefused(
                         user,
                         "tdkt.registration",
                         "write",
@@ -193,14 +159,14 @@ class TestWorkflowGuards(HttpCase, TdktCommon):
         self.assertEqual(self.line_a.unit_id, self.unit_a)
 
     def test_a_unit_user_cannot_move_an_initiative_to_another_unit(self):
-        self.assertRefused(
+        self.assertCallRefused(
             self.user_a,
             "tdkt.initiative",
             "write",
             [self.initiative_a.id],
             {"unit_id": self.unit_b.id},
         )
-        self.assertRefused(
+        self.assertCallRefused(
             self.user_a,
             "tdkt.initiative",
             "create",
@@ -219,14 +185,14 @@ class TestWorkflowGuards(HttpCase, TdktCommon):
 
     def test_a_unit_user_cannot_put_her_author_row_on_another_units_initiative(self):
         author = self.initiative_a.author_ids
-        self.assertRefused(
+        self.assertCallRefused(
             self.user_a,
             "tdkt.initiative.author",
             "write",
             [author.id],
             {"initiative_id": self.initiative_b.id},
         )
-        self.assertRefused(
+        self.assertCallRefused(
             self.user_a,
             "tdkt.initiative.author",
             "create",
@@ -249,7 +215,7 @@ class TestWorkflowGuards(HttpCase, TdktCommon):
         )
         self.assertIsNone(error)
         self.assertEqual(result, [])
-        self.assertRefused(
+        self.assertCallRefused(
             self.user_a,
             "tdkt.initiative",
             "write",
@@ -260,7 +226,7 @@ class TestWorkflowGuards(HttpCase, TdktCommon):
     def test_awards_are_linked_to_an_initiative_from_the_award_only(self):
         for user in (self.user_a, self.officer):
             with self.subTest(user=user.login):
-                self.assertRefused(
+                self.assertCallRefused(
                     user,
                     "tdkt.initiative",
                     "write",
@@ -302,7 +268,7 @@ class TestWorkflowGuards(HttpCase, TdktCommon):
                 {"date_signed": "2031-01-16 08:00:00"},
             ):
                 with self.subTest(user=user.login, vals=vals):
-                    self.assertRefused(
+                    self.assertCallRefused(
                         user,
                         "tdkt.decision",
                         "write",
@@ -316,7 +282,7 @@ class TestWorkflowGuards(HttpCase, TdktCommon):
         self.assertFalse(
             self.env["tdkt.award"].search([("decision_id", "=", self.decision.id)])
         )
-        self.assertRefused(
+        self.assertCallRefused(
             self.officer,
             "tdkt.decision",
             "create",
@@ -352,7 +318,7 @@ class TestWorkflowGuards(HttpCase, TdktCommon):
         for user in (self.user_a, self.head_a, self.officer):
             for vals in values:
                 with self.subTest(user=user.login, vals=vals):
-                    self.assertRefused(
+                    self.assertCallRefused(
                         user, "tdkt.plan.task", "write", [self.task_a.id], vals
                     )
         self.env.invalidate_all()
@@ -375,7 +341,7 @@ class TestWorkflowGuards(HttpCase, TdktCommon):
             self.user_a, "tdkt.plan.task", "action_start", [self.task_a.id]
         )
         self.assertIsNone(error)
-        self.assertRefused(
+        self.assertCallRefused(
             self.user_a, "tdkt.plan.task", "action_done", [self.task_a.id]
         )
         _result, error = self._rpc(
@@ -386,7 +352,7 @@ class TestWorkflowGuards(HttpCase, TdktCommon):
         self.assertEqual(self.task_a.state, "done")
 
     def test_a_new_record_starts_where_its_workflow_starts(self):
-        self.assertRefused(
+        self.assertCallRefused(
             self.user_a,
             "tdkt.initiative",
             "create",
