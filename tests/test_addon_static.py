@@ -117,6 +117,28 @@ def test_plain_python_modules_import_no_odoo():
             assert not any(name.split(".")[0] == "odoo" for name in names), path.name
 
 
+def test_every_browser_tour_runs_as_a_tour_case():
+    """A class that starts a tour derives from TdktTourCase, which readies the server for the
+    browser's parallel first requests, and carries the tdkt_tour tag that --repeat-tours runs."""
+    offenders = []
+    for path in sorted((ADDON / "tests").glob("test_*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, ast.ClassDef) or "start_tour" not in ast.unparse(
+                node
+            ):
+                continue
+            bases = {ast.unparse(base) for base in node.bases}
+            tags = {
+                ast.unparse(arg)
+                for decorator in node.decorator_list
+                if isinstance(decorator, ast.Call)
+                for arg in decorator.args
+            }
+            if "TdktTourCase" not in bases or "'tdkt_tour'" not in tags:
+                offenders.append(f"{path.name}: {node.name}")
+    assert not offenders, offenders
+
+
 def test_pylint_odoo_is_clean():
     result = subprocess.run(
         [sys.executable, "-m", "pylint", f"--rcfile={ROOT / '.pylintrc'}", str(ADDON)],

@@ -1,8 +1,8 @@
 import json
 from datetime import date
 
-from odoo import fields
-from odoo.tests import TransactionCase, get_db_name
+from odoo import fields, http
+from odoo.tests import HttpCase, TransactionCase, get_db_name
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.mail.tests.common import mail_new_test_user
@@ -181,3 +181,16 @@ class RpcMixin:
         result, error = answer
         self.assertIsNone(error, error and error["data"]["message"])
         return result
+
+
+class TdktTourCase(HttpCase):
+    """A browser tour. Odoo builds its table of the addons' static folders on the first
+    request that needs it; when the browser's first requests reach two server threads at
+    once, both build it, and Python 3.11's parser can then fail in one of them ("AST
+    constructor recursion depth mismatch"), which answers the page's script with a 500 and
+    leaves the tour never ready. The table is built here, before the browser starts."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        http.root.get_static_file("/web/static/img/favicon.ico")

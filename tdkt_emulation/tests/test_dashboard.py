@@ -3,11 +3,11 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
-from .common import TdktCommon
+from .common import TdktCommon, TdktTourCase
 
 DASHBOARD_FIELDS = [
     "task_done_count",
@@ -208,7 +208,7 @@ class TestDashboard(TdktCommon):
 
 
 @tagged("post_install", "-at_install", "tdkt_tour")
-class TestDashboardTour(HttpCase):
+class TestDashboardTour(TdktTourCase):
     """The Office opens the dashboard and goes from a plan's card to its analyses."""
 
     @classmethod

@@ -1,10 +1,12 @@
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
+from .common import TdktTourCase
+
 
 @tagged("post_install", "-at_install", "tdkt_tour")
-class TestSessionAttendanceTour(HttpCase):
+class TestSessionAttendanceTour(TdktTourCase):
     """The Office ticks the members present from the council's member list."""
 
     @classmethod
@@ -44,7 +46,7 @@ class TestSessionAttendanceTour(HttpCase):
 
 
 @tagged("post_install", "-at_install", "tdkt_tour")
-class TestScoringPhoneTour(HttpCase):
+class TestScoringPhoneTour(TdktTourCase):
     """A member of the initiative council scores on a phone, in Vietnamese."""
 
     browser_size = "390x844"
@@ -114,7 +116,7 @@ class TestScoringPhoneTour(HttpCase):
 
 
 @tagged("post_install", "-at_install", "tdkt_tour")
-class TestSubmitWrapTour(HttpCase):
+class TestSubmitWrapTour(TdktTourCase):
     """A unit head submits a form whose long names and statuses must read whole, in
     Vietnamese."""
 

@@ -2,13 +2,15 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
+from .common import TdktTourCase
+
 
 @tagged("post_install", "-at_install", "tdkt_tour")
-class TestTours(HttpCase):
+class TestTours(TdktTourCase):
     """The main path in a real browser: the Office drags a task to another quarter, a unit
     head registers a person and submits the unit's form. The screen of an office laptop."""
 
@@ -110,7 +112,7 @@ class TestTours(HttpCase):
 
 
 @tagged("post_install", "-at_install", "tdkt_tour")
-class TestVotingTour(HttpCase):
+class TestVotingTour(TdktTourCase):
     """A council member votes on a phone-sized screen."""
 
     browser_size = "390x844"
