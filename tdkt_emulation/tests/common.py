@@ -2,6 +2,7 @@ import json
 from datetime import date
 
 from odoo import fields, http
+from odoo.fields import Command
 from odoo.tests import HttpCase, TransactionCase, get_db_name
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
@@ -75,6 +76,47 @@ class TdktCommon(TransactionCase):
         cls.plan.with_user(cls.manager).action_approve()
         forms = {form.unit_id: form for form in cls.plan.registration_ids}
         cls.form_a, cls.form_b = forms[cls.unit_a], forms[cls.unit_b]
+
+    @classmethod
+    def _create_lines_and_initiatives(cls, author_of_b=True):
+        """A line for LĐTT on each unit's form and an initiative of each unit, B's with
+        no author when ``author_of_b`` is False."""
+        Line = cls.env["tdkt.registration.line"]
+        cls.line_a = Line.create(
+            {
+                "registration_id": cls.form_a.id,
+                "employee_id": cls.employee_a.id,
+                "title_id": cls.title_ldtt.id,
+            }
+        )
+        cls.line_b = Line.create(
+            {
+                "registration_id": cls.form_b.id,
+                "employee_id": cls.employee_b.id,
+                "title_id": cls.title_ldtt.id,
+            }
+        )
+        Initiative = cls.env["tdkt.initiative"]
+        cls.initiative_a = Initiative.create(
+            {
+                "name": "Initiative of unit A",
+                "unit_id": cls.unit_a.id,
+                "year": 2030,
+                "solution": "Scan",
+                "author_ids": [Command.create({"employee_id": cls.employee_a.id})],
+            }
+        )
+        cls.initiative_b = Initiative.create(
+            {
+                "name": "Initiative of unit B",
+                "unit_id": cls.unit_b.id,
+                "year": 2030,
+                "solution": "Sort",
+                "author_ids": [Command.create({"employee_id": cls.employee_b.id})]
+                if author_of_b
+                else [],
+            }
+        )
 
     @classmethod
     def _create_council(cls, council_type, size, name=None):

@@ -23,40 +23,7 @@ class TestAdversary(RpcMixin, HttpCase, TdktCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._approve_plan()
-        Line = cls.env["tdkt.registration.line"]
-        cls.line_a = Line.create(
-            {
-                "registration_id": cls.form_a.id,
-                "employee_id": cls.employee_a.id,
-                "title_id": cls.title_ldtt.id,
-            }
-        )
-        cls.line_b = Line.create(
-            {
-                "registration_id": cls.form_b.id,
-                "employee_id": cls.employee_b.id,
-                "title_id": cls.title_ldtt.id,
-            }
-        )
-        Initiative = cls.env["tdkt.initiative"]
-        cls.initiative_a = Initiative.create(
-            {
-                "name": "Initiative of unit A",
-                "unit_id": cls.unit_a.id,
-                "year": 2030,
-                "solution": "Scan",
-                "author_ids": [Command.create({"employee_id": cls.employee_a.id})],
-            }
-        )
-        cls.initiative_b = Initiative.create(
-            {
-                "name": "Initiative of unit B",
-                "unit_id": cls.unit_b.id,
-                "year": 2030,
-                "solution": "Sort",
-                "author_ids": [Command.create({"employee_id": cls.employee_b.id})],
-            }
-        )
+        cls._create_lines_and_initiatives()
         Decision = cls.env["tdkt.decision"]
         cls.draft_decision = Decision.create(
             {

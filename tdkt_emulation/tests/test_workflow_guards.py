@@ -21,39 +21,7 @@ class TestWorkflowGuards(RpcMixin, HttpCase, TdktCommon):
         super().setUpClass()
         cls._approve_plan()
         cls.unit_c = cls.env["hr.department"].create({"name": "Unit C"})
-        Line = cls.env["tdkt.registration.line"]
-        cls.line_a = Line.create(
-            {
-                "registration_id": cls.form_a.id,
-                "employee_id": cls.employee_a.id,
-                "title_id": cls.title_ldtt.id,
-            }
-        )
-        cls.line_b = Line.create(
-            {
-                "registration_id": cls.form_b.id,
-                "employee_id": cls.employee_b.id,
-                "title_id": cls.title_ldtt.id,
-            }
-        )
-        Initiative = cls.env["tdkt.initiative"]
-        cls.initiative_a = Initiative.create(
-            {
-                "name": "Initiative of unit A",
-                "unit_id": cls.unit_a.id,
-                "year": 2030,
-                "solution": "Scan",
-                "author_ids": [Command.create({"employee_id": cls.employee_a.id})],
-            }
-        )
-        cls.initiative_b = Initiative.create(
-            {
-                "name": "Initiative of unit B",
-                "unit_id": cls.unit_b.id,
-                "year": 2030,
-                "solution": "Sort",
-            }
-        )
+        cls._create_lines_and_initiatives(author_of_b=False)
         cls.award_b = cls.env["tdkt.award"].create(
             {
                 "employee_id": cls.employee_b.id,
