@@ -2,7 +2,7 @@
     "name": "Emulation and Commendation (Thi đua - Khen thưởng)",
     "summary": "Yearly emulation plans, title registrations, councils and commendation "
     "decisions of a Vietnamese public body",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "development_status": "Alpha",
     "category": "Human Resources",
     "website": "https://github.com/tdkt-emulation/tdkt_emulation",
