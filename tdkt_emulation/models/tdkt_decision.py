@@ -173,16 +173,7 @@ class TdktDecision(models.Model):
         which passed titles wait for a proposal to a higher authority."""
         self._check_edit()
         left_for_proposal = []
-        taken = (
-            self.env["tdkt.decision.line"]
-            .search(
-                [
-                    ("decision_id.state", "!=", "cancelled"),
-                    ("registration_line_id", "!=", False),
-                ]
-            )
-            .registration_line_id
-        )
+        taken = self.env["tdkt.proposal"]._get_taken_registration_lines()
         for decision in self:
             results = self.env["tdkt.registration.line"].search(
                 [
