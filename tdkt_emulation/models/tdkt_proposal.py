@@ -280,10 +280,14 @@ class TdktProposal(models.Model):
                     "Decided by %(number)s: %(granted)s granted, %(refused)s refused.",
                     number=proposal.decision_number,
                     granted=len(
-                        proposal.line_ids.filtered(lambda l: l.outcome == "granted")
+                        proposal.line_ids.filtered(
+                            lambda line: line.outcome == "granted"
+                        )
                     ),
                     refused=len(
-                        proposal.line_ids.filtered(lambda l: l.outcome == "refused")
+                        proposal.line_ids.filtered(
+                            lambda line: line.outcome == "refused"
+                        )
                     ),
                 ),
             )
