@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..lib.authority import AUTHORITY_LEVELS
 from ..lib.reminders import ReminderDaysError, parse_reminder_days
 
 
@@ -41,6 +42,15 @@ class ResCompany(models.Model):
     )
     tdkt_document_place = fields.Char(
         "Place of Issue", help="The place in the date line of documents, e.g. Lạng Sơn."
+    )
+
+    tdkt_authority_level = fields.Selection(
+        AUTHORITY_LEVELS,
+        "Decisions Issued By",
+        default="agency",
+        required=True,
+        help="The level of the authority that signs the company's decisions: they grant the "
+        "titles and forms of that level and below; the others go up in a proposal.",
     )
 
     _sql_constraints = [

@@ -25,3 +25,6 @@ class ResConfigSettings(models.TransientModel):
     tdkt_document_place = fields.Char(
         related="company_id.tdkt_document_place", readonly=False
     )
+    tdkt_authority_level = fields.Selection(
+        related="company_id.tdkt_authority_level", readonly=False
+    )

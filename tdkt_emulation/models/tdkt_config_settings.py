@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from ..lib.authority import AUTHORITY_LEVELS
+
 # The company fields this screen reads and writes, and nothing else.
 SETTINGS = (
     "tdkt_task_reminder_days",
@@ -10,6 +12,7 @@ SETTINGS = (
     "tdkt_superior_body",
     "tdkt_issuing_body",
     "tdkt_document_place",
+    "tdkt_authority_level",
 )
 
 
@@ -72,6 +75,15 @@ class TdktConfigSettings(models.TransientModel):
         "Place of Issue",
         default=lambda self: self._default_setting("tdkt_document_place"),
         help="The place in the date line of documents, e.g. Lạng Sơn.",
+    )
+
+    tdkt_authority_level = fields.Selection(
+        AUTHORITY_LEVELS,
+        "Decisions Issued By",
+        required=True,
+        default=lambda self: self._default_setting("tdkt_authority_level"),
+        help="The level of the authority that signs the company's decisions: they grant the "
+        "titles and forms of that level and below; the others go up in a proposal.",
     )
 
     @api.model

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+
+from ..lib.authority import AUTHORITY_RANKS
 
 # Title kinds each kind of decision grants.
 DECISION_TITLE_KINDS = {"recognition": "title", "commendation": "commendation"}
@@ -67,6 +69,12 @@ class TdktDecision(models.Model):
         tracking=True,
         default=lambda self: self.env.company.name,
         help="Who issues the decision, e.g. the Director of the Department of Home Affairs.",
+    )
+    authority_level = fields.Selection(
+        related="company_id.tdkt_authority_level",
+        string="Grants Up To",
+        help="The decision grants the titles and forms of its authority's level and below "
+        "(the company's settings); the others go up in a proposal.",
     )
     summary = fields.Text("Content", help="What the decision says, as in its title.")
     legal_basis = fields.Text(
@@ -136,6 +144,14 @@ class TdktDecision(models.Model):
             else:
                 decision.display_name = decision.name or self.env._("Draft Decision")
 
+    @api.constrains("year", "company_id")
+    def _check_authority(self):
+        """A decision grants only the titles and forms its authority may grant."""
+        for decision in self:
+            above = decision._get_lines_above_authority(decision.line_ids)
+            if above:
+                raise ValidationError(decision._authority_error_message(above))
+
     # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
@@ -153,18 +169,11 @@ class TdktDecision(models.Model):
 
     def action_create_from_results(self):
         """Add a line for every title or form the council passed for the decision's year
-        that no other decision grants yet."""
+        that no other decision grants yet and that the decision's authority grants; say
+        which passed titles wait for a proposal to a higher authority."""
         self._check_edit()
-        taken = (
-            self.env["tdkt.decision.line"]
-            .search(
-                [
-                    ("decision_id.state", "!=", "cancelled"),
-                    ("registration_line_id", "!=", False),
-                ]
-            )
-            .registration_line_id
-        )
+        left_for_proposal = []
+        taken = self.env["tdkt.proposal"]._get_taken_registration_lines()
         for decision in self:
             results = self.env["tdkt.registration.line"].search(
                 [
@@ -183,6 +192,15 @@ class TdktDecision(models.Model):
                         year=decision.year,
                     )
                 )
+            # What a higher authority grants waits for a proposal.
+            above = decision._get_lines_above_authority(results)
+            results -= above
+            if not results:
+                raise UserError(decision._authority_error_message(above))
+            if above:
+                left_for_proposal.append(
+                    decision._describe_lines_above_authority(above)
+                )
             decision.line_ids = [
                 fields.Command.create(
                     {
@@ -199,6 +217,19 @@ class TdktDecision(models.Model):
                 for line in results
             ]
             taken |= results
+        if not left_for_proposal:
+            return False
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Left for a proposal to a higher authority"),
+                "message": "\n".join(left_for_proposal),
+                "type": "warning",
+                "sticky": True,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_sign(self):
         """Record the signature: write one award per line. Only a Manager signs."""
@@ -212,6 +243,8 @@ class TdktDecision(models.Model):
                         "Enter the number and the date of the decision before signing it."
                     )
                 )
+            if above := decision._get_lines_above_authority(decision.line_ids):
+                raise UserError(decision._authority_error_message(above))
             if not decision.line_ids:
                 raise UserError(
                     self.env._(
@@ -276,6 +309,43 @@ class TdktDecision(models.Model):
                 "date_cancelled": fields.Datetime.now(),
             },
             audit=self.env._("Cancelled: %(reason)s", reason=reason.strip()),
+        )
+
+    def _get_lines_above_authority(self, lines):
+        """The ``lines`` (with a ``title_id``) whose title this decision's authority may not
+        grant in the decision's year."""
+        self.ensure_one()
+        levels = lines.title_id._get_authority_levels(self.year)
+        rank = AUTHORITY_RANKS[self.company_id.tdkt_authority_level]
+        return lines.filtered(
+            lambda line: AUTHORITY_RANKS[levels[line.title_id]] > rank
+        )
+
+    def _describe_lines_above_authority(self, lines):
+        levels = lines.title_id._get_authority_levels(self.year)
+        names = dict(
+            self.env["tdkt.title.rule"]
+            ._fields["authority_level"]
+            ._description_selection(self.env)
+        )
+        return "; ".join(
+            self.env._(
+                "%(title)s for %(subject)s, granted by the %(authority)s",
+                title=line.title_id.name,
+                subject=line.subject_name,
+                authority=names[levels[line.title_id]],
+            )
+            for line in lines
+        )
+
+    def _authority_error_message(self, lines):
+        names = dict(self._fields["authority_level"]._description_selection(self.env))
+        return self.env._(
+            "%(decision)s is issued by the %(level)s and cannot grant: %(lines)s. "
+            "Propose them to the authority that grants them.",
+            decision=self.display_name,
+            level=names[self.authority_level],
+            lines=self._describe_lines_above_authority(lines),
         )
 
     def _lock_for_update(self):

@@ -68,6 +68,15 @@ class TdktDecisionLine(models.Model):
                     )
                 )
 
+    @api.constrains("title_id", "decision_id")
+    def _check_authority(self):
+        for decision in self.decision_id:
+            lines = self.filtered(
+                lambda line, decision=decision: line.decision_id == decision
+            )
+            if above := decision._get_lines_above_authority(lines):
+                raise ValidationError(decision._authority_error_message(above))
+
     # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------

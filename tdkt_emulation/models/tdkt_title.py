@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..lib.authority import LEVEL_AUTHORITIES
+
 # Levels of titles, and scopes of initiatives: cơ sở, cấp tỉnh, toàn quốc.
 LEVELS = [
     ("grassroots", "Grassroots"),
@@ -89,3 +91,21 @@ class TdktTitle(models.Model):
                         code=title.code,
                     )
                 )
+
+    def _get_authority_levels(self, year):
+        """``{title: authority level}`` of these titles for the titles of ``year``: the
+        level the regime's rule of each title names, else the one of the title's level."""
+        rule_set = self.env["tdkt.rule.set"]._get_for_year(year)
+        rules = (
+            self.env["tdkt.title.rule"]
+            .sudo()
+            .search_fetch(
+                [("rule_set_id", "=", rule_set.id), ("title_id", "in", self.ids)],
+                ["title_id", "authority_level"],
+            )
+        )
+        by_title = {rule.title_id: rule.authority_level for rule in rules}
+        return {
+            title: by_title.get(title) or LEVEL_AUTHORITIES[title.level]
+            for title in self
+        }

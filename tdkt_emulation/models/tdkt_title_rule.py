@@ -1,5 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
+from ..lib.authority import AUTHORITY_LEVELS, LEVEL_AUTHORITIES
 from ..lib.eligibility import TitleRule
 
 
@@ -28,6 +29,17 @@ class TdktTitleRule(models.Model):
         help='The rule was not verified against the legal text: shown as "to confirm".'
     )
     note = fields.Text(translate=True)
+    authority_level = fields.Selection(
+        AUTHORITY_LEVELS,
+        "Granted By",
+        compute="_compute_authority_level",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        help="Who grants the title under this regime (Law 2022 Art 80): a decision grants it "
+        "only when issued at this level or a higher one; below, it goes up in a proposal.",
+    )
     approval_threshold = fields.Float(
         "Council Approval Threshold (%)",
         help="Share of all the council's members who must agree; empty: the title's own threshold.",
@@ -48,6 +60,11 @@ class TdktTitleRule(models.Model):
             "The council approval threshold is a percentage from 0 to 100.",
         ),
     ]
+
+    @api.depends("title_id")
+    def _compute_authority_level(self):
+        for rule in self:
+            rule.authority_level = LEVEL_AUTHORITIES.get(rule.title_id.level)
 
     def _get_rule_sets(self):
         return self.rule_set_id

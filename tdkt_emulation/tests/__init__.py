@@ -13,6 +13,8 @@ from . import test_council_session
 from . import test_initiative
 from . import test_rule_set
 from . import test_decision
+from . import test_decision_authority
+from . import test_proposal
 from . import test_eligibility_lines
 from . import test_award_reports
 from . import test_concurrency

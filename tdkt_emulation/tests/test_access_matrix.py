@@ -26,6 +26,8 @@ MATRIX = {
     "tdkt.award": ("", "r", "r", "rwcu", "rwcu"),
     "tdkt.decision": ("", "r", "r", "rwcu", "rwcu"),
     "tdkt.decision.line": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.proposal": ("", "", "", "rwcu", "rwcu"),
+    "tdkt.proposal.line": ("", "", "", "rwcu", "rwcu"),
     "tdkt.plan.task.analysis": ("", "", "", "r", "r"),
     "tdkt.registration.analysis": ("", "", "", "r", "r"),
     "tdkt.document.template": ("", "r", "r", "rwc", "rwcu"),

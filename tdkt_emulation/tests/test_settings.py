@@ -11,6 +11,7 @@ SETTINGS = (
     "tdkt_superior_body",
     "tdkt_issuing_body",
     "tdkt_document_place",
+    "tdkt_authority_level",
 )
 
 

@@ -1,0 +1,369 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..lib.authority import AUTHORITY_LEVELS, AUTHORITY_RANKS
+
+
+class TdktProposal(models.Model):
+    """A proposal dossier (hồ sơ đề nghị) to a higher body, for the titles and forms the
+    body's own decisions may not grant (Law 2022 Art 80).
+
+    draft → sent → (returned for completion → sent again) → decided. The Office takes the
+    council's passed results above its authority (or adds a nominee with a reason), sends
+    the dossier once every nominee's checklist is complete, records a return with its
+    reason, and enters the higher body's decision: the granted nominees' awards enter the
+    history at once, the refused ones keep the reason.
+    """
+
+    _name = "tdkt.proposal"
+    _description = "Proposal Dossier"
+    _inherit = [
+        "tdkt.input.mixin",
+        "tdkt.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _order = "year desc, id desc"
+    _check_company_auto = True
+    _tdkt_steps = ("edit", "send", "return", "decide")
+    _tdkt_step_fields = (
+        "state",
+        "date_sent",
+        "return_reason",
+        "date_returned",
+        "date_decided",
+    )
+
+    name = fields.Char(
+        "Number",
+        tracking=True,
+        copy=False,
+        help="The number of the dossier's tờ trình, e.g. 30/TTr-SNV.",
+    )
+    year = fields.Integer(
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        help="The year the titles and forms reward.",
+    )
+    recipient = fields.Char(
+        "Sent To",
+        tracking=True,
+        help="The body the dossier goes to, e.g. Hội đồng Thi đua - Khen thưởng tỉnh.",
+    )
+    authority_level = fields.Selection(
+        AUTHORITY_LEVELS,
+        "Proposed To",
+        required=True,
+        default="province",
+        tracking=True,
+        help="The authority that grants the nominees' titles and forms.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    line_ids = fields.One2many("tdkt.proposal.line", "proposal_id", "Nominees")
+    line_count = fields.Integer(compute="_compute_line_count")
+    incomplete_count = fields.Integer(
+        "Incomplete Nominees", compute="_compute_incomplete_count"
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("sent", "Sent"),
+            ("returned", "Returned for Completion"),
+            ("decided", "Decided"),
+        ],
+        required=True,
+        default="draft",
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    date_sent = fields.Date("Sent On", readonly=True, copy=False, tracking=True)
+    return_reason = fields.Text(
+        "Reason for Returning", readonly=True, copy=False, tracking=True
+    )
+    date_returned = fields.Date("Returned On", readonly=True, copy=False)
+    # The higher body's decision, entered by the Office once it is known.
+    decision_number = fields.Char("Decision No.", copy=False, tracking=True)
+    decision_date = fields.Date(copy=False, tracking=True)
+    decision_authority = fields.Char(
+        "Decided By", copy=False, help="e.g. Chủ tịch UBND tỉnh Lạng Sơn."
+    )
+    date_decided = fields.Datetime("Recorded On", readonly=True, copy=False)
+    can_edit = fields.Boolean(compute="_compute_can_steps")
+    can_send = fields.Boolean(compute="_compute_can_steps")
+    can_return = fields.Boolean(compute="_compute_can_steps")
+    can_decide = fields.Boolean(compute="_compute_can_steps")
+
+    @api.depends("line_ids")
+    def _compute_line_count(self):
+        for proposal in self:
+            proposal.line_count = len(proposal.line_ids)
+
+    @api.depends("line_ids.missing")
+    def _compute_incomplete_count(self):
+        for proposal in self:
+            proposal.incomplete_count = len(proposal.line_ids.filtered("missing"))
+
+    @api.depends("name", "year")
+    def _compute_display_name(self):
+        for proposal in self:
+            proposal.display_name = proposal.name or self.env._(
+                "Draft Proposal %(year)s", year=proposal.year
+            )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    def _check_edit_vals(self, vals):
+        # The higher body's answer (its decision; on each nominee, whether it grants it:
+        # the nominees check their own fields) is entered while the dossier is with it.
+        names = set(vals) - self._get_chatter_fields()
+        if all(proposal.state == "sent" for proposal in self) and names <= (
+            self._get_decision_fields() | {"line_ids"}
+        ):
+            self._check_decide()
+            return
+        if names & self._get_decision_fields():
+            self._check_decide()
+        super()._check_edit_vals(vals)
+
+    @api.model
+    def _get_decision_fields(self):
+        return {"decision_number", "decision_date", "decision_authority"}
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sent(self):
+        if any(proposal.state != "draft" for proposal in self):
+            raise UserError(
+                self.env._("A dossier that was sent is kept: it is never deleted.")
+            )
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_create_from_results(self):
+        """Add a nominee for every title or form the council passed for the year that the
+        company's decisions may not grant, and that no decision or dossier takes yet."""
+        self._check_edit()
+        for proposal in self:
+            results = self.env["tdkt.registration.line"].search(
+                [
+                    ("company_id", "=", proposal.company_id.id),
+                    ("year", "=", proposal.year),
+                    ("vote_outcome", "=", "approved"),
+                    ("vote_session_id.state", "=", "closed"),
+                    ("id", "not in", self._get_taken_registration_lines().ids),
+                ]
+            )
+            levels = results.title_id._get_authority_levels(proposal.year)
+            own_rank = AUTHORITY_RANKS[proposal.company_id.tdkt_authority_level]
+            results = results.filtered(
+                lambda line, levels=levels, own_rank=own_rank: (
+                    AUTHORITY_RANKS[levels[line.title_id]] > own_rank
+                )
+            )
+            if not results:
+                raise UserError(
+                    self.env._(
+                        "No result of a closed review session for %(year)s waits for a "
+                        "proposal to a higher authority.",
+                        year=proposal.year,
+                    )
+                )
+            proposal.line_ids = [
+                fields.Command.create(
+                    {
+                        "registration_line_id": line.id,
+                        "subject_type": line.subject_type,
+                        "employee_id": line.employee_id.id,
+                        "unit_id": line.unit_id.id,
+                        "title_id": line.title_id.id,
+                    }
+                )
+                for line in results
+            ]
+
+    def action_send(self):
+        """Send the dossier (again): every nominee's checklist must be complete."""
+        self._check_send()
+        for proposal in self:
+            if not proposal.name:
+                raise UserError(
+                    self.env._("Enter the number of the dossier's tờ trình first.")
+                )
+            if not proposal.line_ids:
+                raise UserError(
+                    self.env._(
+                        "%(proposal)s has no nominee.", proposal=proposal.display_name
+                    )
+                )
+            if incomplete := proposal.line_ids.filtered("missing"):
+                raise UserError(
+                    self.env._(
+                        "The dossier is incomplete:\n%(checklist)s",
+                        checklist="\n".join(
+                            f"- {line.display_name}: {line.missing}"
+                            for line in incomplete
+                        ),
+                    )
+                )
+        for proposal in self:
+            proposal._write_step(
+                {"state": "sent", "date_sent": fields.Date.context_today(self)},
+                audit=self.env._(
+                    "Sent to %(recipient)s with %(count)s nominee(s).",
+                    recipient=proposal.recipient or "-",
+                    count=len(proposal.line_ids),
+                ),
+            )
+
+    def action_open_return_wizard(self):
+        self._check_return()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Returned for Completion"),
+            "res_model": "tdkt.proposal.return",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": self._name, "active_ids": self.ids},
+        }
+
+    def action_decide(self):
+        """Record the higher body's decision: the granted nominees' awards enter the
+        history; the refused ones keep the reason."""
+        self._check_decide()
+        for proposal in self:
+            if not (proposal.decision_number and proposal.decision_date):
+                raise UserError(
+                    self.env._(
+                        "Enter the number and the date of the higher body's decision."
+                    )
+                )
+            if undecided := proposal.line_ids.filtered(
+                lambda line: line.outcome == "pending"
+            ):
+                raise UserError(
+                    self.env._(
+                        "Say for each nominee whether the decision grants or refuses it: "
+                        "%(nominees)s.",
+                        nominees=", ".join(undecided.mapped("display_name")),
+                    )
+                )
+            if unexplained := proposal.line_ids.filtered(
+                lambda line: line.outcome == "refused"
+                and not (line.refusal_reason or "").strip()
+            ):
+                raise UserError(
+                    self.env._(
+                        "Give the reason the decision refuses %(nominees)s.",
+                        nominees=", ".join(unexplained.mapped("display_name")),
+                    )
+                )
+        granted = self.line_ids.filtered(lambda line: line.outcome == "granted")
+        awards = (
+            self.env["tdkt.award"]
+            .sudo()
+            .create([line._get_award_values() for line in granted])
+        )
+        for line, award in zip(granted, awards, strict=True):
+            line.sudo().award_id = award
+        for proposal in self:
+            proposal._write_step(
+                {"state": "decided", "date_decided": fields.Datetime.now()},
+                audit=self.env._(
+                    "Decided by %(number)s: %(granted)s granted, %(refused)s refused.",
+                    number=proposal.decision_number,
+                    granted=len(
+                        proposal.line_ids.filtered(
+                            lambda line: line.outcome == "granted"
+                        )
+                    ),
+                    refused=len(
+                        proposal.line_ids.filtered(
+                            lambda line: line.outcome == "refused"
+                        )
+                    ),
+                ),
+            )
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _return(self, reason):
+        """The higher body returned these dossiers for completion."""
+        self._check_return()
+        if not (reason or "").strip():
+            raise UserError(
+                self.env._("Give the reason the higher body returned the dossier.")
+            )
+        self._write_step(
+            {
+                "state": "returned",
+                "return_reason": reason.strip(),
+                "date_returned": fields.Date.context_today(self),
+            },
+            audit=self.env._(
+                "Returned for completion: %(reason)s", reason=reason.strip()
+            ),
+        )
+
+    @api.model
+    def _get_taken_registration_lines(self):
+        """The registration lines a decision or a dossier already takes."""
+        return (
+            self.env["tdkt.decision.line"]
+            .search(
+                [
+                    ("decision_id.state", "!=", "cancelled"),
+                    ("registration_line_id", "!=", False),
+                ]
+            )
+            .registration_line_id
+            | self.env["tdkt.proposal.line"]
+            .search([("registration_line_id", "!=", False)])
+            .registration_line_id
+        )
+
+    # ------------------------------------------------------------
+    # GUARDS
+    # ------------------------------------------------------------
+
+    def _check_officer(self):
+        self._require(
+            "officer",
+            self.env._("Only the Office prepares and sends proposal dossiers."),
+        )
+
+    def _check_edit(self):
+        """The Office edits a draft dossier, or one returned for completion."""
+        self._check_officer()
+        if any(proposal.state not in ("draft", "returned") for proposal in self):
+            raise UserError(
+                self.env._(
+                    "A dossier is edited while a draft or returned for completion only."
+                )
+            )
+
+    def _check_send(self):
+        self._check_edit()
+
+    def _check_return(self):
+        """The Office records that the higher body returned a sent dossier."""
+        self._check_officer()
+        if any(proposal.state != "sent" for proposal in self):
+            raise UserError(self.env._("Only a sent dossier can be returned."))
+
+    def _check_decide(self):
+        """The Office enters the higher body's decision on a sent dossier."""
+        self._check_officer()
+        if any(proposal.state != "sent" for proposal in self):
+            raise UserError(
+                self.env._("The higher body's decision is entered on a sent dossier.")
+            )
