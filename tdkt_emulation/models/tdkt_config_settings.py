@@ -10,6 +10,9 @@ SETTINGS = (
     "tdkt_superior_body",
     "tdkt_issuing_body",
     "tdkt_document_place",
+    "tdkt_proposal_body",
+    "tdkt_proposal_signer_id",
+    "tdkt_proposal_signer_position",
 )
 
 
@@ -72,6 +75,23 @@ class TdktConfigSettings(models.TransientModel):
         "Place of Issue",
         default=lambda self: self._default_setting("tdkt_document_place"),
         help="The place in the date line of documents, e.g. Lạng Sơn.",
+    )
+
+    tdkt_proposal_body = fields.Char(
+        "Proposing Body",
+        default=lambda self: self._default_setting("tdkt_proposal_body"),
+        help="Who proposes the titles to the Director in the proposal (tờ trình), e.g. Văn phòng Sở.",
+    )
+    tdkt_proposal_signer_id = fields.Many2one(
+        "hr.employee",
+        "Proposal Signer",
+        default=lambda self: self._default_setting("tdkt_proposal_signer_id"),
+        help="Who signs the proposal (tờ trình).",
+    )
+    tdkt_proposal_signer_position = fields.Char(
+        "Proposal Signer's Position",
+        default=lambda self: self._default_setting("tdkt_proposal_signer_position"),
+        help="e.g. Chánh Văn phòng.",
     )
 
     @api.model
