@@ -11,6 +11,9 @@ SETTINGS = (
     "tdkt_superior_body",
     "tdkt_issuing_body",
     "tdkt_document_place",
+    "tdkt_proposal_body",
+    "tdkt_proposal_signer_id",
+    "tdkt_proposal_signer_position",
 )
 
 
