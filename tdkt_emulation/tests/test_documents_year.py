@@ -10,7 +10,7 @@ import docx
 from psycopg2.errors import UniqueViolation
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from ..lib.docx_templates import build_template
@@ -769,3 +769,52 @@ class TestAchievementDocument(TdktCommon):
             Document.with_user(self.user_a).render(
                 "achievement", colleague_line.with_user(self.user_a), "docx"
             )
+
+
+@tagged("post_install", "-at_install")
+class TestAchievementRoute(HttpCase):
+    """The download route refuses an achievement report to a colleague of the unit."""
+
+    def setUp(self):
+        super().setUp()
+        unit = self.env["hr.department"].create({"name": "Phòng Nội vụ"})
+        group = self.env.ref("tdkt_emulation.group_tdkt_user")
+        self.users = {}
+        for login in ("tdkt_ach_self", "tdkt_ach_colleague"):
+            user = self.env["res.users"].create(
+                {
+                    "name": login,
+                    "login": login,
+                    "password": login,
+                    "groups_id": [(6, 0, group.ids)],
+                }
+            )
+            self.users[login] = self.env["hr.employee"].create(
+                {"name": login, "user_id": user.id, "department_id": unit.id}
+            )
+        plan = self.env["tdkt.plan"].create(
+            {"name": "Kế hoạch năm 2031", "number": "01/KH-X", "year": 2031}
+        )
+        plan.registration_unit_ids = unit
+        plan.action_approve()
+        self.line = self.env["tdkt.registration.line"].create(
+            {
+                "registration_id": plan.registration_ids.id,
+                "employee_id": self.users["tdkt_ach_self"].id,
+                "title_id": self.env.ref("tdkt_emulation.title_ldtt").id,
+                "achievements": "<p>Hoàn thành tốt nhiệm vụ.</p>",
+            }
+        )
+
+    def test_route(self):
+        url = f"/tdkt/document/achievement/{self.line.id}?format=docx"
+        self.authenticate("tdkt_ach_self", "tdkt_ach_self")
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        _document, paragraphs, _tables = read_docx(response.content)
+        self.assertIn("Hoàn thành tốt nhiệm vụ.", paragraphs)
+        self.authenticate("tdkt_ach_colleague", "tdkt_ach_colleague")
+        with self.assertLogs("odoo.http", level="WARNING"):
+            response = self.url_open(url)
+        self.assertNotEqual(response.status_code, 200)
+        self.assertNotIn(b"PK", response.content[:2])
