@@ -302,7 +302,8 @@ class TdktDocument(models.AbstractModel):
                 "summary": summary[:1].lower() + summary[1:],
                 "year": decision.year,
                 "legal_bases": _lines(decision.legal_basis),
-                "proposal": decision.proposal_basis or "",
+                "proposal": decision.proposal_basis
+                or self._get_proposal_line(decision),
                 "grant": grant,
                 "individual_count": len(individuals),
                 "collective_count": len(collectives),
@@ -312,6 +313,23 @@ class TdktDocument(models.AbstractModel):
                 "reward_total": format_vnd(total) if total else "",
             },
         }
+
+    @api.model
+    def _get_proposal_line(self, decision):
+        """The line "Xét đề nghị của …" of a decision that has no text of its own: the
+        proposing body's proposal (tờ trình), when its number is known."""
+        if not decision.proposal_number:
+            return ""
+        company = decision.company_id
+        body = company.tdkt_proposal_body or "Hội đồng Thi đua - Khen thưởng"
+        day = (
+            f" ngày {decision.date_proposal.strftime('%d/%m/%Y')}"
+            if decision.date_proposal
+            else ""
+        )
+        return (
+            f"Xét đề nghị của {body} tại Tờ trình số {decision.proposal_number}{day}."
+        )
 
     @api.model
     def _prepare_registration_context(self, registration):

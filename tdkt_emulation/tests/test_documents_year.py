@@ -546,6 +546,14 @@ class TestProposalDocument(TdktCommon):
             "(Kèm theo Tờ trình số 25/TTr-VP ngày 06 tháng 01 năm 2031 của Văn phòng Sở)",
             paragraphs,
         )
+        # The decision's "Xét đề nghị" line names the proposal when it has no text of its own.
+        _document, paragraphs, _tables = read_docx(
+            self.env["tdkt.document"].render("decision", self.decision, "docx")[0]
+        )
+        self.assertIn(
+            "Xét đề nghị của Văn phòng Sở tại Tờ trình số 25/TTr-VP ngày 06/01/2031.",
+            paragraphs,
+        )
 
     def test_proposal_from_the_session(self):
         content, filename, _mimetype = self.env["tdkt.document"].render(
