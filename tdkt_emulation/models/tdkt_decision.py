@@ -293,10 +293,11 @@ class TdktDecision(models.Model):
         lines so that later changes of the tables leave the signed decision as it was."""
         self.ensure_one()
         sequence = self._get_golden_book_sequence()
+        cache = {}
         for line in self._get_printed_lines():
             line.sudo().write(
                 {
-                    **line._get_reward_values(),
+                    **line._get_reward_values(cache),
                     "golden_book_number": int(sequence.next_by_id()),
                 }
             )

@@ -96,8 +96,9 @@ class TdktDecisionLine(models.Model):
 
     @api.depends("title_id", "subject_type", "decision_id.date_decision")
     def _compute_reward(self):
+        cache = {}
         for line in self:
-            line.update(line._get_reward_values())
+            line.update(line._get_reward_values(cache))
 
     @api.constrains("subject_type", "employee_id", "unit_id")
     def _check_subject(self):
@@ -142,11 +143,15 @@ class TdktDecisionLine(models.Model):
     # BUSINESS METHODS
     # ------------------------------------------------------------
 
-    def _get_reward_values(self):
+    def _get_reward_values(self, cache=None):
         """The coefficient, base salary and amount of the line's reward on the decision's
-        date, from the tables as they are now."""
+        date, from the tables as they are now. ``cache`` (a dict) keeps what lines of the
+        same title, subject and date share, for a long decision."""
         self.ensure_one()
         day = self.decision_id.date_decision
+        key = (self.title_id.id, self.subject_type, day)
+        if cache is not None and key in cache:
+            return cache[key]
         coefficient = (
             self.env["tdkt.reward.coefficient"]._get_coefficient(
                 self.title_id, self.subject_type, day
@@ -155,11 +160,14 @@ class TdktDecisionLine(models.Model):
             else 0.0
         )
         salary = self.env["tdkt.base.salary"]._get_amount_on(day) if day else 0.0
-        return {
+        values = {
             "reward_coefficient": coefficient,
             "base_salary": salary,
             "reward_amount": reward_amount(coefficient, salary),
         }
+        if cache is not None:
+            cache[key] = values
+        return values
 
     def _get_award_values(self):
         decision = self.decision_id

@@ -244,10 +244,11 @@ class TdktDocument(models.AbstractModel):
         org = self._prepare_org(decision.company_id)
         lines = decision._get_printed_lines()
         # A draft shows the money of the tables as they are now; a signed decision, its own.
+        cache = {}
         amounts = {
             line: line.reward_amount
             if decision.state != "draft"
-            else line._get_reward_values()["reward_amount"]
+            else line._get_reward_values(cache)["reward_amount"]
             for line in lines
         }
 
