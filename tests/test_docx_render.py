@@ -114,9 +114,12 @@ CONTEXTS = {
                     "position": "Chuyên viên",
                     "unit": "Văn phòng Sở",
                     "title": "Lao động tiên tiến",
+                    "amount": "710.000",
+                    "golden_book": 1,
                 }
             ],
             "collectives": [],
+            "reward_total": "710.000",
         },
     },
 }

@@ -77,8 +77,64 @@ PLACEHOLDERS = {
         ("decision.date_text", "the decision's date as ngày … tháng … năm …"),
         ("decision.individuals", "list: i.number, i.name, i.position, i.unit, i.title"),
         ("decision.collectives", "list: c.number, c.name, c.title"),
+        ("i / c .amount", "the line's reward money, e.g. 540.000 (empty when none)"),
+        ("i / c .golden_book", "the line's golden book number, given at signing"),
+        (
+            "decision.reward_total",
+            "the total reward money, e.g. 1.234.000 (empty when none)",
+        ),
     ],
 }
+PLACEHOLDERS["registration"] = COMMON_PLACEHOLDERS + [
+    ("registration.unit", "the unit registering, e.g. Phòng Tổ chức cán bộ"),
+    ("registration.year", "the year of the titles"),
+    ("registration.plan_number", "the plan's number, e.g. 03/KH-SNV"),
+    ("registration.plan_date_text", "the plan's date as ngày … tháng … năm …"),
+    ("registration.individual_count", "number of individuals registered"),
+    ("registration.collective_count", "number of collective titles registered"),
+    ("registration.individuals", "list: i.number, i.name, i.position, i.title, i.note"),
+    ("registration.collectives", "list: c.number, c.name, c.title, c.note"),
+]
+PLACEHOLDERS["proposal"] = COMMON_PLACEHOLDERS + [
+    ("proposal.body", "who proposes, e.g. Văn phòng Sở (|upper for capitals)"),
+    ("proposal.addressee", "to whom, e.g. Giám đốc Sở Nội vụ"),
+    ("proposal.summary", "what is proposed, e.g. công nhận danh hiệu thi đua năm 2029"),
+    ("proposal.year", "the year rewarded"),
+    ("proposal.legal_bases", "lines: Căn cứ …"),
+    ("proposal.review", "the line on the council's review (session and date)"),
+    ("proposal.grant", "what is proposed, e.g. công nhận danh hiệu thi đua năm 2029"),
+    ("proposal.individual_count", "number of individuals proposed"),
+    ("proposal.collective_count", "number of collectives proposed"),
+    (
+        "proposal.titles",
+        "list: t.number, t.title, t.collectives, t.individuals (counts)",
+    ),
+    ("proposal.result", "the council's result in a sentence"),
+    ("proposal.date_text", "the proposal's date as ngày … tháng … năm …"),
+    (
+        "proposal.individuals",
+        "list: i.number, i.name, i.position, i.unit, i.title, i.votes",
+    ),
+    ("proposal.collectives", "list: c.number, c.name, c.title, c.votes"),
+]
+PLACEHOLDERS["achievement"] = COMMON_PLACEHOLDERS + [
+    ("achievement.unit", "the unit (of the person, or the collective itself)"),
+    (
+        "achievement.proposed",
+        "what is proposed, e.g. công nhận danh hiệu Chiến sĩ thi đua cơ sở",
+    ),
+    ("achievement.year", "the year"),
+    (
+        "achievement.section_one",
+        "heading of section I (Sơ lược lý lịch / Đặc điểm, tình hình)",
+    ),
+    ("achievement.profile", "list: f.label and f.value of section I"),
+    ("achievement.achievements", "paragraphs: section II, the achievements"),
+    ("achievement.titles", "list: t.year, t.name, t.decision (section III.1)"),
+    ("achievement.forms", "list: t.year, t.name, t.decision (section III.2)"),
+    ("achievement.confirm_title", "who confirms, bottom left (|upper for capitals)"),
+    ("achievement.confirm_name", "the name of who confirms"),
+]
 # The top-level names of each kind's context: a template may use no other.
 ALLOWED_NAMES = {kind: {"org", "doc", kind} for kind in PLACEHOLDERS}
 
@@ -267,6 +323,59 @@ def _recipients_and_signature(document):
     _para(right, "{{ doc.signer_name }}", bold=True, align=center)
 
 
+def _unit_frame_header(document, upper, unit):
+    """The two columns of a unit's paper: the body above and the unit underlined | the
+    national motto, place and date."""
+    widths = (Cm(6.5), Cm(10))
+    table = _table(document, widths, borders=False)
+    left, right = _row(table, widths).cells
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _cell_para(left, upper, size=13, align=center)
+    _cell_para(left, unit, bold=True, underline=True, size=13, align=center)
+    _cell_para(
+        right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=center
+    )
+    _cell_para(
+        right,
+        "Độc lập - Tự do - Hạnh phúc",
+        bold=True,
+        underline=True,
+        size=13,
+        align=center,
+    )
+    _cell_para(
+        right, "{{ doc.date_line }}", italic=True, size=14, align=center, space_before=6
+    )
+
+
+def _sectioned_table(document, headers, widths, sections):
+    """A bordered table with a header row and, per section (heading, list expression,
+    loop variable, one cell expression per column), a heading row spanning the table and
+    one row per item; a section with no item leaves no row."""
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    table = _table(document, widths)
+    header = _row(table, widths, header=True)
+    for cell, text in zip(header.cells, headers, strict=False):
+        _cell_para(cell, text, bold=True, align=center)
+    last = len(widths) - 1
+    for heading, items, variable, cells in sections:
+        _cell_para(_row(table, widths).cells[0], "{%tr if " + items + " %}")
+        row = _row(table, widths)
+        _cell_para(row.cells[0].merge(row.cells[last]), heading, bold=True)
+        _cell_para(
+            _row(table, widths).cells[0],
+            "{%tr for " + variable + " in " + items + " %}",
+        )
+        line = _row(table, widths)
+        for index, (cell, expression) in enumerate(
+            zip(line.cells, cells, strict=False)
+        ):
+            _cell_para(cell, expression, align=center if index == 0 else None)
+        _cell_para(_row(table, widths).cells[0], "{%tr endfor %}")
+        _cell_para(_row(table, widths).cells[0], "{%tr endif %}")
+    return table
+
+
 def _save(document):
     output = io.BytesIO()
     document.save(output)
@@ -361,7 +470,10 @@ def build_decision_template():
     )
     _body(
         document,
-        "Điều 2. Tiền thưởng kèm theo thực hiện theo quy định hiện hành của Nhà nước.",
+        "Điều 2. {% if decision.reward_total %}Tiền thưởng kèm theo: tổng cộng "
+        "{{ decision.reward_total }} đồng (có danh sách kèm theo), chi từ Quỹ thi đua, khen "
+        "thưởng theo quy định.{% else %}Tiền thưởng kèm theo thực hiện theo quy định hiện hành "
+        "của Nhà nước.{% endif %}",
     )
     _body(
         document,
@@ -381,43 +493,321 @@ def build_decision_template():
         align=center,
         space_after=12,
     )
-    widths = (Cm(1.2), Cm(5.3), Cm(5.5), Cm(4))
+    widths = (Cm(1), Cm(4.9), Cm(3.7), Cm(3), Cm(2.4), Cm(1.5))
+    table = _sectioned_table(
+        document,
+        (
+            "TT",
+            "Họ và tên",
+            "Chức vụ, đơn vị",
+            "Danh hiệu, hình thức",
+            "Số tiền (đồng)",
+            "Số sổ vàng",
+        ),
+        widths,
+        [
+            (
+                "I. CÁ NHÂN",
+                "decision.individuals",
+                "i",
+                (
+                    "{{ i.number }}",
+                    "{{ i.name }}",
+                    "{{ i.position }}{% if i.position and i.unit %}, {% endif %}{{ i.unit }}",
+                    "{{ i.title }}",
+                    "{{ i.amount }}",
+                    "{{ i.golden_book }}",
+                ),
+            ),
+            (
+                "II. TẬP THỂ",
+                "decision.collectives",
+                "c",
+                (
+                    "{{ c.number }}",
+                    "{{ c.name }}",
+                    "",
+                    "{{ c.title }}",
+                    "{{ c.amount }}",
+                    "{{ c.golden_book }}",
+                ),
+            ),
+        ],
+    )
+    _cell_para(_row(table, widths).cells[0], "{%tr if decision.reward_total %}")
+    total = _row(table, widths)
+    _cell_para(total.cells[0].merge(total.cells[3]), "Tổng cộng", bold=True)
+    _cell_para(total.cells[4], "{{ decision.reward_total }}", bold=True)
+    _cell_para(_row(table, widths).cells[0], "{%tr endif %}")
+    return _save(document)
+
+
+def build_registration_template():
+    """A unit's registration (biểu đăng ký thi đua), signed by the unit's head."""
+    document = _new_document()
+    _unit_frame_header(
+        document, "{{ org.issuing_body|upper }}", "{{ registration.unit|upper }}"
+    )
+    _title(
+        document,
+        "BẢN ĐĂNG KÝ THI ĐUA",
+        "Danh hiệu thi đua năm {{ registration.year }}",
+    )
+    _para(
+        document,
+        "(Thực hiện Kế hoạch số {{ registration.plan_number }} {{ registration.plan_date_text }} "
+        "của {{ org.issuing_body }})",
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        space_after=12,
+    )
+    _body(
+        document,
+        "{{ registration.unit }} đăng ký danh hiệu thi đua năm {{ registration.year }} cho "
+        "{{ registration.individual_count }} cá nhân và {{ registration.collective_count }} "
+        "tập thể, cụ thể như sau:",
+    )
+    widths = (Cm(1.2), Cm(5.3), Cm(4), Cm(4), Cm(2))
+    _sectioned_table(
+        document,
+        ("TT", "Họ và tên", "Chức vụ", "Danh hiệu đăng ký", "Ghi chú"),
+        widths,
+        [
+            (
+                "I. CÁ NHÂN",
+                "registration.individuals",
+                "i",
+                (
+                    "{{ i.number }}",
+                    "{{ i.name }}",
+                    "{{ i.position }}",
+                    "{{ i.title }}",
+                    "{{ i.note }}",
+                ),
+            ),
+            (
+                "II. TẬP THỂ",
+                "registration.collectives",
+                "c",
+                ("{{ c.number }}", "{{ c.name }}", "", "{{ c.title }}", "{{ c.note }}"),
+            ),
+        ],
+    )
+    _para(document, "", space_after=6)
+    _recipients_and_signature(document)
+    return _save(document)
+
+
+def build_proposal_template():
+    """The proposal (tờ trình, Decree 152/2025 appendix, Mẫu số 01) to the body that
+    decides, with its list on a page of its own."""
+    document = _new_document()
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    widths = (Cm(6.5), Cm(10))
+    header = _table(document, widths, borders=False)
+    left, right = _row(header, widths).cells
+    _cell_para(left, "{{ org.issuing_body|upper }}", size=13, align=center)
+    _cell_para(
+        left,
+        "{{ proposal.body|upper }}",
+        bold=True,
+        underline=True,
+        size=13,
+        align=center,
+    )
+    _cell_para(left, "Số: {{ doc.number }}", size=13, align=center, space_before=6)
+    _cell_para(
+        right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=center
+    )
+    _cell_para(
+        right,
+        "Độc lập - Tự do - Hạnh phúc",
+        bold=True,
+        underline=True,
+        size=13,
+        align=center,
+    )
+    _cell_para(
+        right, "{{ doc.date_line }}", italic=True, size=14, align=center, space_before=6
+    )
+    _title(document, "TỜ TRÌNH", "Về việc đề nghị {{ proposal.summary }}")
+    _para(document, "Kính gửi: {{ proposal.addressee }}.", align=center, space_after=12)
+    _lines(
+        document,
+        "proposal.legal_bases",
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        indent=True,
+        space_after=6,
+    )
+    _body(document, "{{ proposal.review }}")
+    _body(
+        document,
+        "{{ proposal.body }} kính trình {{ proposal.addressee }} xem xét, {{ proposal.grant }} "
+        "cho {{ proposal.collective_count }} tập thể và {{ proposal.individual_count }} cá "
+        "nhân, cụ thể như sau:",
+    )
+    widths = (Cm(1.2), Cm(9.3), Cm(3), Cm(3))
     table = _table(document, widths)
-    header = _row(table, widths, header=True)
+    head = _row(table, widths, header=True)
     for cell, text in zip(
-        header.cells,
-        ("TT", "Họ và tên", "Chức vụ, đơn vị", "Danh hiệu, hình thức"),
+        head.cells, ("TT", "Danh hiệu, hình thức", "Tập thể", "Cá nhân"), strict=False
+    ):
+        _cell_para(cell, text, bold=True, align=center)
+    _cell_para(_row(table, widths).cells[0], "{%tr for t in proposal.titles %}")
+    row = _row(table, widths)
+    for cell, text in zip(
+        row.cells,
+        (
+            "{{ t.number }}",
+            "{{ t.title }}",
+            "{{ t.collectives }}",
+            "{{ t.individuals }}",
+        ),
+        strict=False,
+    ):
+        _cell_para(cell, text, align=None if text == "{{ t.title }}" else center)
+    _cell_para(_row(table, widths).cells[0], "{%tr endfor %}")
+    total = _row(table, widths)
+    _cell_para(total.cells[0].merge(total.cells[1]), "Tổng cộng", bold=True)
+    _cell_para(
+        total.cells[2], "{{ proposal.collective_count }}", bold=True, align=center
+    )
+    _cell_para(
+        total.cells[3], "{{ proposal.individual_count }}", bold=True, align=center
+    )
+    _body(document, "{{ proposal.result }}", space_before=6)
+    _body(document, "(Có danh sách và hồ sơ kèm theo)", italic=True)
+    _body(
+        document,
+        "Kính trình {{ proposal.addressee }} xem xét, quyết định./.",
+    )
+    _recipients_and_signature(document)
+
+    paragraph = _para(document, "DANH SÁCH", bold=True, align=center)
+    paragraph.paragraph_format.page_break_before = True
+    _para(document, "Đề nghị {{ proposal.summary }}", bold=True, align=center)
+    _para(
+        document,
+        "(Kèm theo Tờ trình số {{ doc.number }} {{ proposal.date_text }} của {{ proposal.body }})",
+        italic=True,
+        align=center,
+        space_after=12,
+    )
+    _sectioned_table(
+        document,
+        (
+            "TT",
+            "Họ và tên",
+            "Chức vụ, đơn vị",
+            "Danh hiệu, hình thức",
+            "Kết quả biểu quyết",
+        ),
+        (Cm(1), Cm(4.3), Cm(4.6), Cm(3.6), Cm(3)),
+        [
+            (
+                "I. CÁ NHÂN",
+                "proposal.individuals",
+                "i",
+                (
+                    "{{ i.number }}",
+                    "{{ i.name }}",
+                    "{{ i.position }}{% if i.position and i.unit %}, {% endif %}{{ i.unit }}",
+                    "{{ i.title }}",
+                    "{{ i.votes }}",
+                ),
+            ),
+            (
+                "II. TẬP THỂ",
+                "proposal.collectives",
+                "c",
+                (
+                    "{{ c.number }}",
+                    "{{ c.name }}",
+                    "",
+                    "{{ c.title }}",
+                    "{{ c.votes }}",
+                ),
+            ),
+        ],
+    )
+    return _save(document)
+
+
+def _award_history_table(document, heading, items):
+    widths = (Cm(2), Cm(5.5), Cm(9))
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    table = _table(document, widths)
+    head = _row(table, widths, header=True)
+    for cell, text in zip(
+        head.cells,
+        (
+            "Năm",
+            heading,
+            "Số, ngày, tháng, năm của quyết định; cơ quan ban hành quyết định",
+        ),
         strict=False,
     ):
         _cell_para(cell, text, bold=True, align=center)
-    for section, items, variable in (
-        ("I. CÁ NHÂN", "decision.individuals", "i"),
-        ("II. TẬP THỂ", "decision.collectives", "c"),
-    ):
-        _cell_para(_row(table, widths).cells[0], "{%tr if " + items + " %}")
-        heading = _row(table, widths)
-        _cell_para(heading.cells[0].merge(heading.cells[3]), section, bold=True)
-        _cell_para(
-            _row(table, widths).cells[0],
-            "{%tr for " + variable + " in " + items + " %}",
-        )
-        line = _row(table, widths)
-        _cell_para(line.cells[0], "{{ " + variable + ".number }}", align=center)
-        _cell_para(line.cells[1], "{{ " + variable + ".name }}")
-        if variable == "i":
-            _cell_para(
-                line.cells[2],
-                "{{ i.position }}{% if i.position and i.unit %}, {% endif %}{{ i.unit }}",
-            )
-        _cell_para(line.cells[3], "{{ " + variable + ".title }}")
-        _cell_para(_row(table, widths).cells[0], "{%tr endfor %}")
-        _cell_para(_row(table, widths).cells[0], "{%tr endif %}")
+    _cell_para(_row(table, widths).cells[0], "{%tr for t in " + items + " %}")
+    row = _row(table, widths)
+    _cell_para(row.cells[0], "{{ t.year }}", align=center)
+    _cell_para(row.cells[1], "{{ t.name }}")
+    _cell_para(row.cells[2], "{{ t.decision }}")
+    _cell_para(_row(table, widths).cells[0], "{%tr endfor %}")
+
+
+def build_achievement_template():
+    """The achievement report (báo cáo thành tích, Decree 152/2025 appendix, Mẫu số 05
+    for an individual, and its collective variant): I. the person or the unit, II. the
+    achievements, III. the titles and forms received, from the award history."""
+    document = _new_document()
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _unit_frame_header(
+        document, "{{ org.issuing_body|upper }}", "{{ achievement.unit|upper }}"
+    )
+    _para(document, "BÁO CÁO THÀNH TÍCH", bold=True, align=center, space_before=18)
+    _para(document, "ĐỀ NGHỊ {{ achievement.proposed|upper }}", bold=True, align=center)
+    _para(
+        document,
+        "(Năm {{ achievement.year }})",
+        italic=True,
+        align=center,
+        space_after=12,
+    )
+    _body(document, "I. {{ achievement.section_one }}", bold=True)
+    _tag(document, "for f in achievement.profile")
+    _body(document, "- {{ f.label }}: {{ f.value }}", space_after=0)
+    _tag(document, "endfor")
+    _body(document, "II. THÀNH TÍCH ĐẠT ĐƯỢC", bold=True, space_before=6)
+    _rich_paragraphs(document, "achievement.achievements")
+    _body(document, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", bold=True)
+    _body(document, "1. Danh hiệu thi đua", bold=True)
+    _award_history_table(document, "Danh hiệu thi đua", "achievement.titles")
+    _body(document, "2. Hình thức khen thưởng", bold=True, space_before=6)
+    _award_history_table(document, "Hình thức khen thưởng", "achievement.forms")
+    _para(document, "", space_after=6)
+    widths = (Cm(8), Cm(8.5))
+    table = _table(document, widths, borders=False)
+    left, right = _row(table, widths).cells
+    _cell_para(left, "{{ achievement.confirm_title|upper }}", bold=True, align=center)
+    _para(left, "(Ký, đóng dấu)", italic=True, align=center)
+    for _blank in range(3):
+        _para(left, "")
+    _para(left, "{{ achievement.confirm_name }}", bold=True, align=center)
+    _cell_para(right, "{{ doc.signer_title|upper }}", bold=True, align=center)
+    _para(right, "(Ký, ghi rõ họ và tên)", italic=True, align=center)
+    for _blank in range(3):
+        _para(right, "")
+    _para(right, "{{ doc.signer_name }}", bold=True, align=center)
     return _save(document)
 
 
 BUILDERS = {
     "plan": build_plan_template,
     "decision": build_decision_template,
+    "registration": build_registration_template,
+    "proposal": build_proposal_template,
+    "achievement": build_achievement_template,
 }
 
 

@@ -34,6 +34,8 @@ from . import tdkt_decision
 from . import tdkt_decision_line
 from . import tdkt_proposal
 from . import tdkt_proposal_line
+from . import tdkt_base_salary
+from . import tdkt_reward_coefficient
 from . import tdkt_document_template
 from . import tdkt_eligibility
 from . import hr_employee

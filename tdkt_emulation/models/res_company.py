@@ -53,6 +53,18 @@ class ResCompany(models.Model):
         "titles and forms of that level and below; the others go up in a proposal.",
     )
 
+    tdkt_proposal_body = fields.Char(
+        "Proposing Body",
+        help="Who proposes the titles to the Director in the proposal (tờ trình), e.g. Văn phòng "
+        "Sở; empty: the emulation and commendation council.",
+    )
+    tdkt_proposal_signer_id = fields.Many2one(
+        "hr.employee", "Proposal Signer", help="Who signs the proposal (tờ trình)."
+    )
+    tdkt_proposal_signer_position = fields.Char(
+        "Proposal Signer's Position", help="e.g. Chánh Văn phòng."
+    )
+
     _sql_constraints = [
         (
             "tdkt_initiative_pass_percent_range",

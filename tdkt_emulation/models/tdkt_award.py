@@ -52,7 +52,7 @@ class TdktAward(models.Model):
     _check_company_auto = True
     _tdkt_unit_fields = ("unit_id",)
     # Signing a decision writes its awards.
-    _tdkt_step_fields = ("decision_id",)
+    _tdkt_step_fields = ("decision_id", "golden_book_number")
 
     employee_id = fields.Many2one(string="Person")
     unit_id = fields.Many2one(
@@ -96,6 +96,14 @@ class TdktAward(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     note = fields.Char()
+    golden_book_number = fields.Integer(
+        "Golden Book No.",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The recipient's number in the company's golden book (số sổ vàng), given when the "
+        "decision is signed; printed on the certificate.",
+    )
 
     def init(self):
         # The database itself holds "one award per subject, year and title", so that two
@@ -109,6 +117,11 @@ class TdktAward(models.Model):
         self.env.cr.execute(
             "CREATE UNIQUE INDEX IF NOT EXISTS tdkt_award_collective_uniq ON tdkt_award (unit_id, year, title_id) "
             "WHERE subject_type = 'collective'"
+        )
+        # A golden book number is given once per company.
+        self.env.cr.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS tdkt_award_golden_book_uniq ON tdkt_award "
+            "(company_id, golden_book_number) WHERE golden_book_number IS NOT NULL"
         )
 
     @api.depends("employee_id")

@@ -13,6 +13,9 @@ SETTINGS = (
     "tdkt_issuing_body",
     "tdkt_document_place",
     "tdkt_authority_level",
+    "tdkt_proposal_body",
+    "tdkt_proposal_signer_id",
+    "tdkt_proposal_signer_position",
 )
 
 
@@ -84,6 +87,23 @@ class TdktConfigSettings(models.TransientModel):
         default=lambda self: self._default_setting("tdkt_authority_level"),
         help="The level of the authority that signs the company's decisions: they grant the "
         "titles and forms of that level and below; the others go up in a proposal.",
+    )
+
+    tdkt_proposal_body = fields.Char(
+        "Proposing Body",
+        default=lambda self: self._default_setting("tdkt_proposal_body"),
+        help="Who proposes the titles to the Director in the proposal (tờ trình), e.g. Văn phòng Sở.",
+    )
+    tdkt_proposal_signer_id = fields.Many2one(
+        "hr.employee",
+        "Proposal Signer",
+        default=lambda self: self._default_setting("tdkt_proposal_signer_id"),
+        help="Who signs the proposal (tờ trình).",
+    )
+    tdkt_proposal_signer_position = fields.Char(
+        "Proposal Signer's Position",
+        default=lambda self: self._default_setting("tdkt_proposal_signer_position"),
+        help="e.g. Chánh Văn phòng.",
     )
 
     @api.model

@@ -94,6 +94,18 @@ class TdktDecision(models.Model):
         "tdkt.decision.line", "decision_id", "Subjects Awarded", copy=True
     )
     line_count = fields.Integer(compute="_compute_line_count")
+    reward_total = fields.Float(
+        "Total Reward (VND)",
+        digits=(16, 0),
+        compute="_compute_reward_total",
+        help="The reward money of all the lines, for Article 2 and the accountant.",
+    )
+    proposal_number = fields.Char(
+        "Proposal No.",
+        copy=False,
+        help="The number of the proposal (tờ trình), e.g. 25/TTr-VP.",
+    )
+    date_proposal = fields.Date("Proposal Date", copy=False)
     award_ids = fields.One2many("tdkt.award", "decision_id", "Awards")
     award_count = fields.Integer(compute="_compute_award_count")
     state = fields.Selection(
@@ -126,6 +138,11 @@ class TdktDecision(models.Model):
     def _compute_line_count(self):
         for decision in self:
             decision.line_count = len(decision.line_ids)
+
+    @api.depends("line_ids.reward_amount")
+    def _compute_reward_total(self):
+        for decision in self:
+            decision.reward_total = sum(decision.line_ids.mapped("reward_amount"))
 
     @api.depends("award_ids")
     def _compute_award_count(self):
@@ -251,6 +268,8 @@ class TdktDecision(models.Model):
                         "%(decision)s has no line.", decision=decision.display_name
                     )
                 )
+        for decision in self:
+            decision._freeze_lines()
         self.env["tdkt.award"].sudo().create(
             [
                 line._get_award_values()
@@ -293,6 +312,49 @@ class TdktDecision(models.Model):
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
+
+    def _get_printed_lines(self):
+        """The lines in the order of the attached list: individuals, then collectives."""
+        self.ensure_one()
+        return self.line_ids.sorted(
+            lambda line: (line.subject_type != "individual", line.sequence, line.id)
+        )
+
+    def _freeze_lines(self):
+        """On signing: the reward money from the tables in force on the decision's date,
+        and a golden book number for each line in the order of the list, stored on the
+        lines so that later changes of the tables leave the signed decision as it was."""
+        self.ensure_one()
+        sequence = self._get_golden_book_sequence()
+        cache = {}
+        for line in self._get_printed_lines():
+            line.sudo().write(
+                {
+                    **line._get_reward_values(cache),
+                    "golden_book_number": int(sequence.next_by_id()),
+                }
+            )
+
+    def _get_golden_book_sequence(self):
+        """The company's golden book sequence (gapless), made at its first use."""
+        self.ensure_one()
+        Sequence = self.env["ir.sequence"].sudo()
+        sequence = Sequence.search(
+            [
+                ("code", "=", "tdkt.golden.book"),
+                ("company_id", "=", self.company_id.id),
+            ],
+            limit=1,
+        )
+        return sequence or Sequence.create(
+            {
+                "name": f"Golden Book - {self.company_id.name}",
+                "code": "tdkt.golden.book",
+                "company_id": self.company_id.id,
+                "implementation": "no_gap",
+                "padding": 0,
+            }
+        )
 
     def _cancel(self, reason):
         """Cancel these signed decisions: their awards are removed, the decisions stay."""

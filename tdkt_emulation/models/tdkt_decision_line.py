@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..lib.reward import reward_amount
 from .tdkt_award import AWARD_KINDS
 
 
@@ -12,6 +13,13 @@ class TdktDecisionLine(models.Model):
     _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "tdkt.subject.mixin"]
     _order = "decision_id, subject_type desc, sequence, id"
     _check_company_auto = True
+    # Written when the decision is signed.
+    _tdkt_step_fields = (
+        "reward_coefficient",
+        "base_salary",
+        "reward_amount",
+        "golden_book_number",
+    )
 
     decision_id = fields.Many2one(
         "tdkt.decision", required=True, index=True, ondelete="cascade"
@@ -45,12 +53,52 @@ class TdktDecisionLine(models.Model):
         domain="[('state', '=', 'recognized')]",
     )
     note = fields.Char()
+    # The reward money: computed from the tables while the decision is a draft, stored as
+    # it was on signing
+    reward_coefficient = fields.Float(
+        "Coefficient",
+        digits=(6, 2),
+        compute="_compute_reward",
+        store=True,
+        readonly=True,
+        copy=False,
+    )
+    base_salary = fields.Float(
+        "Base Salary (VND)",
+        digits=(16, 0),
+        compute="_compute_reward",
+        store=True,
+        readonly=True,
+        copy=False,
+    )
+    reward_amount = fields.Float(
+        "Reward (VND)",
+        digits=(16, 0),
+        compute="_compute_reward",
+        store=True,
+        readonly=True,
+        copy=False,
+        help="The coefficient times the base salary in force on the decision's date; fixed when "
+        "the decision is signed.",
+    )
+    golden_book_number = fields.Integer(
+        "Golden Book No.",
+        readonly=True,
+        copy=False,
+        help="The recipient's number in the company's golden book, given when the decision is signed.",
+    )
 
     @api.depends("employee_id")
     def _compute_unit_id(self):
         for line in self:
             if line.employee_id:
                 line.unit_id = line.employee_id.department_id
+
+    @api.depends("title_id", "subject_type", "decision_id.date_decision")
+    def _compute_reward(self):
+        cache = {}
+        for line in self:
+            line.update(line._get_reward_values(cache))
 
     @api.constrains("subject_type", "employee_id", "unit_id")
     def _check_subject(self):
@@ -104,6 +152,32 @@ class TdktDecisionLine(models.Model):
     # BUSINESS METHODS
     # ------------------------------------------------------------
 
+    def _get_reward_values(self, cache=None):
+        """The coefficient, base salary and amount of the line's reward on the decision's
+        date, from the tables as they are now. ``cache`` (a dict) keeps what lines of the
+        same title, subject and date share, for a long decision."""
+        self.ensure_one()
+        day = self.decision_id.date_decision
+        key = (self.title_id.id, self.subject_type, day)
+        if cache is not None and key in cache:
+            return cache[key]
+        coefficient = (
+            self.env["tdkt.reward.coefficient"]._get_coefficient(
+                self.title_id, self.subject_type, day
+            )
+            if self.title_id and day
+            else 0.0
+        )
+        salary = self.env["tdkt.base.salary"]._get_amount_on(day) if day else 0.0
+        values = {
+            "reward_coefficient": coefficient,
+            "base_salary": salary,
+            "reward_amount": reward_amount(coefficient, salary),
+        }
+        if cache is not None:
+            cache[key] = values
+        return values
+
     def _get_award_values(self):
         decision = self.decision_id
         return {
@@ -120,4 +194,5 @@ class TdktDecisionLine(models.Model):
             "initiative_ids": [fields.Command.set(self.initiative_ids.ids)],
             "company_id": decision.company_id.id,
             "note": self.note,
+            "golden_book_number": self.golden_book_number,
         }

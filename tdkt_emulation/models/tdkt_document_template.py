@@ -12,8 +12,19 @@ from ..lib.docx_templates import ALLOWED_NAMES, PLACEHOLDERS, build_template
 DOCUMENT_KINDS = [
     ("plan", "Plan (Kế hoạch)"),
     ("decision", "Decision and its list (Quyết định)"),
+    ("registration", "Unit's registration (Biểu đăng ký thi đua)"),
+    ("proposal", "Proposal (Tờ trình)"),
+    ("achievement", "Achievement report (Báo cáo thành tích)"),
 ]
-DOCUMENT_MODELS = {"plan": "tdkt.plan", "decision": "tdkt.decision"}
+DOCUMENT_MODELS = {
+    "plan": "tdkt.plan",
+    "decision": "tdkt.decision",
+    "registration": "tdkt.registration",
+    "proposal": "tdkt.decision",
+    # printed with the proposal's template
+    "session_proposal": "tdkt.council.session",
+    "achievement": "tdkt.registration.line",
+}
 DOCX_MIMETYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 )

@@ -80,6 +80,10 @@ class TdktRegistrationLine(models.Model):
     job_title = fields.Char(related="employee_id.job_title")
     title_level = fields.Selection(related="title_id.level", store=True)
     note = fields.Char()
+    achievements = fields.Html(
+        help="Section II of the achievement report (báo cáo thành tích): the duties and the "
+        "achievements of the year, written by the person or the unit."
+    )
     # The facts of the year the rules need, entered by the unit
     rating = fields.Selection(
         RATINGS,

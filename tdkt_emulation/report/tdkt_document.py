@@ -1,5 +1,7 @@
+from collections import Counter
+
 from odoo import api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..lib.dates import QUARTERS, date_words, document_date
 from ..lib.docx_render import (
@@ -11,12 +13,31 @@ from ..lib.docx_render import (
     rich_paragraphs,
 )
 from ..lib.docx_templates import ALLOWED_NAMES
+from ..lib.reward import format_vnd
 from ..models.tdkt_document_template import DOCUMENT_MODELS, DOCX_MIMETYPE
 
 QUARTER_LABELS = {"1": "QUÝ I", "2": "QUÝ II", "3": "QUÝ III", "4": "QUÝ IV"}
 # The name of each document in its file name: the documents are Vietnamese whatever the
 # reader's language.
-FILE_NAMES = {"plan": "Kế hoạch", "decision": "Quyết định"}
+FILE_NAMES = {
+    "plan": "Kế hoạch",
+    "decision": "Quyết định",
+    "registration": "Đăng ký thi đua",
+    "proposal": "Tờ trình",
+    "session_proposal": "Tờ trình",
+    "achievement": "Báo cáo thành tích",
+}
+# Kinds printed from another kind's template: the proposal from a council session's
+# results uses the proposal's.
+TEMPLATE_KINDS = {"session_proposal": "proposal"}
+GENDERS = {"male": "Nam", "female": "Nữ", "other": "Khác"}
+CERTIFICATES = {
+    "graduate": "Tốt nghiệp",
+    "bachelor": "Đại học",
+    "master": "Thạc sĩ",
+    "doctor": "Tiến sĩ",
+    "other": "Khác",
+}
 FORMATS = {"docx": DOCX_MIMETYPE, "pdf": "application/pdf"}
 
 
@@ -62,12 +83,19 @@ class TdktDocument(models.AbstractModel):
         """The document ``kind`` of ``record``: (content, file name, mimetype)."""
         self._check_printable(kind, record, file_format)
         Template = self.env["tdkt.document.template"]
-        template = Template._get_template_for(kind, record.company_id)
-        context = getattr(self, f"_prepare_{kind}_context")(record.sudo())
+        template_kind = TEMPLATE_KINDS.get(kind, kind)
+        template = Template._get_template_for(template_kind, record.company_id)
+        # Names of titles and the like in Vietnamese, whatever the user's language.
+        lang = self.env["res.lang"]._get_tdkt_report_lang()
+        context = getattr(self, f"_prepare_{kind}_context")(
+            record.sudo().with_context(lang=lang)
+        )
         try:
-            content = render_docx(template, context, ALLOWED_NAMES[kind])
+            content = render_docx(template, context, ALLOWED_NAMES[template_kind])
         except TemplateError as error:
-            raise UserError(Template._template_error_message(error, kind)) from error
+            raise UserError(
+                Template._template_error_message(error, template_kind)
+            ) from error
         if file_format == "pdf":
             try:
                 content = docx_to_pdf(content)
@@ -89,6 +117,8 @@ class TdktDocument(models.AbstractModel):
             raise UserError(self.env._("There is no such document to print."))
         record.ensure_one()
         record.check_access("read")
+        if check := getattr(self, f"_check_{kind}_printable", None):
+            check(record)
         if file_format == "pdf" and not find_converter():
             raise UserError(self._converter_error_message(ConverterError("missing")))
 
@@ -108,8 +138,30 @@ class TdktDocument(models.AbstractModel):
         )
 
     @api.model
+    def _check_achievement_printable(self, line):
+        """An achievement report prints a person's particulars: the person, the heads of
+        the unit and the Office print it, not the unit's colleagues."""
+        if (
+            line._is("officer")
+            or (line.employee_id.user_id and line.employee_id.user_id == self.env.user)
+            or (line._is("unit_manager") and line._acts_for(line.unit_id))
+        ):
+            return
+        raise AccessError(
+            self.env._(
+                "Only the person, the heads of the unit and the Office print an achievement report."
+            )
+        )
+
+    @api.model
     def _get_document_number(self, kind, record):
-        return (record.number if kind == "plan" else record.name) or ""
+        if kind == "plan":
+            return record.number or ""
+        if kind == "proposal":
+            return record.proposal_number or ""
+        if kind in ("registration", "achievement"):
+            return f"{record.year} {record.subject_name if kind == 'achievement' else record.unit_id.name}"
+        return record.name or ""
 
     # ------------------------------------------------------------
     # CONTEXTS
@@ -190,9 +242,22 @@ class TdktDocument(models.AbstractModel):
     @api.model
     def _prepare_decision_context(self, decision):
         org = self._prepare_org(decision.company_id)
-        lines = decision.line_ids.sorted(
-            lambda line: (line.subject_type != "individual", line.sequence, line.id)
-        )
+        lines = decision._get_printed_lines()
+        # A draft shows the money of the tables as they are now; a signed decision, its own.
+        cache = {}
+        amounts = {
+            line: line.reward_amount
+            if decision.state != "draft"
+            else line._get_reward_values(cache)["reward_amount"]
+            for line in lines
+        }
+
+        def money(line):
+            return {
+                "amount": format_vnd(amounts[line]) if amounts[line] else "",
+                "golden_book": line.golden_book_number or "",
+            }
+
         individuals = [
             {
                 "number": index,
@@ -200,6 +265,7 @@ class TdktDocument(models.AbstractModel):
                 "position": line.employee_id.job_title or "",
                 "unit": line.unit_id.name or "",
                 "title": line.title_id.name or "",
+                **money(line),
             }
             for index, line in enumerate(
                 lines.filtered(lambda line: line.subject_type == "individual"), 1
@@ -210,11 +276,13 @@ class TdktDocument(models.AbstractModel):
                 "number": index,
                 "name": line.unit_id.name or "",
                 "title": line.title_id.name or "",
+                **money(line),
             }
             for index, line in enumerate(
                 lines.filtered(lambda line: line.subject_type == "collective"), 1
             )
         ]
+        total = sum(amounts.values())
         if decision.kind == "recognition":
             grant = f"Công nhận danh hiệu thi đua năm {decision.year}"
         else:
@@ -235,13 +303,368 @@ class TdktDocument(models.AbstractModel):
                 "summary": summary[:1].lower() + summary[1:],
                 "year": decision.year,
                 "legal_bases": _lines(decision.legal_basis),
-                "proposal": decision.proposal_basis or "",
+                "proposal": decision.proposal_basis
+                or self._get_proposal_line(decision),
                 "grant": grant,
                 "individual_count": len(individuals),
                 "collective_count": len(collectives),
                 "date_text": date_words(decision.date_decision),
                 "individuals": individuals,
                 "collectives": collectives,
+                "reward_total": format_vnd(total) if total else "",
+            },
+        }
+
+    @api.model
+    def _get_proposal_line(self, decision):
+        """The line "Xét đề nghị của …" of a decision that has no text of its own: the
+        proposing body's proposal (tờ trình), when its number is known."""
+        if not decision.proposal_number:
+            return ""
+        company = decision.company_id
+        body = company.tdkt_proposal_body or "Hội đồng Thi đua - Khen thưởng"
+        day = (
+            f" ngày {decision.date_proposal.strftime('%d/%m/%Y')}"
+            if decision.date_proposal
+            else ""
+        )
+        return (
+            f"Xét đề nghị của {body} tại Tờ trình số {decision.proposal_number}{day}."
+        )
+
+    @api.model
+    def _prepare_registration_context(self, registration):
+        org = self._prepare_org(registration.company_id)
+        unit = registration.unit_id
+        lines = registration.line_ids.sorted(
+            lambda line: (line.subject_type != "individual", line.sequence, line.id)
+        )
+        individuals = [
+            {
+                "number": index,
+                "name": line.employee_id.name or "",
+                "position": line.employee_id.job_title or "",
+                "title": line.title_id.name or "",
+                "note": line.note or "",
+            }
+            for index, line in enumerate(
+                lines.filtered(lambda line: line.subject_type == "individual"), 1
+            )
+        ]
+        collectives = [
+            {
+                "number": index,
+                "name": line.unit_id.name or "",
+                "title": line.title_id.name or "",
+                "note": line.note or "",
+            }
+            for index, line in enumerate(
+                lines.filtered(lambda line: line.subject_type == "collective"), 1
+            )
+        ]
+        submitted = registration.date_submitted
+        return {
+            "org": org,
+            "doc": self._prepare_doc(
+                "",
+                org["place"],
+                submitted and submitted.date(),
+                "Thủ trưởng đơn vị",
+                unit.manager_id,
+                "- Hội đồng Thi đua - Khen thưởng (qua Thường trực);\n- Lưu: đơn vị.",
+            ),
+            "registration": {
+                "unit": unit.name or "",
+                "year": registration.year,
+                "plan_number": registration.plan_id.number or "",
+                "plan_date_text": date_words(registration.plan_id.date_issue),
+                "individual_count": len(individuals),
+                "collective_count": len(collectives),
+                "individuals": individuals,
+                "collectives": collectives,
+            },
+        }
+
+    @api.model
+    def _prepare_proposal_context(self, decision):
+        """The proposal (tờ trình) of a draft or signed decision: its lines, and the
+        council's votes on the registered titles they come from."""
+        subjects = [
+            (line, line.registration_line_id) for line in decision._get_printed_lines()
+        ]
+        return self._prepare_proposal_values(
+            decision.company_id,
+            subjects,
+            year=decision.year,
+            addressee=decision.authority,
+            legal_basis=decision.legal_basis,
+            number=decision.proposal_number,
+            day=decision.date_proposal,
+            summary=decision.summary,
+        )
+
+    @api.model
+    def _prepare_session_proposal_context(self, session):
+        """The proposal (tờ trình) of the titles a closed council session passed."""
+        results = self.env["tdkt.registration.line"].search(
+            [("vote_session_id", "=", session.id), ("vote_outcome", "=", "approved")]
+        )
+        results = results.sorted(
+            lambda line: (
+                line.subject_type != "individual",
+                line.unit_id.name or "",
+                line.id,
+            )
+        )
+        company = session.company_id
+        return self._prepare_proposal_values(
+            company,
+            [(line, line) for line in results],
+            year=session.year,
+            addressee=f"Giám đốc {company.tdkt_issuing_body or company.name}",
+            legal_basis="",
+            number="",
+            day=False,
+            summary="",
+        )
+
+    @api.model
+    def _prepare_proposal_values(
+        self, company, subjects, year, addressee, legal_basis, number, day, summary
+    ):
+        """``subjects``: (line, registration line with the council's vote) pairs, the
+        line having subject_type, employee_id, unit_id and title_id."""
+        org = self._prepare_org(company)
+        body = company.tdkt_proposal_body or "Hội đồng Thi đua - Khen thưởng"
+
+        def votes(result):
+            if not result or not result.vote_member_count:
+                return ""
+            share = f"{result.vote_share:.2f}".replace(".", ",")
+            return f"{result.vote_agree_count}/{result.vote_member_count} ({share}%)"
+
+        individuals, collectives = [], []
+        for line, result in subjects:
+            if line.subject_type == "individual":
+                individuals.append(
+                    {
+                        "number": len(individuals) + 1,
+                        "name": line.employee_id.name or "",
+                        "position": line.employee_id.job_title or "",
+                        "unit": line.unit_id.name or "",
+                        "title": line.title_id.name or "",
+                        "votes": votes(result),
+                    }
+                )
+            else:
+                collectives.append(
+                    {
+                        "number": len(collectives) + 1,
+                        "name": line.unit_id.name or "",
+                        "title": line.title_id.name or "",
+                        "votes": votes(result),
+                    }
+                )
+        titles = self.env["tdkt.title"].browse()
+        counts = Counter()
+        for line, _result in subjects:
+            titles |= line.title_id
+            counts[line.title_id, line.subject_type] += 1
+        title_rows = [
+            {
+                "number": index,
+                "title": title.name,
+                "collectives": counts[title, "collective"],
+                "individuals": counts[title, "individual"],
+            }
+            for index, title in enumerate(
+                titles.sorted(lambda t: (t.sequence, t.id)), 1
+            )
+        ]
+        kinds = set(titles.mapped("kind"))
+        if kinds == {"commendation"}:
+            grant = "tặng " + ", ".join(titles.mapped("name"))
+        elif kinds == {"title"} or not kinds:
+            grant = f"công nhận danh hiệu thi đua năm {year}"
+        else:
+            grant = f"công nhận danh hiệu thi đua và khen thưởng năm {year}"
+        sessions = self.env["tdkt.council.session"].browse()
+        for _line, result in subjects:
+            sessions |= result.vote_session_id
+        if sessions:
+            review = "Căn cứ kết quả họp xét của {council} ngày {dates}.".format(
+                council=", ".join(dict.fromkeys(sessions.council_id.mapped("name"))),
+                dates=", ".join(
+                    session.date.strftime("%d/%m/%Y")
+                    for session in sessions.sorted("date")
+                ),
+            )
+        else:
+            review = "Căn cứ kết quả xét của Hội đồng Thi đua - Khen thưởng."
+        voted = [
+            result for _line, result in subjects if result and result.vote_member_count
+        ]
+        if voted:
+            lowest = min(result.vote_share for result in voted)
+            thresholds = sorted({result.vote_threshold for result in voted})
+            result_text = (
+                "Kết quả: Hội đồng biểu quyết bằng phiếu kín, {count} trường hợp được đề nghị đều đạt "
+                "từ {lowest}% tổng số thành viên Hội đồng đồng ý trở lên (tỷ lệ quy định: {threshold}%)."
+            ).format(
+                count=len(voted),
+                lowest=f"{lowest:.2f}".replace(".", ","),
+                threshold=", ".join(
+                    f"{value:g}".replace(".", ",") for value in thresholds
+                ),
+            )
+        else:
+            result_text = ""
+        summary = summary or grant
+        return {
+            "org": org,
+            "doc": self._prepare_doc(
+                number,
+                org["place"],
+                day,
+                company.tdkt_proposal_signer_position,
+                company.tdkt_proposal_signer_id,
+                "- Như trên;\n- Lưu: VT, TĐKT.",
+            ),
+            "proposal": {
+                "body": body,
+                "addressee": addressee or "",
+                "summary": summary[:1].lower() + summary[1:],
+                "year": year,
+                "legal_bases": _lines(legal_basis),
+                "review": review,
+                "grant": grant,
+                "individual_count": len(individuals),
+                "collective_count": len(collectives),
+                "titles": title_rows,
+                "result": result_text,
+                "date_text": date_words(day),
+                "individuals": individuals,
+                "collectives": collectives,
+            },
+        }
+
+    @api.model
+    def _prepare_achievement_context(self, line):
+        """The achievement report of a registration line: the person or the unit, the
+        achievements the unit wrote on the line, and the award history."""
+        org = self._prepare_org(line.company_id)
+        unit = line.unit_id
+        individual = line.subject_type == "individual"
+        if individual:
+            employee = line.employee_id
+            residence = ", ".join(
+                part
+                for part in (
+                    employee.private_street,
+                    employee.private_city,
+                    employee.private_state_id.name,
+                )
+                if part
+            )
+            profile = [
+                ("Họ và tên", employee.name),
+                (
+                    "Sinh ngày, tháng, năm",
+                    employee.birthday and employee.birthday.strftime("%d/%m/%Y"),
+                ),
+                ("Giới tính", GENDERS.get(employee.gender)),
+                ("Quê quán", employee.place_of_birth),
+                ("Trú quán", residence),
+                ("Đơn vị công tác", employee.department_id.name or unit.name),
+                ("Chức vụ (Đảng, chính quyền, đoàn thể)", employee.job_title),
+                (
+                    "Trình độ chuyên môn, nghiệp vụ",
+                    " ".join(
+                        part
+                        for part in (
+                            CERTIFICATES.get(employee.certificate),
+                            employee.study_field,
+                        )
+                        if part
+                    ),
+                ),
+                ("Học hàm, học vị, danh hiệu, giải thưởng", ""),
+            ]
+            awards_domain = [
+                ("subject_type", "=", "individual"),
+                ("employee_id", "=", employee.id),
+            ]
+            parent_head = unit.manager_id
+            confirm_title = "Thủ trưởng đơn vị xác nhận, đề nghị"
+            signer_title, signer = "Người báo cáo thành tích", employee
+        else:
+            members = self.env["hr.employee"].search_count(
+                [("department_id", "child_of", unit.id)]
+            )
+            profile = [
+                ("Tên tập thể", unit.name),
+                ("Đơn vị cấp trên", unit.parent_id.name or org["issuing_body"]),
+                ("Thủ trưởng đơn vị", unit.manager_id.name),
+                ("Tổng số cán bộ, công chức, viên chức, người lao động", str(members)),
+            ]
+            awards_domain = [
+                ("subject_type", "=", "collective"),
+                ("unit_id", "=", unit.id),
+            ]
+            parent_head = unit.parent_id.manager_id
+            confirm_title = "Thủ trưởng đơn vị cấp trên trực tiếp xác nhận, đề nghị"
+            signer_title, signer = "Thủ trưởng đơn vị", unit.manager_id
+        awards = (
+            self.env["tdkt.award"]
+            .search(awards_domain + [("company_id", "=", line.company_id.id)])
+            .sorted(lambda award: (award.year, award.title_sequence, award.id))
+        )
+
+        def history(kind):
+            return [
+                {
+                    "year": award.year,
+                    "name": award.title_id.name or "",
+                    "decision": ", ".join(
+                        part
+                        for part in (
+                            f"Quyết định số {award.decision_number}",
+                            award.decision_date
+                            and award.decision_date.strftime("ngày %d/%m/%Y"),
+                            award.decision_authority
+                            and f"của {award.decision_authority}",
+                        )
+                        if part
+                    ),
+                }
+                for award in awards
+                if award.title_kind == kind
+            ]
+
+        title = line.title_id
+        proposed = (
+            f"công nhận danh hiệu {title.name}"
+            if title.kind == "title"
+            else f"tặng {title.name}"
+        )
+        return {
+            "org": org,
+            "doc": self._prepare_doc("", org["place"], False, signer_title, signer, ""),
+            "achievement": {
+                "unit": unit.name or "",
+                "proposed": proposed,
+                "year": line.year,
+                "section_one": "SƠ LƯỢC LÝ LỊCH"
+                if individual
+                else "ĐẶC ĐIỂM, TÌNH HÌNH",
+                "profile": [
+                    {"label": label, "value": value or ""} for label, value in profile
+                ],
+                "achievements": rich_paragraphs(line.achievements),
+                "titles": history("title"),
+                "forms": history("commendation"),
+                "confirm_title": confirm_title,
+                "confirm_name": parent_head.name or "",
             },
         }
 

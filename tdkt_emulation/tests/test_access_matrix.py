@@ -31,6 +31,8 @@ MATRIX = {
     "tdkt.plan.task.analysis": ("", "", "", "r", "r"),
     "tdkt.registration.analysis": ("", "", "", "r", "r"),
     "tdkt.document.template": ("", "r", "r", "rwc", "rwcu"),
+    "tdkt.base.salary": ("", "r", "r", "r", "rwcu"),
+    "tdkt.reward.coefficient": ("", "r", "r", "r", "rwcu"),
 }
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
 

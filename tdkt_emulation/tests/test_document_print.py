@@ -389,16 +389,38 @@ class TestDecisionDocument(TdktCommon):
             "(Kèm theo Quyết định số 15/QĐ-SNV ngày 08 tháng 01 năm 2030 của Giám đốc Sở Nội vụ)",
             paragraphs,
         )
+        # A draft: the money of the tables in force on its date (LĐTT 0.3, TTLĐTT 0.8 ×
+        # 2,340,000, rounded up to the ten thousand), no golden book number yet.
         self.assertEqual(
             [row for row in tables[-1]],
             [
-                ["TT", "Họ và tên", "Chức vụ, đơn vị", "Danh hiệu, hình thức"],
-                ["I. CÁ NHÂN"] * 4,
-                ["1", "Tdkt_User_A", "Chuyên viên, Unit A", self.title_ldtt.name],
-                ["2", "Tdkt_User_B", "Unit B", self.title_ldtt.name],
-                ["II. TẬP THỂ"] * 4,
-                ["1", "Unit A", "", self.title_ttldtt.name],
+                [
+                    "TT",
+                    "Họ và tên",
+                    "Chức vụ, đơn vị",
+                    "Danh hiệu, hình thức",
+                    "Số tiền (đồng)",
+                    "Số sổ vàng",
+                ],
+                ["I. CÁ NHÂN"] * 6,
+                [
+                    "1",
+                    "Tdkt_User_A",
+                    "Chuyên viên, Unit A",
+                    self.title_ldtt.name,
+                    "710.000",
+                    "",
+                ],
+                ["2", "Tdkt_User_B", "Unit B", self.title_ldtt.name, "710.000", ""],
+                ["II. TẬP THỂ"] * 6,
+                ["1", "Unit A", "", self.title_ttldtt.name, "1.880.000", ""],
+                ["Tổng cộng"] * 4 + ["3.300.000", ""],
             ],
+        )
+        self.assertEqual(
+            articles[1],
+            "Điều 2. Tiền thưởng kèm theo: tổng cộng 3.300.000 đồng (có danh sách kèm theo), chi "
+            "từ Quỹ thi đua, khen thưởng theo quy định.",
         )
         self.assertEqual(
             tables[1][0][0].split("\n"),
@@ -444,6 +466,7 @@ class TestDecisionDocument(TdktCommon):
         decision = self.env["tdkt.decision"].create(
             {
                 "name": "99/QĐ-SNV",
+                "date_decision": date(2030, 1, 8),
                 "year": 2029,
                 "line_ids": [
                     (
@@ -480,9 +503,12 @@ class TestDecisionDocument(TdktCommon):
         pdf_seconds = time.perf_counter() - started
         _document, _paragraphs, tables = read_docx(content)
         rows = tables[-1]
-        self.assertEqual(len(rows), 1 + 1 + 450 + 1 + 50)
+        self.assertEqual(len(rows), 1 + 1 + 450 + 1 + 50 + 1)
         self.assertEqual(rows[451][:2], ["450", "Nguyễn Văn Ất 449"])
-        self.assertEqual(rows[-1][:2], ["50", "Đơn vị 49"])
+        self.assertEqual(rows[451][4], "710.000")
+        self.assertEqual(rows[-2][:2], ["50", "Đơn vị 49"])
+        # The total: 450 × 710,000 + 50 × 1,880,000.
+        self.assertEqual(rows[-1][4], "413.500.000")
         text = pdf_text(pdf)
         self.assertIn("Nguyễn Văn Ất 449", text)
         _logger.info(

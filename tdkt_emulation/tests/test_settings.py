@@ -12,6 +12,9 @@ SETTINGS = (
     "tdkt_issuing_body",
     "tdkt_document_place",
     "tdkt_authority_level",
+    "tdkt_proposal_body",
+    "tdkt_proposal_signer_id",
+    "tdkt_proposal_signer_position",
 )
 
 
