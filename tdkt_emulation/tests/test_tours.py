@@ -101,6 +101,8 @@ class TestTours(TdktTourCase):
     def test_unit_head_registers_and_submits(self):
         form = self.plan.registration_ids
         action = self.env.ref("tdkt_emulation.tdkt_registration_action")
+        # The tour ends with Export XLSX: the web client posts the form's id to the one
+        # download route; an error answered there would fail the tour.
         self.start_tour(
             f"/odoo/action-{action.id}/{form.id}",
             "tdkt_registration_tour",

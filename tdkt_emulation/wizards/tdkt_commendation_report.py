@@ -19,10 +19,9 @@ class TdktCommendationReport(models.TransientModel):
 
     def action_export(self):
         self.ensure_one()
+        Report = self.env["tdkt.xlsx.report"]
         # Checked here too, so that a wrong year is said in the dialog, not in a download.
-        self.env["tdkt.award"]._export_statistics_xlsx(self.year, self.period)
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/tdkt_emulation/award/statistics?year={self.year}&period={self.period}",
-            "target": "download",
-        }
+        params = Report._parse_award_statistics_params(
+            {"year": str(self.year), "period": self.period}
+        )
+        return Report.action_download("award_statistics", params=params)
