@@ -2,6 +2,7 @@ import io
 
 import openpyxl
 
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, freeze_time, tagged
 
 from .common import TdktCommon
@@ -94,6 +95,19 @@ class TestXlsxReportDownloads(HttpCase, TdktCommon):
             sheet["A1"].value, self.env["tdkt.award"]._fields["subject_type"].string
         )
         self.assertEqual(sheet.oddFooter.center.text, "&P/&N")
+
+    def test_statistics_wizard_checks_the_year_then_downloads(self):
+        Wizard = self.env["tdkt.commendation.report"].with_user(self.officer)
+        action = Wizard.create({"year": 2030, "period": "six_months"}).action_export()
+        self.assertEqual(
+            action["params"],
+            {
+                "url": "/tdkt/document/award_statistics",
+                "data": {"format": "xlsx", "year": "2030", "period": "six_months"},
+            },
+        )
+        with self.assertRaisesRegex(UserError, "Choose a year"):
+            Wizard.create({"year": 30, "period": "annual"}).action_export()
 
     def test_records_the_user_cannot_read_are_refused(self):
         self.authenticate("tdkt_user_b", "tdkt_user_b")
