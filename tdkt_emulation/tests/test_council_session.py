@@ -6,6 +6,7 @@ import openpyxl
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
+from ..lib.dates import document_date
 from .common import TdktCommon
 
 
@@ -360,3 +361,22 @@ class TestCouncilSession(TdktCommon):
         self.assertEqual(row[4:11], (5, 0, 0, 5, 7, 71.43, 70))
         self.assertEqual(row[11], "Passed")
         self.assertEqual(sheet.freeze_panes, "A9")
+        # The frame of the minutes' table: the issuing body of the settings, the place and
+        # the session's date, the chair's signature by name.
+        company = self.session.company_id
+        self.assertEqual(
+            sheet["A2"].value, (company.tdkt_issuing_body or company.name).upper()
+        )
+        self.assertEqual(sheet["E1"].value, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        self.assertEqual(
+            sheet["E3"].value,
+            document_date(company.tdkt_document_place, self.session.date),
+        )
+        self.assertEqual(sheet["A5"].value, self.session.council_id.name)
+        self.assertEqual(
+            (sheet["A13"].value, sheet["G13"].value),
+            ("SECRETARY", "CHAIR OF THE COUNCIL"),
+        )
+        chair = self.session.council_id.member_ids.filtered(lambda m: m.role == "chair")
+        self.assertEqual(sheet["G18"].value, chair.employee_id.name)
+        self.assertEqual(sheet.oddFooter.center.text, "&P/&N")
