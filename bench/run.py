@@ -141,19 +141,17 @@ def bench_registration_export(server):
     )
     ours = server.measure(
         f"registrations export, ours ({line_count} lines, {len(form_ids)} units)",
-        ["/tdkt_emulation/registrations/xlsx"],
+        ["/tdkt/document/registrations"],
         lambda: len(
-            server.get(
-                "/tdkt_emulation/registrations/xlsx", ids=",".join(map(str, form_ids))
-            )
+            server.get("/tdkt/document/registrations", ids=",".join(map(str, form_ids)))
         ),
     )
     small = server.measure(
         "registrations export, ours (the first 5 units)",
-        ["/tdkt_emulation/registrations/xlsx"],
+        ["/tdkt/document/registrations"],
         lambda: len(
             server.get(
-                "/tdkt_emulation/registrations/xlsx",
+                "/tdkt/document/registrations",
                 ids=",".join(map(str, form_ids[:5])),
             )
         ),

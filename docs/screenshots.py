@@ -189,7 +189,7 @@ def download_registrations(base_url, db):
         },
     )
     with opener.open(
-        f"{base_url}/tdkt_emulation/registrations/xlsx?ids={','.join(map(str, ids))}"
+        f"{base_url}/tdkt/document/registrations?ids={','.join(map(str, ids))}"
     ) as response:
         return response.read()
 

@@ -36,6 +36,7 @@
         "report/tdkt_plan_task_analysis_views.xml",
         "report/tdkt_registration_analysis_views.xml",
         "report/tdkt_document_reports.xml",
+        "report/tdkt_xlsx_reports.xml",
         "views/tdkt_council_views.xml",
         "views/tdkt_council_session_views.xml",
         "views/tdkt_initiative_views.xml",
@@ -59,7 +60,10 @@
         "views/tdkt_emulation_menus.xml",
     ],
     "assets": {
-        "web.assets_backend": ["tdkt_emulation/static/src/scss/*.scss"],
+        "web.assets_backend": [
+            "tdkt_emulation/static/src/js/*.js",
+            "tdkt_emulation/static/src/scss/*.scss",
+        ],
         "web.assets_tests": ["tdkt_emulation/static/tests/tours/*.js"],
     },
     "demo": [

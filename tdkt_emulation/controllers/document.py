@@ -1,27 +1,69 @@
 from odoo import http
+from odoo.exceptions import UserError
 from odoo.http import content_disposition, request
 
+from ..lib.params import MAX_IDS, parse_ids
 from ..models.tdkt_document_template import DOCUMENT_MODELS
+from ..report.tdkt_xlsx_report import XLSX_REPORTS
 
 
 class TdktDocumentController(http.Controller):
+    """The one download route of the addon's outputs: the Word/PDF documents
+    (``tdkt.document``) and the XLSX reports (``tdkt.xlsx.report``).
+
+    ``/tdkt/document/<kind>/<ids>?format=pdf|docx|xlsx``: the ids in the path for a few,
+    or in the body of a POST (``ids``, with the session's CSRF token) for a selection of
+    any size; a report made of parameters takes no ids. Each parameter is parsed strictly:
+    what the route does not accept is answered 400 with what it expects (a UserError),
+    an unknown kind or record 404, records the user may not read 403.
+    """
+
     @http.route(
-        "/tdkt/document/<string:kind>/<int:record_id>",
+        ["/tdkt/document/<string:kind>", "/tdkt/document/<string:kind>/<string:ids>"],
         type="http",
         auth="user",
-        methods=["GET"],
+        methods=["GET", "POST"],
     )
-    def download_document(self, kind, record_id, **kwargs):
-        """The document ``kind`` of one record, as ?format=pdf (default) or docx; the record's
-        read access is checked."""
-        if kind not in DOCUMENT_MODELS:
+    def download_document(self, kind, ids=None, **kwargs):
+        if kind not in DOCUMENT_MODELS and kind not in XLSX_REPORTS:
             raise request.not_found()
-        record = request.env[DOCUMENT_MODELS[kind]].browse(record_id).exists()
-        if not record:
-            raise request.not_found()
-        content, filename, mimetype = request.env["tdkt.document"].render(
-            kind, record, kwargs.get("format") or "pdf"
+        record_ids = parse_ids(kwargs.pop("ids", "") if ids is None else ids)
+        if record_ids is None:
+            raise UserError(
+                request.env._(
+                    "ids expects record ids separated by commas: whole numbers from 1 to 999999999, "
+                    "at most %(count)s of them.",
+                    count=MAX_IDS,
+                )
+            )
+        file_format = kwargs.get("format") or (
+            "pdf" if kind in DOCUMENT_MODELS else "xlsx"
         )
+        if kind in DOCUMENT_MODELS:
+            records = request.env[DOCUMENT_MODELS[kind]].browse(record_ids).exists()
+            if not records:
+                raise request.not_found()
+            if len(records) > 1:
+                raise UserError(
+                    request.env._(
+                        "Print one document at a time, from the record's form."
+                    )
+                )
+            content, filename, mimetype = request.env["tdkt.document"].render(
+                kind, records, file_format
+            )
+        else:
+            Report = request.env["tdkt.xlsx.report"]
+            if file_format != "xlsx":
+                raise UserError(request.env._("format expects xlsx for this report."))
+            records = None
+            if XLSX_REPORTS[kind]:
+                records = request.env[XLSX_REPORTS[kind]].browse(record_ids).exists()
+                if not records:
+                    raise request.not_found()
+            content, filename, mimetype = Report.render(
+                kind, records, **Report._parse_params(kind, kwargs)
+            )
         return request.make_response(
             content,
             headers=[

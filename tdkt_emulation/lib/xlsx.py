@@ -13,6 +13,15 @@ import xlsxwriter
 MAX_CELL_CHARS = 32767
 MAX_SHEET_NAME = 31
 A4 = 9
+# The national name and motto of every administrative document (Decree 30/2020/NĐ-CP,
+# Appendix I): Vietnamese whatever the reader's language.
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+# The footer of every printed page: "page / pages", centred.
+PAGE_FOOTER = "&C&P/&N"
+# The rows the frame's heading takes above a table, and the blank rows of a signature.
+FRAME_ROWS = 7
+SIGNATURE_SPACE = 4
 # Characters XML 1.0 cannot hold (tab, line feed and carriage return are fine).
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -93,6 +102,17 @@ class Workbook:
             ),
             "total_text": self.book.add_format({**border, "bold": True}),
         }
+        centred = {**font, "align": "center", "valign": "vcenter", "text_wrap": True}
+        self.formats.update(
+            {
+                "frame_body": self.book.add_format(centred),
+                "frame_bold": self.book.add_format({**centred, "bold": True}),
+                "frame_date": self.book.add_format({**centred, "italic": True}),
+                "frame_title": self.book.add_format(
+                    {**centred, "bold": True, "font_size": 14}
+                ),
+            }
+        )
         self._sheet_names = set()
 
     def add_sheet(self, name, heading=None, subheading=None):
@@ -103,11 +123,88 @@ class Workbook:
         sheet.set_paper(A4)
         sheet.fit_to_pages(1, 0)
         sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+        sheet.set_footer(PAGE_FOOTER)
         if heading is not None:
             self.write_text(sheet, 0, 0, heading, "heading")
         if subheading is not None:
             self.write_text(sheet, 1, 0, subheading, "subheading")
         return sheet
+
+    def start_sheet(self, name, heading, subheading, frame, width, first_row=3):
+        """Add a sheet and return ``(sheet, the row of its table)``.
+
+        Without ``frame``, ``heading`` and ``subheading`` take the first two rows and the
+        table starts at ``first_row``. With a ``frame`` (the sheet is handed in on paper),
+        the heading of an administrative document comes first (:meth:`write_frame`), then
+        ``heading`` as the title and ``subheading`` below it, over the ``width`` columns of
+        the table.
+        """
+        if frame is None:
+            return self.add_sheet(name, heading, subheading), first_row
+        sheet = self.add_sheet(name)
+        self.write_frame(sheet, frame, width, heading, subheading)
+        return sheet, FRAME_ROWS
+
+    def write_frame(self, sheet, frame, width, title, subtitle=None):
+        """Write the heading of an administrative document over ``width`` columns: the
+        superior body and the issuing body on the left, the national name and motto on the
+        right, the place and date below them, then the title and subtitle across.
+
+        :param frame: dict with ``superior_body``, ``issuing_body`` and ``date_line``
+            (texts, possibly empty) and ``signatures`` (see :meth:`write_signatures`)
+        """
+        width = max(width, 2)
+        left = max(1, width * 2 // 5)
+        for row, (body, national, body_style) in enumerate(
+            (
+                (frame.get("superior_body"), NATION, "frame_body"),
+                (frame.get("issuing_body"), MOTTO, "frame_bold"),
+            )
+        ):
+            sheet.set_row(row, 33)
+            self.merge_text(sheet, row, 0, left - 1, (body or "").upper(), body_style)
+            self.merge_text(sheet, row, left, width - 1, national, "frame_bold")
+        self.merge_text(
+            sheet, 2, left, width - 1, frame.get("date_line") or "", "frame_date"
+        )
+        sheet.set_row(4, 36)
+        self.merge_text(sheet, 4, 0, width - 1, title or "", "frame_title")
+        if subtitle:
+            self.merge_text(sheet, 5, 0, width - 1, subtitle, "frame_date")
+
+    def write_signatures(self, sheet, row, frame, width):
+        """Write the signature blocks of ``frame`` side by side from ``row``, each over its
+        share of ``width`` columns: the signer's capacity, room to sign, the signer's name.
+        Return the row after them.
+
+        :param frame: its ``signatures`` is a list of dicts with ``title`` and ``name``
+        """
+        signatures = frame.get("signatures") or []
+        if not signatures:
+            return row
+        width = max(width, len(signatures))
+        for index, signature in enumerate(signatures):
+            first = index * width // len(signatures)
+            last = (index + 1) * width // len(signatures) - 1
+            self.merge_text(
+                sheet, row, first, last, signature.get("title") or "", "frame_bold"
+            )
+            self.merge_text(
+                sheet,
+                row + SIGNATURE_SPACE + 1,
+                first,
+                last,
+                signature.get("name") or "",
+                "frame_bold",
+            )
+        return row + SIGNATURE_SPACE + 2
+
+    def merge_text(self, sheet, row, first_col, last_col, value, style):
+        """Write ``value`` as text across the columns ``first_col`` to ``last_col``."""
+        if last_col > first_col:
+            # Merged blank, then the text written as a string: never read as a formula.
+            sheet.merge_range(row, first_col, row, last_col, "", self.formats[style])
+        self.write_text(sheet, row, first_col, value, style)
 
     def write_text(self, sheet, row, col, value, style="text"):
         sheet.write_string(row, col, clean_text(value), self.formats[style])

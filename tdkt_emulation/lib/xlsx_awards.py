@@ -21,7 +21,7 @@ def _write_total(book, sheet, row, cells):
             sheet.write_number(row, col, value, book.formats["total"])
 
 
-def build_statistics_xlsx(heading, subheading, titles, units, labels):
+def build_statistics_xlsx(heading, subheading, titles, units, labels, frame=None):
     """Return the XLSX bytes of the commendation statistics: a sheet by title, then a sheet
     by unit (units × titles), each closed by a total row.
 
@@ -31,9 +31,10 @@ def build_statistics_xlsx(heading, subheading, titles, units, labels):
         follow ``titles``, a missing count is 0
     :param labels: translated texts: ``by_title``, ``by_unit``, ``no``, ``title``,
         ``level``, ``collective``, ``individual``, ``total``, ``decisions``, ``unit``
+    :param frame: the administrative frame of the printed report (``Workbook.write_frame``):
+        both sheets get its heading and signatures
     """
     book = Workbook()
-    sheet = book.add_sheet(labels["by_title"], heading, subheading)
     keys = ("title", "level", "collective", "individual", "total", "decisions")
     rows = [
         [
@@ -49,13 +50,22 @@ def build_statistics_xlsx(heading, subheading, titles, units, labels):
     ]
     styles = ["center", "text", "text", "number", "number", "number", "text"]
     headers = [labels["no"], *(labels[key] for key in keys)]
-    book.write_table(sheet, 3, headers, rows, styles, [5, 45, 20, 12, 12, 10, 40])
+    sheet, first_row = book.start_sheet(
+        labels["by_title"], heading, subheading, frame, len(headers)
+    )
+    book.write_table(
+        sheet, first_row, headers, rows, styles, [5, 45, 20, 12, 12, 10, 40]
+    )
     sums = [sum(row[col] for row in rows) for col in (3, 4, 5)]
     _write_total(
-        book, sheet, 3 + len(rows) + 1, [None, labels["total"], None, *sums, None]
+        book,
+        sheet,
+        first_row + len(rows) + 1,
+        [None, labels["total"], None, *sums, None],
     )
+    if frame:
+        book.write_signatures(sheet, first_row + len(rows) + 3, frame, len(headers))
 
-    sheet = book.add_sheet(labels["by_unit"], heading, subheading)
     names = [title["title"] for title in titles]
     rows = []
     for index, unit in enumerate(units, start=1):
@@ -63,22 +73,29 @@ def build_statistics_xlsx(heading, subheading, titles, units, labels):
         rows.append([index, unit["unit"], *counts, sum(counts)])
     headers = [labels["no"], labels["unit"], *names, labels["total"]]
     styles = ["center", "text", *(["number"] * len(names)), "number"]
-    book.write_table(sheet, 3, headers, rows, styles, [5, 45, *([16] * len(names)), 10])
+    sheet, first_row = book.start_sheet(
+        labels["by_unit"], heading, subheading, frame, len(headers)
+    )
+    book.write_table(
+        sheet, first_row, headers, rows, styles, [5, 45, *([16] * len(names)), 10]
+    )
     sums = [sum(row[col] for row in rows) for col in range(2, len(headers))]
-    _write_total(book, sheet, 3 + len(rows) + 1, [None, labels["total"], *sums])
+    _write_total(book, sheet, first_row + len(rows) + 1, [None, labels["total"], *sums])
+    if frame:
+        book.write_signatures(sheet, first_row + len(rows) + 3, frame, len(headers))
     return book.close()
 
 
-def build_eligibility_xlsx(heading, subheading, lines, labels):
+def build_eligibility_xlsx(heading, subheading, lines, labels, frame=None):
     """Return the XLSX bytes of the eligibility check list, one row per line.
 
     :param lines: dicts with ``unit``, ``subject``, ``title``, ``status`` and ``override``
         (texts) and ``reasons`` (list of texts, one line each in the cell)
     :param labels: translated texts: ``sheet``, ``no``, ``unit``, ``subject``, ``title``,
         ``status``, ``reasons``, ``override``
+    :param frame: the administrative frame of the printed report (``Workbook.write_frame``)
     """
     book = Workbook()
-    sheet = book.add_sheet(labels["sheet"], heading, subheading)
     keys = ("unit", "subject", "title", "status", "reasons", "override")
     rows = [
         [
@@ -91,7 +108,14 @@ def build_eligibility_xlsx(heading, subheading, lines, labels):
     ]
     styles = ["center", *(["text"] * len(keys))]
     headers = [labels["no"], *(labels[key] for key in keys)]
-    book.write_table(sheet, 3, headers, rows, styles, [5, 35, 35, 35, 20, 80, 30])
+    sheet, first_row = book.start_sheet(
+        labels["sheet"], heading, subheading, frame, len(headers)
+    )
+    book.write_table(
+        sheet, first_row, headers, rows, styles, [5, 35, 35, 35, 20, 80, 30]
+    )
+    if frame:
+        book.write_signatures(sheet, first_row + len(rows) + 2, frame, len(headers))
     return book.close()
 
 

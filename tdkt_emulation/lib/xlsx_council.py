@@ -5,7 +5,7 @@ and the translated labels."""
 from .xlsx import Workbook
 
 
-def build_review_xlsx(heading, subheading, items, labels):
+def build_review_xlsx(heading, subheading, items, labels, frame=None):
     """Return the XLSX bytes of a review session's results, one row per agenda item.
 
     :param items: dicts with ``subject``, ``unit``, ``title``, ``agree``, ``disagree``,
@@ -14,9 +14,9 @@ def build_review_xlsx(heading, subheading, items, labels):
     :param labels: translated texts: ``sheet``, ``no``, ``subject``, ``unit``, ``title``,
         ``agree``, ``disagree``, ``abstain``, ``valid``, ``members``, ``share``,
         ``threshold``, ``outcome``
+    :param frame: the administrative frame of the printed report (``Workbook.write_frame``)
     """
     book = Workbook()
-    sheet = book.add_sheet(labels["sheet"], heading, subheading)
     keys = (
         "subject",
         "unit",
@@ -45,13 +45,19 @@ def build_review_xlsx(heading, subheading, items, labels):
         "text",
     ]
     widths = [5, 35, 30, 35, 10, 10, 10, 10, 10, 12, 12, 20]
-    book.write_table(
-        sheet, 3, [labels["no"], *(labels[key] for key in keys)], rows, styles, widths
+    headers = [labels["no"], *(labels[key] for key in keys)]
+    sheet, first_row = book.start_sheet(
+        labels["sheet"], heading, subheading, frame, len(headers)
     )
+    book.write_table(sheet, first_row, headers, rows, styles, widths)
+    if frame:
+        book.write_signatures(sheet, first_row + len(rows) + 2, frame, len(headers))
     return book.close()
 
 
-def build_scoring_xlsx(heading, subheading, criteria, initiatives, cards, labels):
+def build_scoring_xlsx(
+    heading, subheading, criteria, initiatives, cards, labels, frame=None
+):
     """Return the XLSX bytes of an initiative session's scoring: a summary sheet with each
     criterion's average, the total and the result of each initiative, then one sheet per
     member with that member's score card.
@@ -63,9 +69,10 @@ def build_scoring_xlsx(heading, subheading, criteria, initiatives, cards, labels
         ``points`` (one per criterion, ``None`` when not scored)
     :param labels: translated texts: ``summary``, ``no``, ``initiative``, ``authors``,
         ``unit``, ``total``, ``pass_mark``, ``scorers``, ``result``, ``score_card``
+    :param frame: the administrative frame of the printed report (``Workbook.write_frame``):
+        every sheet gets its heading, the summary its signatures
     """
     book = Workbook()
-    summary = book.add_sheet(labels["summary"], heading, subheading)
     headers = [
         labels["no"],
         labels["initiative"],
@@ -103,12 +110,19 @@ def build_scoring_xlsx(heading, subheading, criteria, initiatives, cards, labels
         "text",
     ]
     widths = [5, 40, 30, 25, *([14] * len(criteria)), 10, 10, 10, 16]
-    book.write_table(summary, 3, headers, rows, styles, widths)
+    summary, first_row = book.start_sheet(
+        labels["summary"], heading, subheading, frame, len(headers)
+    )
+    book.write_table(summary, first_row, headers, rows, styles, widths)
+    if frame:
+        book.write_signatures(summary, first_row + len(rows) + 2, frame, len(headers))
 
     headers = [labels["no"], labels["initiative"], *criteria, labels["total"]]
     styles = ["center", "text", *(["decimal"] * len(criteria)), "decimal"]
     for member, card in cards:
-        sheet = book.add_sheet(member, labels["score_card"] + " - " + member, heading)
+        sheet, first_row = book.start_sheet(
+            member, labels["score_card"] + " - " + member, heading, frame, len(headers)
+        )
         rows = [
             [
                 index,
@@ -119,6 +133,11 @@ def build_scoring_xlsx(heading, subheading, criteria, initiatives, cards, labels
             for index, row in enumerate(card, start=1)
         ]
         book.write_table(
-            sheet, 3, headers, rows, styles, [5, 45, *([14] * len(criteria)), 10]
+            sheet,
+            first_row,
+            headers,
+            rows,
+            styles,
+            [5, 45, *([14] * len(criteria)), 10],
         )
     return book.close()

@@ -6,7 +6,7 @@ from collections import Counter
 from .xlsx import Workbook
 
 
-def build_registrations_xlsx(heading, units, titles, labels):
+def build_registrations_xlsx(heading, units, titles, labels, frame=None):
     """Return the XLSX bytes of the registrations of ``units``.
 
     :param heading: the document heading, e.g. the plan's title
@@ -15,9 +15,10 @@ def build_registrations_xlsx(heading, units, titles, labels):
     :param titles: the titles in the order of the summary's columns
     :param labels: translated texts: ``summary``, ``no``, ``unit``, ``status``, ``total``,
         ``subject``, ``name``, ``job``, ``title``, ``note``
+    :param frame: the administrative frame of the printed report (``Workbook.write_frame``):
+        every sheet gets its heading, the summary its signatures
     """
     book = Workbook()
-    summary = book.add_sheet(labels["summary"], heading)
     counts = [Counter(line["title"] for line in unit["lines"]) for unit in units]
     rows = [
         [
@@ -33,9 +34,19 @@ def build_registrations_xlsx(heading, units, titles, labels):
     rows.append(["", labels["total"], "", *totals, sum(totals)])
     headers = [labels["no"], labels["unit"], labels["status"], *titles, labels["total"]]
     styles = ["center", "text", "text", *(["number"] * len(titles)), "total"]
-    book.write_table(
-        summary, 2, headers, rows, styles, widths=[5, 50, 20, *([16] * len(titles)), 12]
+    summary, first_row = book.start_sheet(
+        labels["summary"], heading, None, frame, len(headers), first_row=2
     )
+    book.write_table(
+        summary,
+        first_row,
+        headers,
+        rows,
+        styles,
+        widths=[5, 50, 20, *([16] * len(titles)), 12],
+    )
+    if frame:
+        book.write_signatures(summary, first_row + len(rows) + 2, frame, len(headers))
 
     headers = [
         labels["no"],
@@ -47,7 +58,9 @@ def build_registrations_xlsx(heading, units, titles, labels):
     ]
     styles = ["center", "text", "text", "text", "text", "text"]
     for unit in units:
-        sheet = book.add_sheet(unit["name"], unit["name"], heading)
+        sheet, first_row = book.start_sheet(
+            unit["name"], unit["name"], heading, frame, len(headers)
+        )
         rows = [
             [
                 index,
@@ -60,6 +73,6 @@ def build_registrations_xlsx(heading, units, titles, labels):
             for index, line in enumerate(unit["lines"], start=1)
         ]
         book.write_table(
-            sheet, 3, headers, rows, styles, widths=[5, 12, 35, 35, 40, 40]
+            sheet, first_row, headers, rows, styles, widths=[5, 12, 35, 35, 40, 40]
         )
     return book.close()

@@ -7,7 +7,6 @@ from odoo.tools import SQL
 
 from ..lib.scoring import score_initiative
 from ..lib.tally import tally_ballots
-from ..lib.xlsx_council import build_review_xlsx, build_scoring_xlsx
 
 
 class TdktCouncilSession(models.Model):
@@ -273,11 +272,7 @@ class TdktCouncilSession(models.Model):
 
     def action_export_xlsx(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/tdkt_emulation/session/xlsx?session_id={self.id}",
-            "target": "download",
-        }
+        return self.env["tdkt.xlsx.report"].action_download("council_session", self)
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
@@ -491,146 +486,3 @@ class TdktCouncilSession(models.Model):
                         session=session.name,
                     )
                 )
-
-    def _export_xlsx(self):
-        """Build the session's report: the review results, or the initiatives' scoring.
-
-        :return: (XLSX bytes, file name)
-        """
-        self.ensure_one()
-        self.check_access("read")
-        if self.state != "closed":
-            raise UserError(
-                self.env._(
-                    "The results of %(session)s are known once it is closed.",
-                    session=self.name,
-                )
-            )
-        env = self.with_context(lang=self.env["res.lang"]._get_tdkt_report_lang()).env
-        session = self.with_env(env)
-        heading = session.council_id.name
-        subheading = env._(
-            "%(session)s - %(date)s - %(members)s member(s)",
-            session=session.name,
-            date=session.date.strftime("%d/%m/%Y"),
-            members=session.member_count,
-        )
-        items = session.sudo().item_ids
-        outcomes = dict(items._fields["outcome"]._description_selection(env))
-        if session.council_type == "emulation":
-            content = build_review_xlsx(
-                heading,
-                subheading,
-                [
-                    {
-                        "subject": item.registration_line_id.subject_name,
-                        "unit": item.unit_id.name,
-                        "title": item.title_id.name,
-                        "agree": item.agree_count,
-                        "disagree": item.disagree_count,
-                        "abstain": item.abstain_count,
-                        "valid": item.valid_count,
-                        "members": item.member_count,
-                        "share": item.agree_share,
-                        "threshold": item.threshold,
-                        "outcome": outcomes.get(item.outcome, ""),
-                    }
-                    for item in items
-                ],
-                {
-                    "sheet": env._("Review results"),
-                    "no": env._("No."),
-                    "subject": env._("Full name / unit"),
-                    "unit": env._("Unit"),
-                    "title": env._("Title"),
-                    "agree": env._("Agree"),
-                    "disagree": env._("Disagree"),
-                    "abstain": env._("Abstain"),
-                    "valid": env._("Valid ballots"),
-                    "members": env._("Council members"),
-                    "share": env._("Agree share"),
-                    "threshold": env._("Threshold"),
-                    "outcome": env._("Outcome"),
-                },
-            )
-            return content, env._(
-                "review-results-%(date)s.xlsx", date=session.date.isoformat()
-            )
-        content = build_scoring_xlsx(
-            heading, subheading, *session._get_scoring_tables(items, outcomes)
-        )
-        return content, env._(
-            "initiative-scoring-%(date)s.xlsx", date=session.date.isoformat()
-        )
-
-    def _get_scoring_tables(self, items, outcomes):
-        """The criteria, the initiatives' averages and the members' score cards of the
-        report, in the arguments' order of ``build_scoring_xlsx``."""
-        env = self.env
-        scores = items.score_ids
-        criteria = (self._get_criteria() | scores.criterion_id).sorted(
-            lambda criterion: (criterion.sequence, criterion.id)
-        )
-        points = {
-            (score.item_id.id, score.member_id.id, score.criterion_id.id): score.points
-            for score in scores
-        }
-        initiatives = []
-        for item in items:
-            averages = []
-            for criterion in criteria:
-                given = [
-                    score.points
-                    for score in item.score_ids
-                    if score.criterion_id == criterion
-                ]
-                averages.append(round(sum(given) / len(given), 2) if given else None)
-            initiative = item.initiative_id
-            initiatives.append(
-                {
-                    "name": initiative.name,
-                    "authors": ", ".join(
-                        f"{author.employee_id.name} ({author.contribution:g}%)"
-                        for author in initiative.author_ids
-                    ),
-                    "unit": initiative.unit_id.name,
-                    "averages": averages,
-                    "total": item.score_total,
-                    "pass_mark": item.pass_mark,
-                    "scorers": item.scorer_count,
-                    "result": outcomes.get(item.outcome, ""),
-                }
-            )
-        # A member's report holds her own score card: the others' are the Office's to read.
-        readers_cards = scores.sudo(False)._filtered_access("read")
-        cards = [
-            (
-                member.employee_id.name,
-                [
-                    {
-                        "initiative": item.initiative_id.name,
-                        "points": [
-                            points.get((item.id, member.id, criterion.id))
-                            for criterion in criteria
-                        ],
-                    }
-                    for item in items
-                ],
-            )
-            for member in readers_cards.member_id.sorted(
-                lambda member: (member.sequence, member.id)
-            )
-        ]
-        labels = {
-            "summary": env._("Initiative scoring"),
-            "no": env._("No."),
-            "initiative": env._("Initiative"),
-            "authors": env._("Authors"),
-            "unit": env._("Unit"),
-            "total": env._("Total"),
-            "pass_mark": env._("Pass mark"),
-            "scorers": env._("Members who scored"),
-            "result": env._("Result"),
-            "score_card": env._("Score card"),
-        }
-        return criteria.mapped("name"), initiatives, cards, labels

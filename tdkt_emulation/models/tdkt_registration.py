@@ -1,10 +1,5 @@
-from collections import defaultdict
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
-
-from ..lib.xlsx_registrations import build_registrations_xlsx
 
 # Written by the workflow's steps only.
 WORKFLOW_FIELDS = (
@@ -295,119 +290,11 @@ class TdktRegistration(models.Model):
         return self.line_ids.action_check_eligibility()
 
     def action_export_xlsx(self):
-        if not self:
-            raise UserError(self.env._("There is no registration form to export."))
-        # Built now: the ids came in the body of this call, never in a download URL.
-        return self.env["ir.attachment"]._tdkt_download_action(
-            *self._export_xlsx(), self._name
-        )
+        return self.env["tdkt.xlsx.report"].action_download("registrations", self)
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
-
-    def _export_xlsx(self):
-        """Build the registrations export of these forms.
-
-        Reads every line in one query whatever their number, with the lines' record rules.
-
-        :return: (XLSX bytes, file name)
-        """
-        if not self:
-            raise UserError(self.env._("There is no registration form to export."))
-        self.check_access("read")
-        env = self.with_context(lang=self.env["res.lang"]._get_tdkt_report_lang()).env
-        registrations = self.with_env(env).sorted(
-            lambda r: (r.plan_id.id, r.unit_id.complete_name or "")
-        )
-        lines_by_form = registrations._read_xlsx_lines()
-        states = dict(self._fields["state"]._description_selection(env))
-        subjects = dict(
-            env["tdkt.registration.line"]
-            ._fields["subject_type"]
-            ._description_selection(env)
-        )
-        units = [
-            {
-                "name": registration.unit_id.name
-                if len(registrations.plan_id) == 1
-                else f"{registration.unit_id.name} ({registration.year})",
-                "status": states[registration.state]
-                + (" - " + env._("late") if registration.is_late else ""),
-                "lines": [
-                    {**line, "subject": subjects[line["subject"]]}
-                    for line in lines_by_form.get(registration.id, [])
-                ],
-            }
-            for registration in registrations
-        ]
-        used_titles = {line["title"] for unit in units for line in unit["lines"]}
-        titles = [
-            title.name
-            for title in env["tdkt.title"].with_context(active_test=False).search([])
-            if title.name in used_titles
-        ]
-        plans = registrations.plan_id
-        heading = env._(
-            "Registration of emulation titles - %(plans)s",
-            plans=", ".join(plans.mapped("display_name")),
-        )
-        labels = {
-            "summary": env._("Summary"),
-            "no": env._("No."),
-            "unit": env._("Unit"),
-            "status": env._("Status"),
-            "total": env._("Total"),
-            "subject": env._("Subject"),
-            "name": env._("Full name"),
-            "job": env._("Position"),
-            "title": env._("Registered title"),
-            "note": env._("Note"),
-        }
-        content = build_registrations_xlsx(heading, units, titles, labels)
-        years = "-".join(str(year) for year in sorted(set(plans.mapped("year"))))
-        return content, env._("registrations-%(years)s.xlsx", years=years)
-
-    def _read_xlsx_lines(self):
-        """Return the lines of these forms as dicts, grouped by form id, in one query."""
-        Line = self.env["tdkt.registration.line"]
-        Line.check_access("read")
-        query = Line._search([("registration_id", "in", self.ids)])
-        title_alias = query.left_join(
-            Line._table, "title_id", "tdkt_title", "id", "title_id"
-        )
-        employee_alias = query.left_join(
-            Line._table, "employee_id", "hr_employee", "id", "employee_id"
-        )
-        query.order = SQL(
-            "%s, %s DESC, %s, %s",
-            SQL.identifier(Line._table, "registration_id"),
-            SQL.identifier(Line._table, "subject_type"),
-            SQL.identifier(Line._table, "sequence"),
-            SQL.identifier(Line._table, "id"),
-        )
-        rows = self.env.execute_query(
-            query.select(
-                SQL.identifier(Line._table, "registration_id"),
-                SQL.identifier(Line._table, "subject_type"),
-                SQL.identifier(Line._table, "subject_name"),
-                SQL.identifier(employee_alias, "job_title"),
-                self.env["tdkt.title"]._field_to_sql(title_alias, "name", query),
-                SQL.identifier(Line._table, "note"),
-            )
-        )
-        lines_by_form = defaultdict(list)
-        for registration_id, subject, name, job, title, note in rows:
-            lines_by_form[registration_id].append(
-                {
-                    "subject": subject,
-                    "name": name,
-                    "job": job,
-                    "title": title,
-                    "note": note,
-                }
-            )
-        return lines_by_form
 
     def _return_to_draft(self, reason):
         self._check_return()

@@ -5,7 +5,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from ..lib.xlsx_awards import build_eligibility_xlsx
 from .tdkt_requirement_mixin import DISCIPLINES, RATINGS
 
 # Written by a closing council session only.
@@ -430,70 +429,11 @@ class TdktRegistrationLine(models.Model):
         return True
 
     def action_export_eligibility_xlsx(self):
-        if not self:
-            raise UserError(self.env._("There is no registered title to export."))
-        # Built now: the ids came in the body of this call, never in a download URL.
-        return self.env["ir.attachment"]._tdkt_download_action(
-            *self._export_eligibility_xlsx(), self._name
-        )
+        return self.env["tdkt.xlsx.report"].action_download("eligibility", self)
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
-
-    def _export_eligibility_xlsx(self):
-        """Build the eligibility check list of these lines: each line, its status and
-        the reasons, in the reports' language.
-
-        :return: (XLSX bytes, file name)
-        """
-        if not self:
-            raise UserError(self.env._("There is no registered title to export."))
-        self.check_access("read")
-        env = self.with_context(lang=self.env["res.lang"]._get_tdkt_report_lang()).env
-        lines = self.with_env(env).sorted(
-            lambda line: (line.year, line.unit_id.complete_name or "", line.id)
-        )
-        Eligibility = env["tdkt.eligibility"]
-        title_names, articles = (
-            Eligibility._get_title_names(),
-            Eligibility._get_articles(),
-        )
-        statuses = dict(self._fields["eligibility_status"]._description_selection(env))
-        rows = [
-            {
-                "unit": line.unit_id.name,
-                "subject": line.subject_name,
-                "title": line.title_id.name,
-                "status": statuses.get(line.eligibility_status, ""),
-                "reasons": (
-                    Eligibility._describe(line.eligibility_data, title_names, articles)
-                    or ""
-                ).split("\n"),
-                "override": line.override_reason or "",
-            }
-            for line in lines
-        ]
-        years = sorted(set(lines.mapped("year")))
-        labels = {
-            "sheet": env._("Eligibility"),
-            "no": env._("No."),
-            "unit": env._("Unit"),
-            "subject": env._("Full name / unit"),
-            "title": env._("Registered title"),
-            "status": env._("Eligibility"),
-            "reasons": env._("Reasons"),
-            "override": env._("Override by the Office"),
-        }
-        content = build_eligibility_xlsx(
-            env._("Eligibility check list of the emulation titles"),
-            ", ".join(str(year) for year in years),
-            rows,
-            labels,
-        )
-        return content, env._(
-            "eligibility-%(years)s.xlsx", years="-".join(str(year) for year in years)
-        )
 
     def _get_related_lines(self):
         """The lines whose eligibility depends on these lines: the other lines of their

@@ -32,3 +32,4 @@ from . import test_year_format
 from . import test_screen_tours
 from . import test_adversary
 from . import test_documents_year
+from . import test_xlsx_reports

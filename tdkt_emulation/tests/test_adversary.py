@@ -269,8 +269,9 @@ class TestAdversary(RpcMixin, HttpCase, TdktCommon):
             }
         )
         cases = [
-            (f"/tdkt/document/decision/{'9' * 30}?format=docx", (404,)),
-            ("/tdkt/document/decision/0?format=docx", (404,)),
+            (f"/tdkt/document/decision/{'9' * 30}?format=docx", (400,)),
+            ("/tdkt/document/decision/0?format=docx", (400,)),
+            ("/tdkt/document/decision/999999999?format=docx", (404,)),
             ("/tdkt/document/nothing/1?format=docx", (404,)),
             (f"/tdkt/document/decision/{self.draft_decision.id}?format=exe", (400,)),
             (f"/tdkt/document/decision/{self.draft_decision.id}?format=%00", (400,)),
@@ -334,7 +335,7 @@ class TestAdversaryBallot(RpcMixin, HttpCase, TdktCommon):
         self._score(self.members[0], [30, 20, 30])
         self._score(self.members[1], [10, 10, 10])
         self.scoring.with_user(self.officer).action_close()
-        url = f"/tdkt_emulation/session/xlsx?session_id={self.scoring.id}"
+        url = f"/tdkt/document/council_session/{self.scoring.id}"
         self.authenticate(self.officer.login, self.officer.login)
         response = self.url_open(url)
         self.assertEqual(response.status_code, 200)
@@ -492,29 +493,18 @@ class TestAdversarySteps(RpcMixin, HttpCase, TdktCommon):
             )
         )
 
-    def test_an_export_s_file_is_read_by_its_maker_only(self):
+    def test_an_export_is_kept_nowhere_and_read_with_its_reader_s_rights(self):
+        attachments = self.env["ir.attachment"].search_count([])
         action = self.assertAnswered(
             self._rpc(
                 self.head_a, "tdkt.registration", "action_export_xlsx", self.form_a.ids
             )
         )
-        attachment_id = int(action["url"].split("/web/content/")[1].split("?")[0])
-        self.assertRefused(
-            self._rpc(self.user_b, "ir.attachment", "read", [attachment_id], ["raw"])
-        )
         self.assertEqual(
-            self.assertAnswered(
-                self._rpc(
-                    self.user_b,
-                    "ir.attachment",
-                    "search_read",
-                    [("res_model", "=", "tdkt.registration")],
-                    ["name"],
-                )
-            ),
-            [],
+            self.env["ir.attachment"].search_count([]), attachments, "no file kept"
         )
+        url = f"{action['params']['url']}/{action['params']['data']['ids']}"
         self.authenticate(self.user_b.login, self.user_b.login)
-        self.assertNotEqual(self.url_open(action["url"]).status_code, 200)
+        self.assertEqual(self.url_open(url).status_code, 403)
         self.authenticate(self.head_a.login, self.head_a.login)
-        self.assertEqual(self.url_open(action["url"]).status_code, 200)
+        self.assertEqual(self.url_open(url).status_code, 200)

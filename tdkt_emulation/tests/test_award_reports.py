@@ -1,6 +1,7 @@
 import base64
 import io
 from datetime import date, datetime
+from itertools import takewhile
 
 import openpyxl
 
@@ -49,18 +50,24 @@ class TestAwardReports(TdktCommon):
             decision_number="0/QĐ",
             decision_date=date(2029, 12, 30),
         )
-        Award = self.env["tdkt.award"].with_user(self.officer)
+        Report = self.env["tdkt.xlsx.report"].with_user(self.officer)
 
-        content, filename = Award._export_statistics_xlsx(2030, "six_months")
+        content, filename, _mimetype = Report.render(
+            "award_statistics", year=2030, period="six_months"
+        )
         self.assertEqual(filename, "commendation-statistics-6-months-2030.xlsx")
         book = openpyxl.load_workbook(io.BytesIO(content))
-        by_title = list(book.worksheets[0].iter_rows(min_row=5, values_only=True))
+        by_title = list(
+            takewhile(any, book.worksheets[0].iter_rows(min_row=9, values_only=True))
+        )
         rows = {row[1]: row for row in by_title}
         self.assertEqual(rows[self.title_ldtt.name][3:7], (0, 2, 2, "1/QĐ, 2/QĐ"))
         self.assertEqual(rows[self.title_ttldtt.name][3:6], (1, 0, 1))
         self.assertNotIn(self.title_cstdcs.name, rows, "decided in September")
         self.assertEqual(by_title[-1][3:6], (1, 2, 3), "the total row")
-        by_unit = list(book.worksheets[1].iter_rows(min_row=4, values_only=True))
+        by_unit = list(
+            takewhile(any, book.worksheets[1].iter_rows(min_row=8, values_only=True))
+        )
         self.assertEqual(
             by_unit[0][1:],
             ("Unit", self.title_ldtt.name, self.title_ttldtt.name, "Total"),
@@ -69,27 +76,32 @@ class TestAwardReports(TdktCommon):
         self.assertEqual(units["Unit A"][2:], (1, 1, 2))
         self.assertEqual(units["Unit B"][2:], (1, 0, 1))
 
-        content, filename = Award._export_statistics_xlsx(2030, "annual")
+        content, filename, _mimetype = Report.render(
+            "award_statistics", year=2030, period="annual"
+        )
         self.assertEqual(filename, "commendation-statistics-whole-year-2030.xlsx")
         rows = {
             row[1]: row
             for row in openpyxl.load_workbook(io.BytesIO(content))
             .worksheets[0]
-            .iter_rows(min_row=5, values_only=True)
+            .iter_rows(min_row=9, values_only=True)
         }
         self.assertEqual(rows[self.title_cstdcs.name][3:7], (0, 1, 1, "9/QĐ"))
         with self.assertRaises(UserError):
-            Award._export_statistics_xlsx(2030, "quarter")
+            Report.render("award_statistics", year=2030, period="quarter")
         # A unit's user counts the awards they may read only.
-        content, _filename = (
-            self.env["tdkt.award"]
+        content, _filename, _mimetype = (
+            self.env["tdkt.xlsx.report"]
             .with_user(self.user_b)
-            ._export_statistics_xlsx(2030, "annual")
+            .render("award_statistics", year=2030, period="annual")
         )
         rows = list(
-            openpyxl.load_workbook(io.BytesIO(content))
-            .worksheets[0]
-            .iter_rows(min_row=5, values_only=True)
+            takewhile(
+                any,
+                openpyxl.load_workbook(io.BytesIO(content))
+                .worksheets[0]
+                .iter_rows(min_row=9, values_only=True),
+            )
         )
         self.assertEqual(rows[-1][3:6], (0, 1, 1))
 
@@ -98,13 +110,13 @@ class TestAwardReports(TdktCommon):
         self.env["ir.module.module"]._load_module_terms(
             ["tdkt_emulation"], ["vi_VN"], overwrite=True
         )
-        Award = self.env["tdkt.award"].with_user(self.officer)
+        Report = self.env["tdkt.xlsx.report"].with_user(self.officer)
         self.assertEqual(
-            Award._export_statistics_xlsx(2030, "six_months")[1],
+            Report.render("award_statistics", year=2030, period="six_months")[1],
             "thong-ke-khen-thuong-6-thang-2030.xlsx",
         )
         self.assertEqual(
-            Award._export_statistics_xlsx(2030, "annual")[1],
+            Report.render("award_statistics", year=2030, period="annual")[1],
             "thong-ke-khen-thuong-ca-nam-2030.xlsx",
         )
 
@@ -141,7 +153,7 @@ class TestAwardReports(TdktCommon):
     @freeze_time("2021-05-10")
     def test_import_template_round_trip_in_vietnamese(self):
         env_vi = self._vietnamese_env()
-        template, _filename = self.env["tdkt.award"]._get_import_template_xlsx()
+        template = self.env["tdkt.xlsx.report"].render("award_import_template")[0]
         book = openpyxl.load_workbook(io.BytesIO(template))
         sheet = book.worksheets[0]
         Award = env_vi["tdkt.award"]
@@ -262,7 +274,7 @@ class TestAwardReports(TdktCommon):
         subjects = dict(Award._fields["subject_type"]._description_selection(env_vi))
         kinds = dict(Award._fields["kind"]._description_selection(env_vi))
         book = openpyxl.load_workbook(
-            io.BytesIO(self.env["tdkt.award"]._get_import_template_xlsx()[0])
+            io.BytesIO(self.env["tdkt.xlsx.report"].render("award_import_template")[0])
         )
         sheet = book.worksheets[0]
         row = [

@@ -1,10 +1,12 @@
 import io
+from itertools import takewhile
 
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
+from ..lib.dates import document_date
 from .common import TdktCommon
 
 
@@ -342,17 +344,39 @@ class TestCouncilSession(TdktCommon):
     def test_review_results_xlsx(self):
         self.session.with_user(self.officer).action_start_voting()
         self._vote(self.line_ldtt, ["agree"] * 5)
+        Report = self.env["tdkt.xlsx.report"]
         with self.assertRaisesRegex(UserError, "once it is closed"):
-            self.session._export_xlsx()
+            Report.render("council_session", self.session)
         self.session.with_user(self.officer).action_close()
-        content, filename = self.session.with_user(self.members[0])._export_xlsx()
+        content, filename, _mimetype = Report.with_user(self.members[0]).render(
+            "council_session", self.session.with_user(self.members[0])
+        )
         self.assertTrue(filename.endswith(".xlsx"))
         sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
-        rows = list(sheet.iter_rows(min_row=5, values_only=True))
+        rows = list(takewhile(any, sheet.iter_rows(min_row=9, values_only=True)))
         self.assertEqual(len(rows), 3)
         by_subject = {(row[1], row[3]): row for row in rows}
         row = by_subject[(self.employee_a.name, self.title_ldtt.name)]
         self.assertEqual(row[2], "Unit A")
         self.assertEqual(row[4:11], (5, 0, 0, 5, 7, 71.43, 70))
         self.assertEqual(row[11], "Passed")
-        self.assertEqual(sheet.freeze_panes, "A5")
+        self.assertEqual(sheet.freeze_panes, "A9")
+        # The frame of the minutes' table: the issuing body of the settings, the place and
+        # the session's date, the chair's signature by name.
+        company = self.session.company_id
+        self.assertEqual(
+            sheet["A2"].value, (company.tdkt_issuing_body or company.name).upper()
+        )
+        self.assertEqual(sheet["E1"].value, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        self.assertEqual(
+            sheet["E3"].value,
+            document_date(company.tdkt_document_place, self.session.date),
+        )
+        self.assertEqual(sheet["A5"].value, self.session.council_id.name)
+        self.assertEqual(
+            (sheet["A13"].value, sheet["G13"].value),
+            ("SECRETARY", "CHAIR OF THE COUNCIL"),
+        )
+        chair = self.session.council_id.member_ids.filtered(lambda m: m.role == "chair")
+        self.assertEqual(sheet["G18"].value, chair.employee_id.name)
+        self.assertEqual(sheet.oddFooter.center.text, "&P/&N")

@@ -1,5 +1,6 @@
 import io
 from datetime import date
+from itertools import takewhile
 
 import openpyxl
 
@@ -332,12 +333,13 @@ class TestEligibilityLines(TdktCommon):
     def test_eligibility_check_list_xlsx(self):
         self._line(self.employee_a, self.title_ldtt, rating="good")
         self._line(self.employee_head_a, self.title_cstdcs, note="=1+1")
-        content, filename = self.form_a.line_ids.with_user(
-            self.officer
-        )._export_eligibility_xlsx()
+        Report = self.env["tdkt.xlsx.report"]
+        content, filename, _mimetype = Report.with_user(self.officer).render(
+            "eligibility", self.form_a.line_ids.with_user(self.officer)
+        )
         self.assertEqual(filename, "eligibility-2030.xlsx")
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
-        rows = list(sheet.iter_rows(min_row=5, values_only=True))
+        rows = list(takewhile(any, sheet.iter_rows(min_row=9, values_only=True)))
         by_name = {row[2]: row for row in rows}
         self.assertEqual(by_name[self.employee_a.name][4], "Eligible")
         head = by_name[self.employee_head_a.name]
@@ -346,4 +348,6 @@ class TestEligibilityLines(TdktCommon):
             head[5].split("\n")[0].startswith("✗ Advanced Worker in 2030 is required.")
         )
         with self.assertRaises(AccessError):
-            self.form_a.line_ids.with_user(self.user_b)._export_eligibility_xlsx()
+            Report.with_user(self.user_b).render(
+                "eligibility", self.form_a.line_ids.with_user(self.user_b)
+            )

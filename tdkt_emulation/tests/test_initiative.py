@@ -234,7 +234,11 @@ class TestInitiative(TdktCommon):
         self._score(session, self.good, self.members[0], [30, 20, 30])
         self._score(session, self.good, self.members[1], [20, 20, 20])
         session.with_user(self.officer).action_close()
-        content, filename = session.with_user(self.officer)._export_xlsx()
+        content, filename, _mimetype = (
+            self.env["tdkt.xlsx.report"]
+            .with_user(self.officer)
+            .render("council_session", session.with_user(self.officer))
+        )
         self.assertTrue(filename.startswith("initiative-scoring"))
         book = openpyxl.load_workbook(io.BytesIO(content))
         self.assertEqual(
@@ -243,9 +247,9 @@ class TestInitiative(TdktCommon):
             "the summary and one score card per member who scored",
         )
         summary = book.worksheets[0]
-        header = [cell.value for cell in summary[4]]
+        header = [cell.value for cell in summary[8]]
         self.assertEqual(header[4:7], self.criteria.mapped("name"))
-        rows = {row[1]: row for row in summary.iter_rows(min_row=5, values_only=True)}
+        rows = {row[1]: row for row in summary.iter_rows(min_row=9, values_only=True)}
         good = rows[self.good.name]
         self.assertEqual(
             good[2], f"{self.employee_a.name} (60%), {self.employee_head_a.name} (40%)"
@@ -253,7 +257,7 @@ class TestInitiative(TdktCommon):
         self.assertEqual(good[4:11], (25, 20, 25, 70, 50, 2, "Passed"))
         self.assertEqual(rows[self.weak.name][10], "Not passed")
         card = book[book.sheetnames[1]]
-        self.assertIn(self.council.member_ids[0].employee_id.name, card["A1"].value)
-        card_rows = {row[1]: row for row in card.iter_rows(min_row=5, values_only=True)}
+        self.assertIn(self.council.member_ids[0].employee_id.name, card["A5"].value)
+        card_rows = {row[1]: row for row in card.iter_rows(min_row=9, values_only=True)}
         self.assertEqual(card_rows[self.good.name][2:], (30, 20, 30, 80))
         self.assertEqual(card_rows[self.weak.name][2:], (None, None, None, 0))

@@ -1,10 +1,9 @@
 import io
-from datetime import timedelta
 
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, freeze_time, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import TdktCommon
 
@@ -42,8 +41,15 @@ class TestRegistrationExport(TdktCommon):
             ]
         )
 
+    def _export(self, registrations):
+        return (
+            self.env["tdkt.xlsx.report"]
+            .with_env(registrations.env)
+            .render("registrations", registrations)
+        )
+
     def _read(self, registrations):
-        content, filename = registrations._export_xlsx()
+        content, filename, _mimetype = self._export(registrations)
         self.assertTrue(filename.endswith(".xlsx"))
         return openpyxl.load_workbook(io.BytesIO(content))
 
@@ -51,20 +57,23 @@ class TestRegistrationExport(TdktCommon):
         book = self._read(self.plan.registration_ids)
         self.assertEqual(len(book.sheetnames), 3)
         summary = book[book.sheetnames[0]]
-        header = [cell.value for cell in summary[3]]
+        header = [cell.value for cell in summary[8]]
         self.assertEqual(
             len(header), 3 + 3 + 1, "no., unit, status, three titles, total"
         )
-        rows = {row[1]: row for row in summary.iter_rows(min_row=4, values_only=True)}
+        rows = {
+            row[1]: row
+            for row in summary.iter_rows(min_row=9, max_row=11, values_only=True)
+        }
         self.assertEqual(rows["Unit A"][-1], 3)
         self.assertEqual(rows["Unit B"][-1], 1)
         self.assertEqual(list(rows.values())[-1][-1], 4, "grand total")
         unit_a = book["Unit A"]
-        names = [row[2] for row in unit_a.iter_rows(min_row=5, values_only=True)]
+        names = [row[2] for row in unit_a.iter_rows(min_row=9, values_only=True)]
         self.assertEqual(
             names, [self.employee_a.name, self.employee_head_a.name, "Unit A"]
         )
-        note = unit_a.cell(row=5, column=6)
+        note = unit_a.cell(row=9, column=6)
         self.assertEqual(note.value, '=HYPERLINK("http://evil")')
         self.assertEqual(note.data_type, "s", "formula-looking text stays text")
 
@@ -75,25 +84,29 @@ class TestRegistrationExport(TdktCommon):
         )
         book = self._read(self.plan.registration_ids)
         self.assertEqual(book.sheetnames[0], "Tổng hợp")
-        self.assertEqual(book["Unit A"].cell(row=4, column=3).value, "Họ và tên")
+        self.assertEqual(book["Unit A"].cell(row=8, column=3).value, "Họ và tên")
         self.assertIn(
-            "Lao động tiên tiến", [cell.value for cell in book["Tổng hợp"][3]]
+            "Lao động tiên tiến", [cell.value for cell in book["Tổng hợp"][8]]
         )
+        self.assertEqual(
+            book["Tổng hợp"]["C1"].value, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+        )
+        self.assertIn("NGƯỜI LẬP BIỂU", [cell.value for cell in book["Tổng hợp"]["A"]])
 
     def test_export_of_a_selection_and_unit_rights(self):
         book = self._read(self.form_b)
         self.assertEqual(book.sheetnames[1:], ["Unit B"])
         with self.assertRaises(AccessError):
-            self.form_b.with_user(self.user_a)._export_xlsx()
+            self._export(self.form_b.with_user(self.user_a))
         with self.assertRaises(UserError):
-            self.env["tdkt.registration"]._export_xlsx()
+            self._export(self.env["tdkt.registration"])
 
     def test_export_reads_lines_in_a_fixed_number_of_queries(self):
         registrations = self.plan.registration_ids
-        registrations._export_xlsx()  # warm the caches
+        self._export(registrations)  # warm the caches
         self.env.invalidate_all()
-        with self.assertQueryCount(__system__=8):
-            registrations._export_xlsx()
+        with self.assertQueryCount(__system__=10):
+            self._export(registrations)
         people = self.env["hr.employee"].create(
             [
                 {"name": f"Person {n}", "department_id": self.unit_a.id}
@@ -111,25 +124,28 @@ class TestRegistrationExport(TdktCommon):
             ]
         )
         self.env.invalidate_all()
-        with self.assertQueryCount(__system__=8):
-            registrations._export_xlsx()
+        with self.assertQueryCount(__system__=10):
+            self._export(registrations)
 
     def test_plan_button_downloads_the_export(self):
         action = self.plan.action_export_registrations()
-        self.assertEqual(action["type"], "ir.actions.act_url")
-        # The file is built by the button and kept for its maker: the URL names no id.
-        attachment = self.env["ir.attachment"].browse(
-            int(action["url"].split("/")[-1].split("?")[0])
+        # The web client posts the ids to the one download route: the URL names none.
+        self.assertEqual(
+            action,
+            {
+                "type": "ir.actions.client",
+                "tag": "tdkt_emulation.download",
+                "params": {
+                    "url": "/tdkt/document/registrations",
+                    "data": {
+                        "format": "xlsx",
+                        "ids": ",".join(map(str, self.plan.registration_ids.ids)),
+                    },
+                },
+            },
         )
-        self.assertEqual(action["url"], f"/web/content/{attachment.id}?download=true")
-        book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
-        self.assertEqual(book.sheetnames[1:], ["Unit A", "Unit B"])
-        # The autovacuum removes it the next day.
-        self.env["ir.attachment"]._gc_tdkt_exports()
-        self.assertTrue(attachment.exists())
-        with freeze_time(attachment.create_date + timedelta(days=1, minutes=1)):
-            self.env["ir.attachment"]._gc_tdkt_exports()
-        self.assertFalse(attachment.exists())
+        with self.assertRaises(AccessError):
+            self.plan.registration_ids.with_user(self.user_a).action_export_xlsx()
 
 
 @tagged("post_install", "-at_install")
@@ -141,7 +157,7 @@ class TestRegistrationExportController(HttpCase):
         plan.action_approve()
         self.authenticate("admin", "admin")
         response = self.url_open(
-            f"/tdkt_emulation/registrations/xlsx?ids={plan.registration_ids.id}"
+            f"/tdkt/document/registrations/{plan.registration_ids.id}?format=xlsx"
         )
         self.assertEqual(response.status_code, 200)
         self.assertIn("spreadsheetml", response.headers["Content-Type"])

@@ -1,3 +1,4 @@
+import logging
 from datetime import date
 
 from freezegun import freeze_time
@@ -101,13 +102,26 @@ class TestTours(TdktTourCase):
     def test_unit_head_registers_and_submits(self):
         form = self.plan.registration_ids
         action = self.env.ref("tdkt_emulation.tdkt_registration_action")
-        self.start_tour(
-            f"/odoo/action-{action.id}/{form.id}",
-            "tdkt_registration_tour",
-            login="tour_head",
-        )
+        # The tour ends with Export XLSX: the web client posts the form's id to the one
+        # download route, which the server's request log shows answered.
+        requests = []
+        handler = logging.Handler()
+        handler.emit = lambda record: requests.append(record.getMessage())
+        werkzeug_logger = logging.getLogger("werkzeug")
+        werkzeug_logger.addHandler(handler)
+        try:
+            self.start_tour(
+                f"/odoo/action-{action.id}/{form.id}",
+                "tdkt_registration_tour",
+                login="tour_head",
+            )
+        finally:
+            werkzeug_logger.removeHandler(handler)
         self.assertEqual(form.state, "submitted")
         self.assertEqual(form.line_ids.employee_id, self.person)
+        downloads = [line for line in requests if "/tdkt/document/" in line]
+        self.assertEqual(len(downloads), 1, requests)
+        self.assertIn('"POST /tdkt/document/registrations HTTP/1.1" 200', downloads[0])
         self.assertEqual(form.submitted_by_id, self.head)
 
 

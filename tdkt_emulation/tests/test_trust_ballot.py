@@ -534,25 +534,30 @@ class TestStrictDownloadParameters(RpcMixin, HttpCase, TdktCommon):
     def test_bad_parameters_are_answered_400_with_what_is_expected(self):
         huge = "9" * 5000
         cases = [
-            ("/tdkt_emulation/registrations/xlsx?ids=²", "ids expects"),
-            (f"/tdkt_emulation/registrations/xlsx?ids={huge}", "ids expects"),
-            ("/tdkt_emulation/registrations/xlsx?ids=-1", "ids expects"),
-            ("/tdkt_emulation/registrations/xlsx?ids=99999999999", "ids expects"),
-            ("/tdkt_emulation/eligibility/xlsx?ids=1,%D9%A3", "ids expects"),
-            ("/tdkt_emulation/session/xlsx?session_id=²", "session_id expects"),
-            (f"/tdkt_emulation/session/xlsx?session_id={huge}", "session_id expects"),
-            ("/tdkt_emulation/award/statistics?year=²&period=annual", "year expects"),
+            ("/tdkt/document/registrations?ids=²", "ids expects"),
+            ("/tdkt/document/registrations/²", "ids expects"),
+            (f"/tdkt/document/registrations/{huge}", "ids expects"),
+            ("/tdkt/document/registrations/-1", "ids expects"),
+            ("/tdkt/document/registrations/99999999999", "ids expects"),
+            ("/tdkt/document/eligibility?ids=1,%D9%A3", "ids expects"),
+            ("/tdkt/document/council_session/²", "ids expects"),
+            (f"/tdkt/document/council_session/{huge}", "ids expects"),
+            ("/tdkt/document/award_statistics?year=²&period=annual", "year expects"),
             (
-                f"/tdkt_emulation/award/statistics?year={huge}&period=annual",
+                f"/tdkt/document/award_statistics?year={huge}&period=annual",
                 "year expects",
             ),
             (
-                "/tdkt_emulation/award/statistics?year=-2030&period=annual",
+                "/tdkt/document/award_statistics?year=-2030&period=annual",
                 "year expects",
             ),
             (
-                "/tdkt_emulation/award/statistics?year=2030&period=decade",
+                "/tdkt/document/award_statistics?year=2030&period=decade",
                 "period expects",
+            ),
+            (
+                "/tdkt/document/award_statistics?year=2030&period=annual&format=pdf",
+                "format expects",
             ),
         ]
         with server_log() as records:
@@ -565,7 +570,7 @@ class TestStrictDownloadParameters(RpcMixin, HttpCase, TdktCommon):
             [record for record in records if record.levelno >= logging.ERROR]
         )
         response = self.url_open(
-            "/tdkt_emulation/award/statistics?year=2030&period=annual"
+            "/tdkt/document/award_statistics?year=2030&period=annual"
         )
         self.assertEqual(response.status_code, 200, "what the routes take still works")
 
@@ -574,8 +579,12 @@ class TestStrictDownloadParameters(RpcMixin, HttpCase, TdktCommon):
         csrf_token = re.search(r'csrf_token: "([^"]+)"', page).group(1)
         ids = [self.line.id] + list(range(900_000_000, 900_019_999))
         response = self.url_open(
-            "/tdkt_emulation/eligibility/xlsx",
-            data={"ids": ",".join(map(str, ids)), "csrf_token": csrf_token},
+            "/tdkt/document/eligibility",
+            data={
+                "ids": ",".join(map(str, ids)),
+                "format": "xlsx",
+                "csrf_token": csrf_token,
+            },
         )
         self.assertEqual(response.status_code, 200, response.text[:300])
         sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
@@ -585,7 +594,7 @@ class TestStrictDownloadParameters(RpcMixin, HttpCase, TdktCommon):
         )
         self.assertLess(len(response.request.url), 100, "no id in the URL")
 
-    def test_the_export_buttons_download_from_a_short_url(self):
+    def test_the_export_buttons_post_the_ids_to_the_download_route(self):
         for model, record, method in (
             ("tdkt.registration.line", self.line, "action_export_eligibility_xlsx"),
             ("tdkt.registration", self.form_a, "action_export_xlsx"),
@@ -601,18 +610,25 @@ class TestStrictDownloadParameters(RpcMixin, HttpCase, TdktCommon):
                     },
                 )
             )
-            self.assertEqual(action["type"], "ir.actions.act_url")
-            self.assertNotIn(
-                str(record.id),
-                action["url"].split("?")[-1],
-                "the ids are not in the URL",
-            )
-            response = self.url_open(action["url"])
+            # The web client posts the ids to the one download route, not in its URL.
+            self.assertEqual(action["tag"], "tdkt_emulation.download")
+            self.assertNotIn(str(record.id), action["params"]["url"])
+            self.assertEqual(action["params"]["data"]["ids"], str(record.id))
+            page = self.url_open("/odoo").text
+            data = {
+                **action["params"]["data"],
+                "csrf_token": re.search(r'csrf_token: "([^"]+)"', page).group(1),
+            }
+            response = self.url_open(action["params"]["url"], data=data)
             self.assertEqual(response.status_code, 200)
             openpyxl.load_workbook(io.BytesIO(response.content))
-            # The file is its maker's: another user cannot download it.
+            # Another unit's user cannot read these records: refused.
             self.authenticate("tdkt_user_b", "tdkt_user_b")
-            self.assertIn(self.url_open(action["url"]).status_code, (403, 404))
+            page = self.url_open("/odoo").text
+            data["csrf_token"] = re.search(r'csrf_token: "([^"]+)"', page).group(1)
+            self.assertEqual(
+                self.url_open(action["params"]["url"], data=data).status_code, 403
+            )
             self.authenticate("tdkt_user_a", "tdkt_user_a")
 
 

@@ -61,11 +61,7 @@ class TdktAwardImport(models.TransientModel):
     # ------------------------------------------------------------
 
     def action_download_template(self):
-        return {
-            "type": "ir.actions.act_url",
-            "url": "/tdkt_emulation/award/import_template",
-            "target": "download",
-        }
+        return self.env["tdkt.xlsx.report"].action_download("award_import_template")
 
     def action_check(self):
         """Read the file and show what it would import, or its errors."""

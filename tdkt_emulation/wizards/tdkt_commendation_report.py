@@ -1,4 +1,8 @@
 from odoo import fields, models
+from odoo.exceptions import UserError
+
+from ..lib.params import YEAR_MAX, YEAR_MIN
+from ..report.tdkt_xlsx_report import PERIODS
 
 
 class TdktCommendationReport(models.TransientModel):
@@ -19,10 +23,11 @@ class TdktCommendationReport(models.TransientModel):
 
     def action_export(self):
         self.ensure_one()
-        # Checked here too, so that a wrong year is said in the dialog, not in a download.
-        self.env["tdkt.award"]._export_statistics_xlsx(self.year, self.period)
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/tdkt_emulation/award/statistics?year={self.year}&period={self.period}",
-            "target": "download",
-        }
+        # Checked here, so that a wrong year is said in the dialog, not in a download.
+        if self.period not in PERIODS or not YEAR_MIN <= self.year <= YEAR_MAX:
+            raise UserError(
+                self.env._("Choose a year and a period: six months or the whole year.")
+            )
+        return self.env["tdkt.xlsx.report"].action_download(
+            "award_statistics", params={"year": str(self.year), "period": self.period}
+        )

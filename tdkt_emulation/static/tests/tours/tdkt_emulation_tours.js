@@ -120,9 +120,15 @@ registry.category("web_tour.tours").add("tdkt_registration_tour", {
             run: "click",
         },
         {
-            content: "The form is submitted",
+            content: "The form is submitted: export it to XLSX",
             trigger:
-                ".o_statusbar_status .o_arrow_button_current:contains('Submitted')",
+                ".o_form_view:has(.o_statusbar_status .o_arrow_button_current:contains('Submitted')) button[name=action_export_xlsx]",
+            run: "click",
+        },
+        {
+            // The buttons stay disabled while the file downloads.
+            content: "The file is downloaded",
+            trigger: ".o_form_view button[name=action_export_xlsx]:enabled",
         },
     ],
 });
