@@ -12,8 +12,12 @@ from ..lib.docx_templates import ALLOWED_NAMES, PLACEHOLDERS, build_template
 DOCUMENT_KINDS = [
     ("plan", "Plan (Kế hoạch)"),
     ("decision", "Decision and its list (Quyết định)"),
+    ("council_minutes", "Council session minutes (Biên bản họp)"),
+    ("ballot_count", "Vote count minutes (Biên bản kiểm phiếu)"),
 ]
 DOCUMENT_MODELS = {"plan": "tdkt.plan", "decision": "tdkt.decision"}
+DOCUMENT_MODELS["council_minutes"] = "tdkt.council.session"
+DOCUMENT_MODELS["ballot_count"] = "tdkt.council.session"
 DOCX_MIMETYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 )

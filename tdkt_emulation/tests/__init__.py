@@ -30,3 +30,4 @@ from . import test_year_format
 from . import test_screen_tours
 from . import test_adversary
 from . import test_council_absence
+from . import test_council_minutes
