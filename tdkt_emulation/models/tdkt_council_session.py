@@ -96,6 +96,7 @@ class TdktCouncilSession(models.Model):
         string="Written Opinions",
         readonly=True,
         copy=False,
+        groups="tdkt_emulation.group_tdkt_officer",
         help="The absent members whose opinion in writing the Office has received and filed "
         "as ballots.",
     )
@@ -171,7 +172,7 @@ class TdktCouncilSession(models.Model):
 
     @api.constrains("attendee_ids", "written_member_ids")
     def _check_written_members_absent(self):
-        for session in self:
+        for session in self.sudo():
             if both := session.attendee_ids & session.written_member_ids:
                 raise ValidationError(
                     self.env._(
@@ -404,7 +405,6 @@ class TdktCouncilSession(models.Model):
         own vote does, the member is counted among each item's voters, and the session
         keeps only that her opinion came in writing."""
         self.ensure_one()
-        self._check_record_written()
         self.env.cr.execute(
             SQL(
                 "SELECT id FROM %s WHERE id = %s FOR UPDATE",
@@ -413,6 +413,26 @@ class TdktCouncilSession(models.Model):
             )
         )
         self.invalidate_recordset(["written_member_ids", "attendee_ids"])
+        self._check_written_opinion(member, choices)
+        member = member.sudo()
+        self.env.flush_all()
+        system = self.with_user(SUPERUSER_ID)
+        for item, choice in choices.items():
+            system.env["tdkt.ballot"].create({"item_id": item.id, "choice": choice})
+            item._add_voter(member)
+        self._write_step(
+            {"written_member_ids": [fields.Command.link(member.id)]},
+            audit=self.env._(
+                "Opinion in writing of %(member)s received (absent).",
+                member=member.employee_id.name,
+            ),
+        )
+
+    def _check_written_opinion(self, member, choices):
+        """Raise unless the Office may file ``member``'s opinion in writing with these
+        ``choices`` (``{item: choice}``) now."""
+        self.ensure_one()
+        self._check_record_written()
         member = member.sudo()
         if member.council_id != self.council_id:
             raise UserError(
@@ -466,18 +486,6 @@ class TdktCouncilSession(models.Model):
                         item=item.name,
                     )
                 )
-        self.env.flush_all()
-        system = self.with_user(SUPERUSER_ID)
-        for item, choice in choices.items():
-            system.env["tdkt.ballot"].create({"item_id": item.id, "choice": choice})
-            item._add_voter(member)
-        self._write_step(
-            {"written_member_ids": [fields.Command.link(member.id)]},
-            audit=self.env._(
-                "Opinion in writing of %(member)s received (absent).",
-                member=member.employee_id.name,
-            ),
-        )
 
     def _refile_voters(self):
         """Re-file who voted on each item as the ballots are re-filed: the rows of the

@@ -2,7 +2,7 @@
 the members who do not judge their own case."""
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import Form, HttpCase, tagged
 
 from .common import RpcMixin, TdktCommon
 
@@ -74,14 +74,21 @@ class CouncilOfTen(TdktCommon):
                 self.items[line].with_user(user).action_vote(choice)
 
     def _written(self, member, choices):
-        """The Office files ``member``'s opinion in writing: ``{line: choice}``."""
-        opinion = (
+        """The Office files ``member``'s opinion in writing through its form:
+        ``{line: choice}``."""
+        form = Form(
             self.env["tdkt.written.opinion"]
             .with_user(self.officer)
-            .create({"session_id": self.council_session.id, "member_id": member.id})
+            .with_context(default_session_id=self.council_session.id)
         )
-        for wizard_line in opinion.line_ids:
-            wizard_line.choice = choices.get(wizard_line.item_id.registration_line_id)
+        form.member_id = member
+        for index in range(len(form.line_ids)):
+            with form.line_ids.edit(index) as wizard_line:
+                line = wizard_line.item_id.registration_line_id
+                wizard_line.choice = choices.get(line, False)
+        with self.env.cr.savepoint():
+            # A refused opinion is refused as it is saved: nothing of it is kept.
+            opinion = form.save()
         return opinion.action_confirm()
 
 
@@ -146,6 +153,11 @@ class TestWrittenOpinions(CouncilOfTen):
         self._written(self.council_members[8], {self.line_ldtt: "agree"})
         with self.assertRaisesRegex(UserError, "already filed"):
             self._written(self.council_members[8], {self.line_cstdcs: "agree"})
+        with self.assertRaisesRegex(UserError, "at least one item"):
+            self._written(self.council_members[9], {})
+        # What was refused left nothing behind.
+        self.assertFalse(self.env["tdkt.written.opinion"].sudo().search([]))
+        self.assertFalse(self.env["tdkt.written.opinion.line"].sudo().search([]))
         # Marked present afterwards: refused, the written opinion stands.
         with self.assertRaises(ValidationError):
             self.council_session.with_user(

@@ -5,7 +5,8 @@ class TdktWrittenOpinion(models.TransientModel):
     """The Office files an absent member's opinion in writing (phiếu lấy ý kiến bằng văn
     bản): one choice per agenda item. Confirming files each choice as a ballot that names
     nobody, and deletes this wizard and its lines, so that nothing kept links the member to
-    a choice: the session keeps only that the member's opinion came in writing."""
+    a choice: the session keeps only that the member's opinion came in writing. An opinion
+    the session would refuse is refused as the wizard is saved, so that none is kept."""
 
     _name = "tdkt.written.opinion"
     _description = "Opinion in Writing of an Absent Member"
@@ -52,12 +53,21 @@ class TdktWrittenOpinion(models.TransientModel):
                 fields.Command.create({"item_id": item.id}) for item in items
             ]
 
+    @api.constrains("member_id", "line_ids")
+    def _check_opinion(self):
+        # Checked as the wizard is saved: a refused opinion is never kept, not even until
+        # the wizards are vacuumed.
+        for opinion in self:
+            opinion.session_id._check_written_opinion(
+                opinion.member_id, opinion._get_choices()
+            )
+
+    def _get_choices(self):
+        return {line.item_id: line.choice for line in self.line_ids if line.choice}
+
     def action_confirm(self):
         self.ensure_one()
-        self.session_id._record_written_opinion(
-            self.member_id,
-            {line.item_id: line.choice for line in self.line_ids if line.choice},
-        )
+        self.session_id._record_written_opinion(self.member_id, self._get_choices())
         # What the Office typed is forgotten with the wizard.
         self.sudo().line_ids.unlink()
         self.sudo().unlink()
