@@ -2,9 +2,12 @@
 the members who do not judge their own case."""
 
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
 from odoo.tests import Form, HttpCase, tagged
 
-from .common import RpcMixin, TdktCommon
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+from .common import RpcMixin, TdktCommon, TdktTourCase
 
 ITEM = "tdkt.council.session.item"
 
@@ -310,3 +313,76 @@ class TestRecusalOverRpc(RpcMixin, HttpCase, CouncilOfTen):
         self.assertFalse(
             self.env["tdkt.ballot"].sudo().search([("item_id", "=", item.id)])
         )
+
+
+@tagged("post_install", "-at_install", "tdkt_tour")
+class TestRecusedVotingTour(TdktTourCase):
+    """A member proposed for a title opens the voting screen."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        unit = cls.env["hr.department"].create({"name": "Tour Recusal Unit"})
+        colleague = cls.env["hr.employee"].create(
+            {"name": "Tour Colleague", "department_id": unit.id}
+        )
+        voter = mail_new_test_user(
+            cls.env,
+            login="tour_recused_voter",
+            groups="tdkt_emulation.group_tdkt_user",
+            name="Tour Recused Voter",
+        )
+        voter_employee = cls.env["hr.employee"].create(
+            {
+                "name": "Tour Recused Voter",
+                "user_id": voter.id,
+                "department_id": unit.id,
+            }
+        )
+        plan = cls.env["tdkt.plan"].create(
+            {
+                "name": "Recusal tour plan",
+                "year": 2031,
+                "registration_unit_ids": [Command.set(unit.ids)],
+            }
+        )
+        plan.action_approve()
+        title = cls.env.ref("tdkt_emulation.title_ldtt")
+        plan.registration_ids.line_ids = [
+            Command.create({"employee_id": employee.id, "title_id": title.id})
+            for employee in (colleague, voter_employee)
+        ]
+        plan.registration_ids.action_submit()
+        council = cls.env["tdkt.council"].create(
+            {
+                "name": "Recusal Tour Council",
+                "member_ids": [Command.create({"employee_id": voter_employee.id})],
+            }
+        )
+        cls.council_session = cls.env["tdkt.council.session"].create(
+            {
+                "name": "Recusal tour session",
+                "council_id": council.id,
+                "plan_id": plan.id,
+                "item_ids": [
+                    Command.create({"registration_line_id": line.id})
+                    for line in plan.registration_ids.line_ids
+                ],
+            }
+        )
+        cls.council_session.action_start_voting()
+
+    def test_recused_member_sees_it_on_the_voting_screen(self):
+        action = self.env.ref("tdkt_emulation.tdkt_council_session_item_action_vote")
+        self.start_tour(
+            f"/odoo/action-{action.id}",
+            "tdkt_recused_vote_tour",
+            login="tour_recused_voter",
+        )
+        own, other = self.council_session.item_ids.sorted(
+            lambda item: item.registration_line_id.employee_id.name
+            != "Tour Recused Voter"
+        )
+        self.assertEqual(own.recused_count, 1)
+        self.assertEqual(own.voted_count, 0)
+        self.assertEqual(other.voted_count, 1)
