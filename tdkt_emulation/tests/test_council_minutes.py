@@ -293,3 +293,17 @@ class TestSessionMinutes(CouncilOfTen):
         session = self.council_session.copy({"name": "Next review"})
         with self.assertRaisesRegex(UserError, "closed"):
             self.Document.render("council_minutes", session, "docx")
+
+    def test_minutes_number_is_set_after_closing_by_the_office(self):
+        self.council_session.with_user(self.officer).minutes_number = "06/BB-HĐTĐKT"
+        self.assertEqual(
+            self.Document.render("ballot_count", self.council_session, "docx")[1],
+            "Biên bản kiểm phiếu 06-BB-HĐTĐKT.docx",
+        )
+        with self.assertRaises(AccessError):
+            self.council_session.with_user(self.members[0]).minutes_number = "X"
+        # Nothing else of a closed session changes.
+        with self.assertRaises(UserError):
+            self.council_session.with_user(self.officer).write(
+                {"minutes_number": "07/BB", "location": "Elsewhere"}
+            )

@@ -22,7 +22,8 @@ registry.category("web_tour.tours").add("tdkt_recused_vote_tour", {
             run: "click",
         },
         {
-            trigger: ".o_kanban_record:contains('Tour Colleague') .badge:contains('Voted')",
+            trigger:
+                ".o_kanban_record:contains('Tour Colleague') .badge:contains('Voted')",
         },
     ],
 });
