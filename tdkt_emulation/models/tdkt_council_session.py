@@ -658,6 +658,7 @@ class TdktCouncilSession(models.Model):
             percent = session.company_id.tdkt_session_quorum_percent
             required = quorum_required(members, percent)
             present = len(session.attendee_ids)
+            shown_percent = f"{percent:g}"
             if present < required:
                 raise UserError(
                     self.env._(
@@ -668,7 +669,7 @@ class TdktCouncilSession(models.Model):
                         present=present,
                         members=members,
                         required=required,
-                        percent=f"{percent:g}",
+                        percent=shown_percent,
                     )
                 )
 
