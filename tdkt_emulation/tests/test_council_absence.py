@@ -8,6 +8,7 @@ from odoo.tests import Form, HttpCase, tagged
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import RpcMixin, TdktCommon, TdktTourCase
+from .test_trust_ballot import CHOICE_RE, server_log
 
 ITEM = "tdkt.council.session.item"
 
@@ -312,6 +313,112 @@ class TestRecusalOverRpc(RpcMixin, HttpCase, CouncilOfTen):
         )
         self.assertFalse(
             self.env["tdkt.ballot"].sudo().search([("item_id", "=", item.id)])
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestWrittenOpinionOverRpc(RpcMixin, HttpCase, CouncilOfTen):
+    """The Office files an absent member's opinion as the web client does (the wizard saved
+    with its choices, then its button); the server keeps and logs nothing that pairs her
+    with a choice."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.council_session.attendee_ids = cls.council_members[:7]
+        cls.council_session.action_start_voting()
+
+    def test_filing_logs_and_keeps_no_member_choice_pair(self):
+        absent = self.council_members[7]
+        items = self.council_session.item_ids.sorted("id")
+        messages_before = (
+            self.env["mail.message"].sudo().search([], order="id desc", limit=1).id
+        )
+        self.authenticate(self.officer.login, self.officer.login)
+        with server_log() as records:
+            saved = self.assertAnswered(
+                self._web(
+                    "/web/dataset/call_kw/tdkt.written.opinion/web_save",
+                    {
+                        "model": "tdkt.written.opinion",
+                        "method": "web_save",
+                        "args": [
+                            [],
+                            {
+                                "session_id": self.council_session.id,
+                                "member_id": absent.id,
+                                "line_ids": [
+                                    Command.create(
+                                        {"item_id": item.id, "choice": choice}
+                                    )
+                                    for item, choice in zip(
+                                        items,
+                                        ("agree", "disagree", "abstain"),
+                                        strict=True,
+                                    )
+                                ],
+                            },
+                        ],
+                        "kwargs": {"specification": {}},
+                    },
+                )
+            )
+            self.assertAnswered(
+                self._web(
+                    "/web/dataset/call_button/tdkt.written.opinion/action_confirm",
+                    {
+                        "model": "tdkt.written.opinion",
+                        "method": "action_confirm",
+                        "args": [[saved[0]["id"]]],
+                        "kwargs": {},
+                    },
+                )
+            )
+        lines = [record.getMessage() for record in records]
+        self.assertTrue(any("action_confirm" in line for line in lines), lines)
+        for line in lines:
+            self.assertNotRegex(line, CHOICE_RE, "no log line names a choice")
+        # The chatter says the opinion came, not what it holds.
+        messages = (
+            self.env["mail.message"].sudo().search([("id", ">", messages_before)])
+        )
+        self.assertTrue(messages)
+        self.assertNotRegex(" ".join(messages.mapped("body")), CHOICE_RE)
+        # What the Office typed is gone; the ballots name nobody.
+        self.assertFalse(
+            self.env["tdkt.written.opinion"]
+            .sudo()
+            .search([("id", "=", saved[0]["id"])])
+        )
+        self.assertFalse(self.env["tdkt.written.opinion.line"].sudo().search([]))
+        self.assertEqual(
+            sorted(
+                self.env["tdkt.ballot"]
+                .sudo()
+                .search([("session_id", "=", self.council_session.id)])
+                .mapped("choice")
+            ),
+            ["abstain", "agree", "disagree"],
+        )
+        # The members do not learn from the session who answered in writing.
+        [read] = self.assertAnswered(
+            self._rpc(
+                self.members[0],
+                "tdkt.council.session",
+                "read",
+                [self.council_session.id],
+                ["name"],
+            )
+        )
+        self.assertNotIn("written_member_ids", read)
+        self.assertRefused(
+            self._rpc(
+                self.members[0],
+                "tdkt.council.session",
+                "read",
+                [self.council_session.id],
+                ["written_member_ids"],
+            )
         )
 
 
