@@ -54,6 +54,7 @@
         "wizards/tdkt_initiative_scoring_views.xml",
         "wizards/tdkt_decision_cancel_views.xml",
         "wizards/tdkt_proposal_return_views.xml",
+        "wizards/tdkt_written_opinion_views.xml",
         "wizards/tdkt_eligibility_override_views.xml",
         "wizards/tdkt_commendation_report_views.xml",
         "wizards/tdkt_award_import_views.xml",

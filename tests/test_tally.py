@@ -1,6 +1,6 @@
 import pytest
 
-from tdkt_emulation.lib.tally import tally_ballots
+from tdkt_emulation.lib.tally import quorum_required, tally_ballots
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,43 @@ def test_counts_each_choice():
 def test_refuses_impossible_tallies(choices, members, threshold, message):
     with pytest.raises(ValueError, match=message):
         tally_ballots(choices, members, threshold)
+
+
+def test_written_opinions_count_as_ballots_over_all_members():
+    # 7 present agree, 3 absent of whom one agrees in writing: 8 of 10 members
+    assert not tally_ballots(["agree"] * 7, 10, 80).passed
+    tally = tally_ballots(["agree"] * 8, 10, 80)
+    assert (tally.share, tally.passed, tally.base) == (80.0, True, 10)
+
+
+@pytest.mark.parametrize(
+    ("exclude", "base", "share", "passed"),
+    [(False, 10, 70.0, False), (True, 9, 77.78, False)],
+)
+def test_recused_members_and_the_share_s_denominator(exclude, base, share, passed):
+    tally = tally_ballots(["agree"] * 7 + ["disagree"] * 2, 10, 80, 1, exclude)
+    assert (tally.recused, tally.base, tally.share, tally.passed) == (
+        1,
+        base,
+        share,
+        passed,
+    )
+    assert tally_ballots(["agree"] * 8, 10, 80, 1, True).passed
+    assert tally_ballots(["agree"] * 8, 10, 80, 1, False).passed
+
+
+def test_a_recused_member_cannot_add_a_ballot():
+    with pytest.raises(ValueError, match="9 members who may vote"):
+        tally_ballots(["agree"] * 10, 10, 80, 1)
+    with pytest.raises(ValueError, match="recused"):
+        tally_ballots([], 2, 80, 3)
+    with pytest.raises(ValueError, match="nobody may vote"):
+        tally_ballots([], 2, 80, 2, True)
+
+
+@pytest.mark.parametrize(
+    ("members", "percent", "required"),
+    [(10, 80, 8), (9, 80, 8), (10, 0, 0), (7, 66.67, 5), (3, 100, 3), (5, 50, 3)],
+)
+def test_quorum_required(members, percent, required):
+    assert quorum_required(members, percent) == required

@@ -37,6 +37,34 @@ COMMON_PLACEHOLDERS = [
     ("doc.signer_title", "the signer's title, e.g. Giám đốc (|upper for capitals)"),
     ("doc.signer_name", "the signer's full name"),
 ]
+# The council session's minutes (biên bản họp) and vote count (biên bản kiểm phiếu): what
+# was decided and by how many, never who chose what.
+SESSION_PLACEHOLDERS = [
+    ("session.council", "the council, e.g. Hội đồng Thi đua - Khen thưởng Sở Nội vụ"),
+    ("session.founding", "the founding decision, e.g. Quyết định số 12/QĐ-SNV ngày …"),
+    ("session.name", "the session's name"),
+    ("session.year", "the year of the titles reviewed"),
+    ("session.time_text", "when, e.g. 08 giờ 00, ngày 10 tháng 12 năm 2030"),
+    ("session.location", "where the session met"),
+    ("session.chair", "the chair's name"),
+    ("session.secretary", "the secretary's name"),
+    ("session.member_count", "the council's members by its founding decision"),
+    ("session.present_count", "the members present"),
+    ("session.absent_count", "the members absent"),
+    ("session.written_count", "the absent members whose opinion came in writing"),
+    (
+        "session.members",
+        "list: m.number, m.name, m.position, m.role, m.attendance (có mặt, vắng mặt…)",
+    ),
+    ("session.agenda", "list of lines: what was reviewed"),
+    (
+        "session.results",
+        "list: r.number, r.name, r.unit, r.title, r.agree, r.disagree, r.abstain, "
+        "r.valid, r.members, r.base, r.share, r.threshold, r.result, r.recused (names)",
+    ),
+    ("session.recusals", "list of lines: who did not vote on which item, and why"),
+    ("session.passed_count", "the items passed"),
+]
 PLACEHOLDERS = {
     "plan": COMMON_PLACEHOLDERS
     + [
@@ -84,6 +112,8 @@ PLACEHOLDERS = {
             "the total reward money, e.g. 1.234.000 (empty when none)",
         ),
     ],
+    "council_minutes": COMMON_PLACEHOLDERS + SESSION_PLACEHOLDERS,
+    "ballot_count": COMMON_PLACEHOLDERS + SESSION_PLACEHOLDERS,
 }
 PLACEHOLDERS["registration"] = COMMON_PLACEHOLDERS + [
     ("registration.unit", "the unit registering, e.g. Phòng Tổ chức cán bộ"),
@@ -137,6 +167,8 @@ PLACEHOLDERS["achievement"] = COMMON_PLACEHOLDERS + [
 ]
 # The top-level names of each kind's context: a template may use no other.
 ALLOWED_NAMES = {kind: {"org", "doc", kind} for kind in PLACEHOLDERS}
+ALLOWED_NAMES["council_minutes"] = {"org", "doc", "session"}
+ALLOWED_NAMES["ballot_count"] = {"org", "doc", "session"}
 
 
 # ------------------------------------------------------------
@@ -802,12 +834,173 @@ def build_achievement_template():
     return _save(document)
 
 
+def _two_signatures(document):
+    """The secretary bottom left, the chair bottom right."""
+    widths = (Cm(8), Cm(8.5))
+    table = _table(document, widths, borders=False)
+    left, right = _row(table, widths).cells
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    for cell, title, name in (
+        (left, "THƯ KÝ", "{{ session.secretary }}"),
+        (right, "CHỦ TỊCH HỘI ĐỒNG", "{{ session.chair }}"),
+    ):
+        _cell_para(cell, title, bold=True, align=center, space_before=12)
+        _para(cell, "(Ký, ghi rõ họ tên)", italic=True, size=12, align=center)
+        for _blank in range(3):
+            _para(cell, "")
+        _para(cell, name, bold=True, align=center)
+
+
+def _session_opening(document, kind_title, summary):
+    _frame_header(document)
+    _title(document, kind_title, summary)
+    _body(document, "Thời gian: {{ session.time_text }}.")
+    _body(document, "Địa điểm: {{ session.location }}.")
+    _body(document, "Chủ trì: {{ session.chair }}. Thư ký: {{ session.secretary }}.")
+    _body(
+        document,
+        "Thành phần: {{ session.council }}{% if session.founding %} (thành lập theo "
+        "{{ session.founding }}){% endif %} gồm {{ session.member_count }} thành viên; có mặt "
+        "{{ session.present_count }} thành viên, vắng mặt {{ session.absent_count }} thành viên"
+        "{% if session.written_count %}, trong đó {{ session.written_count }} thành viên gửi "
+        "ý kiến bằng văn bản{% endif %}.",
+    )
+
+
+def _results_table(document, columns):
+    """One row per item reviewed: ``columns`` are (header, width in cm, cell text)."""
+    widths = tuple(Cm(width) for _header, width, _text in columns)
+    table = _table(document, widths)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    header = _row(table, widths, header=True)
+    for cell, (text, _width, _value) in zip(header.cells, columns, strict=False):
+        _cell_para(cell, text, bold=True, size=11, align=center)
+    _cell_para(_row(table, widths).cells[0], "{%tr for r in session.results %}")
+    row = _row(table, widths)
+    for index, (cell, (_header, _width, value)) in enumerate(
+        zip(row.cells, columns, strict=False)
+    ):
+        _cell_para(cell, value, size=11, align=None if index in (1, 2) else center)
+    _cell_para(_row(table, widths).cells[0], "{%tr endfor %}")
+
+
+def build_council_minutes_template():
+    """The minutes of a council's session (biên bản họp Hội đồng): who sat, what was
+    reviewed, and each item's result by secret ballot."""
+    document = _new_document()
+    _session_opening(
+        document,
+        "BIÊN BẢN",
+        "Họp {{ session.council }} xét danh hiệu thi đua năm {{ session.year }}",
+    )
+    widths = (Cm(1.2), Cm(5.3), Cm(4.5), Cm(2.8), Cm(2.7))
+    table = _table(document, widths)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    header = _row(table, widths, header=True)
+    for cell, text in zip(
+        header.cells,
+        ("TT", "Họ và tên", "Chức vụ", "Chức danh trong Hội đồng", "Tham dự"),
+        strict=False,
+    ):
+        _cell_para(cell, text, bold=True, size=12, align=center)
+    _cell_para(_row(table, widths).cells[0], "{%tr for m in session.members %}")
+    row = _row(table, widths)
+    for index, value in enumerate(
+        ("m.number", "m.name", "m.position", "m.role", "m.attendance")
+    ):
+        _cell_para(
+            row.cells[index],
+            "{{ " + value + " }}",
+            size=12,
+            align=center if index == 0 else None,
+        )
+    _cell_para(_row(table, widths).cells[0], "{%tr endfor %}")
+
+    _body(document, "I. NỘI DUNG", bold=True, space_before=6)
+    _body(
+        document,
+        "Hội đồng xem xét, bỏ phiếu kín đề nghị xét danh hiệu thi đua đối với:",
+    )
+    _lines(
+        document,
+        "session.agenda",
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        indent=True,
+        space_after=3,
+    )
+    _body(document, "II. KẾT QUẢ BỎ PHIẾU", bold=True, space_before=6)
+    _body(
+        document,
+        "Tỷ lệ phiếu đồng ý tính trên tổng số thành viên Hội đồng; ý kiến bằng văn bản của "
+        "thành viên vắng mặt được tính như phiếu bầu.",
+    )
+    _results_table(
+        document,
+        (
+            ("TT", 0.9, "{{ r.number }}"),
+            ("Cá nhân, tập thể", 4.0, "{{ r.name }}"),
+            ("Danh hiệu", 3.2, "{{ r.title }}"),
+            ("Đồng ý / tổng số", 2.2, "{{ r.agree }}/{{ r.base }}"),
+            ("Tỷ lệ", 1.9, "{{ r.share }}"),
+            ("Tỷ lệ yêu cầu", 1.9, "{{ r.threshold }}"),
+            ("Kết quả", 2.4, "{{ r.result }}"),
+        ),
+    )
+    _body(document, "Không tham gia biểu quyết:", bold=True, space_before=6)
+    _lines(document, "session.recusals", indent=True, space_after=3)
+    _body(
+        document,
+        "Kết luận: {{ session.passed_count }} trường hợp đạt tỷ lệ phiếu đồng ý theo quy định. "
+        "Biên bản được thông qua tại cuộc họp./.",
+        space_before=6,
+    )
+    _two_signatures(document)
+    return _save(document)
+
+
+def build_ballot_count_template():
+    """The vote count of a session's secret ballot (biên bản kiểm phiếu): the number of
+    ballots of each choice per item, never a member's."""
+    document = _new_document()
+    _session_opening(
+        document,
+        "BIÊN BẢN KIỂM PHIẾU",
+        "Bỏ phiếu kín xét danh hiệu thi đua năm {{ session.year }}",
+    )
+    _body(
+        document,
+        "Số phiếu của mỗi trường hợp gồm phiếu của thành viên có mặt và phiếu lấy ý kiến "
+        "bằng văn bản của thành viên vắng mặt; thành viên không tham gia biểu quyết không "
+        "có phiếu.",
+    )
+    _results_table(
+        document,
+        (
+            ("TT", 0.8, "{{ r.number }}"),
+            ("Cá nhân, tập thể", 3.2, "{{ r.name }}"),
+            ("Danh hiệu", 2.6, "{{ r.title }}"),
+            ("Phiếu hợp lệ", 1.3, "{{ r.valid }}"),
+            ("Đồng ý", 1.3, "{{ r.agree }}"),
+            ("Không đồng ý", 1.8, "{{ r.disagree }}"),
+            ("Không biểu quyết", 1.8, "{{ r.abstain }}"),
+            ("Tỷ lệ đồng ý", 1.8, "{{ r.share }}"),
+            ("Kết quả", 1.9, "{{ r.result }}"),
+        ),
+    )
+    _body(document, "Không tham gia biểu quyết:", bold=True, space_before=6)
+    _lines(document, "session.recusals", indent=True, space_after=3)
+    _two_signatures(document)
+    return _save(document)
+
+
 BUILDERS = {
     "plan": build_plan_template,
     "decision": build_decision_template,
     "registration": build_registration_template,
     "proposal": build_proposal_template,
     "achievement": build_achievement_template,
+    "council_minutes": build_council_minutes_template,
+    "ballot_count": build_ballot_count_template,
 }
 
 

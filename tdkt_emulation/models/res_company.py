@@ -32,6 +32,21 @@ class ResCompany(models.Model):
         help="Share of the maximum score an initiative needs to pass the council's scoring.",
     )
 
+    tdkt_session_quorum_percent = fields.Float(
+        "Session Quorum (%)",
+        default=0.0,
+        help="The fewest members present, in percent of all the council's members, for a session "
+        "that reviews titles to be closed; 0: no quorum (the law sets none; a province may, e.g. 80%).",
+    )
+    tdkt_recusal_base = fields.Selection(
+        [("all", "All members"), ("not_recused", "Members not recused")],
+        "Share of Recused Items Over",
+        default="all",
+        required=True,
+        help="Over whom the agree share of an item some members are recused from is counted: all "
+        "the council's members, as the decree words it, or those who may vote on it.",
+    )
+
     tdkt_superior_body = fields.Char(
         "Superior Body",
         help="Printed above the issuing body on documents, e.g. UBND tỉnh Lạng Sơn.",
@@ -70,6 +85,11 @@ class ResCompany(models.Model):
             "tdkt_initiative_pass_percent_range",
             "CHECK(tdkt_initiative_pass_percent >= 0 AND tdkt_initiative_pass_percent <= 100)",
             "The initiative pass mark is a percentage from 0 to 100.",
+        ),
+        (
+            "tdkt_session_quorum_percent_range",
+            "CHECK(tdkt_session_quorum_percent >= 0 AND tdkt_session_quorum_percent <= 100)",
+            "The session quorum is a percentage from 0 to 100.",
         ),
     ]
 

@@ -16,6 +16,12 @@ class ResConfigSettings(models.TransientModel):
     tdkt_initiative_pass_percent = fields.Float(
         related="company_id.tdkt_initiative_pass_percent", readonly=False
     )
+    tdkt_session_quorum_percent = fields.Float(
+        related="company_id.tdkt_session_quorum_percent", readonly=False
+    )
+    tdkt_recusal_base = fields.Selection(
+        related="company_id.tdkt_recusal_base", readonly=False
+    )
     tdkt_superior_body = fields.Char(
         related="company_id.tdkt_superior_body", readonly=False
     )

@@ -9,6 +9,8 @@ SETTINGS = (
     "tdkt_registration_reminder_days",
     "tdkt_default_title_id",
     "tdkt_initiative_pass_percent",
+    "tdkt_session_quorum_percent",
+    "tdkt_recusal_base",
     "tdkt_superior_body",
     "tdkt_issuing_body",
     "tdkt_document_place",
@@ -62,6 +64,19 @@ class TdktConfigSettings(models.TransientModel):
         "Initiative Pass Mark (%)",
         default=lambda self: self._default_setting("tdkt_initiative_pass_percent"),
         help="Share of the maximum score an initiative needs to pass the council's scoring, in percent.",
+    )
+    tdkt_session_quorum_percent = fields.Float(
+        "Session Quorum (%)",
+        default=lambda self: self._default_setting("tdkt_session_quorum_percent"),
+        help="The fewest members present, in percent of all the council's members, for a session "
+        "that reviews titles to be closed; 0: no quorum.",
+    )
+    tdkt_recusal_base = fields.Selection(
+        [("all", "All members"), ("not_recused", "Members not recused")],
+        "Share of Recused Items Over",
+        required=True,
+        default=lambda self: self._default_setting("tdkt_recusal_base"),
+        help="Over whom the agree share of an item some members are recused from is counted.",
     )
 
     tdkt_superior_body = fields.Char(
@@ -128,6 +143,13 @@ class TdktConfigSettings(models.TransientModel):
                 self.env._(
                     "The initiative pass mark is a percentage from 0 to 100, not %(value)s.",
                     value=self.tdkt_initiative_pass_percent,
+                )
+            )
+        if not 0 <= self.tdkt_session_quorum_percent <= 100:
+            raise ValidationError(
+                self.env._(
+                    "The session quorum is a percentage from 0 to 100, not %(value)s.",
+                    value=self.tdkt_session_quorum_percent,
                 )
             )
         self.company_id.sudo().write(

@@ -1,12 +1,12 @@
 import random
 from collections import defaultdict
 
-from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from ..lib.scoring import score_initiative
-from ..lib.tally import tally_ballots
+from ..lib.tally import quorum_required, tally_ballots
 
 
 class TdktCouncilSession(models.Model):
@@ -29,7 +29,13 @@ class TdktCouncilSession(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
     _tdkt_steps = ("edit", "add_agenda", "start_voting", "close")
-    _tdkt_step_fields = ("state", "closing_member_count", "date_closed", "closed_by_id")
+    _tdkt_step_fields = (
+        "state",
+        "closing_member_count",
+        "date_closed",
+        "closed_by_id",
+        "written_member_ids",
+    )
 
     name = fields.Char(required=True, tracking=True)
     # The session's company is the council's: no check_company here, whose domain would
@@ -43,6 +49,9 @@ class TdktCouncilSession(models.Model):
     )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     location = fields.Char()
+    time_start = fields.Float(
+        "Start Time", help="When the session starts, printed on its minutes."
+    )
     plan_id = fields.Many2one(
         "tdkt.plan",
         check_company=True,
@@ -75,6 +84,24 @@ class TdktCouncilSession(models.Model):
         readonly=False,
         help="The members present. Absent members may still vote by written opinion; either way "
         "the agree share is counted over all the members.",
+    )
+    # What is kept of an absent member's written opinion is that it came: the choices it
+    # holds are filed as ballots that name nobody.
+    written_member_ids = fields.Many2many(
+        "tdkt.council.member",
+        "tdkt_council_session_written_rel",
+        "session_id",
+        "member_id",
+        string="Written Opinions",
+        readonly=True,
+        copy=False,
+        groups="tdkt_emulation.group_tdkt_officer",
+        help="The absent members whose opinion in writing the Office has received and filed "
+        "as ballots.",
+    )
+    minutes_number = fields.Char(
+        copy=False,
+        help="The number and symbol of the session's minutes, e.g. 05/BB-HĐTĐKT.",
     )
     member_count = fields.Integer(
         compute="_compute_member_count",
@@ -141,6 +168,19 @@ class TdktCouncilSession(models.Model):
                 session.council_id
                 and session.council_id._get_member_of_user(self.env.user)
             )
+
+    @api.constrains("attendee_ids", "written_member_ids")
+    def _check_written_members_absent(self):
+        for session in self.sudo():
+            if both := session.attendee_ids & session.written_member_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(names)s gave an opinion in writing as absent member(s) of %(session)s "
+                        "and cannot be marked present.",
+                        names=", ".join(both.mapped("employee_id.name")),
+                        session=session.name,
+                    )
+                )
 
     # ------------------------------------------------------------
     # CRUD
@@ -228,6 +268,14 @@ class TdktCouncilSession(models.Model):
                     )
                 )
         self._write_step({"state": "voting"}, audit=self.env._("Voting started."))
+        for item in self.item_ids.filtered("registration_line_id"):
+            item._write_step(
+                {
+                    "recused_member_ids": [
+                        fields.Command.set(item._get_recused_members().ids)
+                    ]
+                }
+            )
         self.item_ids.initiative_id._start_scoring()
 
     def action_close(self):
@@ -244,6 +292,7 @@ class TdktCouncilSession(models.Model):
         )
         self.invalidate_recordset(["state"])
         self._check_close()
+        self._check_quorum()
         for session in self:
             member_count = len(session.council_id.member_ids)
             if session.council_type == "emulation":
@@ -260,6 +309,18 @@ class TdktCouncilSession(models.Model):
                 },
                 audit=self.env._("Session closed: the results are written."),
             )
+
+    def action_open_written_opinion(self):
+        self.ensure_one()
+        self._check_record_written()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Opinion in Writing"),
+            "res_model": "tdkt.written.opinion",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_session_id": self.id},
+        }
 
     def action_open_voting(self):
         self.ensure_one()
@@ -298,9 +359,16 @@ class TdktCouncilSession(models.Model):
         thresholds = (
             self.item_ids.registration_line_id.sudo()._get_approval_thresholds()
         )
+        exclude_recused = self.company_id.tdkt_recusal_base == "not_recused"
         for item in self.item_ids:
             line = item.registration_line_id.sudo()
-            tally = tally_ballots(choices[item.id], member_count, thresholds[line])
+            tally = tally_ballots(
+                choices[item.id],
+                member_count,
+                thresholds[line],
+                len(item.recused_member_ids),
+                exclude_recused,
+            )
             outcome = "approved" if tally.passed else "rejected"
             item._write_step(
                 {
@@ -309,6 +377,7 @@ class TdktCouncilSession(models.Model):
                     "abstain_count": tally.abstain,
                     "valid_count": tally.valid,
                     "member_count": tally.members,
+                    "base_count": tally.base,
                     "agree_share": tally.share,
                     "threshold": tally.threshold,
                     "outcome": outcome,
@@ -324,6 +393,94 @@ class TdktCouncilSession(models.Model):
                     "vote_outcome": outcome,
                 }
             )
+
+    def _record_written_opinion(self, member, choices):
+        """File the opinion in writing of ``member``, absent from this session: each of its
+        ``choices`` (``{item: choice}``) becomes a ballot that names nobody, as a member's
+        own vote does, the member is counted among each item's voters, and the session
+        keeps only that her opinion came in writing."""
+        self.ensure_one()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE id = %s FOR UPDATE",
+                SQL.identifier(self._table),
+                self.id,
+            )
+        )
+        self.invalidate_recordset(["written_member_ids", "attendee_ids"])
+        self._check_written_opinion(member, choices)
+        member = member.sudo()
+        self.env.flush_all()
+        system = self.with_user(SUPERUSER_ID)
+        for item, choice in choices.items():
+            system.env["tdkt.ballot"].create({"item_id": item.id, "choice": choice})
+            item._add_voter(member)
+        self._write_step(
+            {"written_member_ids": [fields.Command.link(member.id)]},
+            audit=self.env._(
+                "Opinion in writing of %(member)s received (absent).",
+                member=member.employee_id.name,
+            ),
+        )
+
+    def _check_written_opinion(self, member, choices):
+        """Raise unless the Office may file ``member``'s opinion in writing with these
+        ``choices`` (``{item: choice}``) now."""
+        self.ensure_one()
+        self._check_record_written()
+        member = member.sudo()
+        if member.council_id != self.council_id:
+            raise UserError(
+                self.env._(
+                    "%(member)s is not a member of %(council)s.",
+                    member=member.employee_id.name,
+                    council=self.council_id.name,
+                )
+            )
+        if member in self.attendee_ids:
+            raise UserError(
+                self.env._(
+                    "%(member)s is present: members present vote themselves, an opinion in "
+                    "writing is an absent member's.",
+                    member=member.employee_id.name,
+                )
+            )
+        if member in self.written_member_ids:
+            raise UserError(
+                self.env._(
+                    "The opinion in writing of %(member)s is already filed.",
+                    member=member.employee_id.name,
+                )
+            )
+        if not choices:
+            raise UserError(
+                self.env._("An opinion in writing gives a choice on at least one item.")
+            )
+        for item, choice in choices.items():
+            if item.session_id != self or item.council_type != "emulation":
+                raise UserError(
+                    self.env._(
+                        "%(item)s is not a title on the agenda of %(session)s.",
+                        item=item.name,
+                        session=self.name,
+                    )
+                )
+            if choice not in ("agree", "disagree", "abstain"):
+                raise UserError(
+                    self.env._(
+                        "A ballot is agree, disagree or abstain, not %(choice)s.",
+                        choice=repr(choice)[:40],
+                    )
+                )
+            item._check_member_may_vote(member)
+            if member in item.sudo().voted_member_ids:
+                raise UserError(
+                    self.env._(
+                        "%(member)s has already voted on %(item)s.",
+                        member=member.employee_id.name,
+                        item=item.name,
+                    )
+                )
 
     def _refile_voters(self):
         """Re-file who voted on each item as the ballots are re-filed: the rows of the
@@ -453,6 +610,9 @@ class TdktCouncilSession(models.Model):
             )
 
     def _check_edit_vals(self, vals):
+        if vals and set(vals) <= {"minutes_number"}:
+            # The minutes are numbered when they are written, after the session closes.
+            return self._check_office()
         if "council_id" in vals and any(session.state != "draft" for session in self):
             raise UserError(
                 self.env._(
@@ -474,6 +634,39 @@ class TdktCouncilSession(models.Model):
         self._check_office()
         if any(session.state != "draft" for session in self):
             raise UserError(self.env._("Only a draft session can start voting."))
+
+    def _check_record_written(self):
+        """The Office files the opinions in writing of absent members while voting."""
+        self._check_office()
+        for session in self:
+            if session.state != "voting" or session.council_type != "emulation":
+                raise UserError(
+                    self.env._(
+                        "Opinions in writing are filed while a session that reviews titles is voting."
+                    )
+                )
+
+    def _check_quorum(self):
+        """A session that reviews titles closes only with the company's quorum present."""
+        for session in self.filtered(lambda s: s.council_type == "emulation"):
+            members = len(session.council_id.member_ids)
+            percent = session.company_id.tdkt_session_quorum_percent
+            required = quorum_required(members, percent)
+            present = len(session.attendee_ids)
+            shown_percent = f"{percent:g}"
+            if present < required:
+                raise UserError(
+                    self.env._(
+                        "%(session)s lacks its quorum: %(present)s of %(members)s members are "
+                        "present, %(required)s are required (%(percent)s%%). Tick the members "
+                        "present on the Attendance tab.",
+                        session=session.name,
+                        present=present,
+                        members=members,
+                        required=required,
+                        percent=shown_percent,
+                    )
+                )
 
     def _check_close(self):
         """The Office closes a voting session."""

@@ -22,6 +22,8 @@ RESULT_FIELDS = (
     "pass_mark",
     "scorer_count",
     "voted_member_ids",
+    "recused_member_ids",
+    "base_count",
 )
 
 
@@ -89,6 +91,22 @@ class TdktCouncilSessionItem(models.Model):
     )
     is_voted = fields.Boolean(compute="_compute_my_vote", string="I Have Voted")
     can_vote = fields.Boolean(compute="_compute_my_vote")
+    # Who does not judge their own case: the candidate, or the members of the collective
+    # proposed (its unit and sub-units), fixed when voting starts. Not a secret: the
+    # minutes name them.
+    recused_member_ids = fields.Many2many(
+        "tdkt.council.member",
+        "tdkt_council_session_item_recused_rel",
+        "item_id",
+        "member_id",
+        string="Recused",
+        readonly=True,
+        copy=False,
+    )
+    recused_count = fields.Integer(
+        compute="_compute_recused_count", store=True, string="Recused Members"
+    )
+    is_recused = fields.Boolean(compute="_compute_my_vote", string="I Am Recused")
 
     # Results, written when the session closes
     agree_count = fields.Integer("Agree", readonly=True)
@@ -96,6 +114,12 @@ class TdktCouncilSessionItem(models.Model):
     abstain_count = fields.Integer("Abstain", readonly=True)
     valid_count = fields.Integer("Valid Ballots", readonly=True)
     member_count = fields.Integer("Council Members", readonly=True)
+    base_count = fields.Integer(
+        "Members Counted",
+        readonly=True,
+        help="The members the agree share is counted over: all the council's members, or "
+        "those not recused, as the settings say.",
+    )
     agree_share = fields.Float("Agree Share (%)", readonly=True, digits=(5, 2))
     threshold = fields.Float("Threshold (%)", readonly=True, digits=(5, 2))
     score_ids = fields.One2many("tdkt.initiative.score", "item_id", "Scores")
@@ -178,16 +202,23 @@ class TdktCouncilSessionItem(models.Model):
         for item in self:
             item.voted_count = len(item.sudo().voted_member_ids)
 
-    @api.depends("state", "council_type", "voted_member_ids")
+    @api.depends("recused_member_ids")
+    def _compute_recused_count(self):
+        for item in self:
+            item.recused_count = len(item.recused_member_ids)
+
+    @api.depends("state", "council_type", "voted_member_ids", "recused_member_ids")
     @api.depends_context("uid")
     def _compute_my_vote(self):
         for item in self:
             member = item.session_id.council_id._get_member_of_user(self.env.user)
             item.is_voted = bool(member) and member in item.sudo().voted_member_ids
+            item.is_recused = bool(member) and member in item.sudo().recused_member_ids
             # A member may correct a score card until the session closes, not a ballot.
             item.can_vote = (
                 bool(member)
                 and item.state == "voting"
+                and not item.is_recused
                 and (item.council_type == "initiative" or not item.is_voted)
             )
 
@@ -415,11 +446,32 @@ class TdktCouncilSessionItem(models.Model):
         )
         self.invalidate_recordset(["write_uid", "write_date"])
 
+    def _get_recused_members(self):
+        """The council's members who may not vote on this item: the candidate, or the
+        members of the collective proposed (who work in its unit or a sub-unit)."""
+        self.ensure_one()
+        line = self.sudo().registration_line_id
+        members = self.sudo().session_id.council_id.member_ids
+        if not line:
+            return members.browse()
+        if line.subject_type == "collective":
+            units = (
+                self.env["hr.department"]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("id", "child_of", line.unit_id.id)])
+            )
+            return members.filtered(
+                lambda member: member.employee_id.department_id in units
+            )
+        return members.filtered(lambda member: member.employee_id == line.employee_id)
+
     def _check_can_vote(self, council_type, rescoring=False):
         """Return the current user's member record for this item, or raise why they cannot
         vote on it."""
         self.ensure_one()
         member = self.session_id._get_my_member()
+        self._check_member_may_vote(member)
         if self.state != "voting":
             raise UserError(
                 self.env._(
@@ -439,6 +491,18 @@ class TdktCouncilSessionItem(models.Model):
                 )
             )
         return member
+
+    def _check_member_may_vote(self, member):
+        """Raise if ``member`` is recused from this item."""
+        if member in self.sudo().recused_member_ids:
+            raise UserError(
+                self.env._(
+                    "%(member)s is recused from %(item)s (the candidate, or a member of the "
+                    "collective proposed) and does not vote on it.",
+                    member=member.sudo().employee_id.name,
+                    item=self.name,
+                )
+            )
 
     def _check_edit(self):
         """The agenda changes with its session: see ``tdkt.council.session._check_add_agenda``."""

@@ -15,6 +15,8 @@ DOCUMENT_KINDS = [
     ("registration", "Unit's registration (Biểu đăng ký thi đua)"),
     ("proposal", "Proposal (Tờ trình)"),
     ("achievement", "Achievement report (Báo cáo thành tích)"),
+    ("council_minutes", "Council session minutes (Biên bản họp)"),
+    ("ballot_count", "Vote count minutes (Biên bản kiểm phiếu)"),
 ]
 DOCUMENT_MODELS = {
     "plan": "tdkt.plan",
@@ -24,6 +26,8 @@ DOCUMENT_MODELS = {
     # printed with the proposal's template
     "session_proposal": "tdkt.council.session",
     "achievement": "tdkt.registration.line",
+    "council_minutes": "tdkt.council.session",
+    "ballot_count": "tdkt.council.session",
 }
 DOCX_MIMETYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

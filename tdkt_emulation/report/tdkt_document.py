@@ -26,6 +26,8 @@ FILE_NAMES = {
     "proposal": "Tờ trình",
     "session_proposal": "Tờ trình",
     "achievement": "Báo cáo thành tích",
+    "council_minutes": "Biên bản họp Hội đồng",
+    "ballot_count": "Biên bản kiểm phiếu",
 }
 # Kinds printed from another kind's template: the proposal from a council session's
 # results uses the proposal's.
@@ -37,6 +39,14 @@ CERTIFICATES = {
     "master": "Thạc sĩ",
     "doctor": "Tiến sĩ",
     "other": "Khác",
+}
+# The council's roles and the results as the minutes word them.
+MEMBER_ROLES_VI = {
+    "chair": "Chủ tịch",
+    "vice_chair": "Phó Chủ tịch",
+    "standing": "Ủy viên thường trực",
+    "secretary": "Thư ký",
+    "member": "Ủy viên",
 }
 FORMATS = {"docx": DOCX_MIMETYPE, "pdf": "application/pdf"}
 
@@ -161,6 +171,8 @@ class TdktDocument(models.AbstractModel):
             return record.proposal_number or ""
         if kind in ("registration", "achievement"):
             return f"{record.year} {record.subject_name if kind == 'achievement' else record.unit_id.name}"
+        if kind in ("council_minutes", "ballot_count"):
+            return record.minutes_number or ""
         return record.name or ""
 
     # ------------------------------------------------------------
@@ -665,6 +677,139 @@ class TdktDocument(models.AbstractModel):
                 "forms": history("commendation"),
                 "confirm_title": confirm_title,
                 "confirm_name": parent_head.name or "",
+            },
+        }
+
+    @api.model
+    def _prepare_council_minutes_context(self, session):
+        return self._prepare_session_context(session)
+
+    @api.model
+    def _prepare_ballot_count_context(self, session):
+        return self._prepare_session_context(session)
+
+    @api.model
+    def _prepare_session_context(self, session):
+        """The minutes of a closed session that reviewed titles: who sat, who was absent
+        and whose opinion came in writing, each item's counts and result, who was recused.
+        Nothing in it pairs a member with a choice: the counts are per item only. The
+        Office's, as the turnout is."""
+        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
+            raise AccessError(
+                self.env._(
+                    "The minutes of a council's session are the Office's to print."
+                )
+            )
+        if session.state != "closed" or session.council_type != "emulation":
+            raise UserError(
+                self.env._(
+                    "The minutes are printed once a session that reviews titles is closed."
+                )
+            )
+        # Vietnamese whatever the reader's language: the titles' names too.
+        session = session.with_context(
+            lang=self.env["res.lang"]._get_tdkt_report_lang()
+        )
+        org = self._prepare_org(session.company_id)
+        council = session.council_id
+        members = council.member_ids.sorted(lambda member: (member.sequence, member.id))
+        chair = members.filtered(lambda member: member.role == "chair")[:1]
+        secretary = members.filtered(lambda member: member.role == "secretary")[:1]
+        present, written = session.attendee_ids, session.written_member_ids
+        items = session.item_ids.sorted(lambda item: (item.sequence, item.id))
+
+        def subject(item):
+            line = item.registration_line_id
+            if line.subject_type == "collective":
+                return f"Tập thể {line.unit_id.name or ''}".strip()
+            return line.employee_id.name or ""
+
+        def percent(value):
+            return f"{value:.2f}".replace(".", ",") + "%"
+
+        results, recusals = [], []
+        for number, item in enumerate(items, 1):
+            recused = item.recused_member_ids.mapped("employee_id.name")
+            results.append(
+                {
+                    "number": number,
+                    "name": subject(item),
+                    "unit": item.unit_id.name or "",
+                    "title": item.title_id.name or "",
+                    "agree": item.agree_count,
+                    "disagree": item.disagree_count,
+                    "abstain": item.abstain_count,
+                    "valid": item.valid_count,
+                    "members": item.member_count,
+                    "base": item.base_count or item.member_count,
+                    "share": percent(item.agree_share),
+                    "threshold": percent(item.threshold),
+                    "result": "Đạt" if item.outcome == "approved" else "Không đạt",
+                    "recused": ", ".join(recused),
+                }
+            )
+            if recused:
+                recusals.append(
+                    f"- {subject(item)} ({item.title_id.name or ''}): "
+                    + ", ".join(recused)
+                    + " (là người được đề nghị hoặc thuộc tập thể được đề nghị)."
+                )
+        founding = ""
+        if council.decision_number:
+            founding = f"Quyết định số {council.decision_number}"
+            if council.date_decision:
+                founding += f" {date_words(council.date_decision)}"
+        hours = int(session.time_start or 0)
+        minutes = round(((session.time_start or 0) - hours) * 60)
+        time_text = date_words(session.date)
+        if session.time_start:
+            time_text = f"{hours:02d} giờ {minutes:02d}, {time_text}"
+        return {
+            "org": org,
+            "doc": self._prepare_doc(
+                session.minutes_number,
+                org["place"],
+                session.date,
+                MEMBER_ROLES_VI["chair"],
+                chair.employee_id,
+                "",
+            ),
+            "session": {
+                "council": council.name or "",
+                "founding": founding,
+                "name": session.name or "",
+                "year": session.year,
+                "time_text": time_text,
+                "location": session.location or "",
+                "chair": chair.employee_id.name or "",
+                "secretary": secretary.employee_id.name or "",
+                "member_count": session.member_count,
+                "present_count": len(present),
+                "absent_count": session.member_count - len(present),
+                "written_count": len(written),
+                "members": [
+                    {
+                        "number": number,
+                        "name": member.employee_id.name or "",
+                        "position": member.employee_id.job_title or "",
+                        "role": MEMBER_ROLES_VI.get(member.role, ""),
+                        "attendance": "Có mặt"
+                        if member in present
+                        else "Vắng mặt, có ý kiến bằng văn bản"
+                        if member in written
+                        else "Vắng mặt",
+                    }
+                    for number, member in enumerate(members, 1)
+                ],
+                "agenda": [
+                    f"{result['number']}. {result['name']}, {result['unit']}: {result['title']}"
+                    if result["unit"] and result["unit"] not in result["name"]
+                    else f"{result['number']}. {result['name']}: {result['title']}"
+                    for result in results
+                ],
+                "results": results,
+                "recusals": recusals or ["Không có."],
+                "passed_count": sum(item.outcome == "approved" for item in items),
             },
         }
 

@@ -33,3 +33,5 @@ from . import test_screen_tours
 from . import test_adversary
 from . import test_documents_year
 from . import test_xlsx_reports
+from . import test_council_absence
+from . import test_council_minutes

@@ -176,7 +176,14 @@ class TestConcurrentClosing(TransactionCase):
                     for user in members
                 ]
             )
-            self.ids["employees"] = employees.ids
+            # The candidates sit on no council: a member does not vote on her own case.
+            candidates = env["hr.employee"].create(
+                [
+                    {"name": f"Closing candidate {index}", "department_id": unit.id}
+                    for index in range(2)
+                ]
+            )
+            self.ids["employees"] = employees.ids + candidates.ids
             plan = env["tdkt.plan"].create(
                 {
                     "name": "Closing plan 2041",
@@ -190,7 +197,7 @@ class TestConcurrentClosing(TransactionCase):
             title = env.ref("tdkt_emulation.title_ldtt")
             form.line_ids = [
                 (0, 0, {"employee_id": employee.id, "title_id": title.id})
-                for employee in employees[:2]
+                for employee in candidates
             ]
             form.with_context(tdkt_submit_confirmed=True).action_submit()
             form.action_receive()
@@ -400,7 +407,13 @@ class TestConcurrentVoting(TransactionCase):
                     for user in members
                 ]
             )
-            self.ids["employees"] = employees.ids
+            candidates = env["hr.employee"].create(
+                [
+                    {"name": f"Voting candidate {index}", "department_id": unit.id}
+                    for index in range(self.ITEMS)
+                ]
+            )
+            self.ids["employees"] = employees.ids + candidates.ids
             plan = env["tdkt.plan"].create(
                 {
                     "name": "Voting plan 2042",
@@ -414,7 +427,7 @@ class TestConcurrentVoting(TransactionCase):
             title = env.ref("tdkt_emulation.title_ldtt")
             form.line_ids = [
                 (0, 0, {"employee_id": employee.id, "title_id": title.id})
-                for employee in employees[: self.ITEMS]
+                for employee in candidates
             ]
             form.with_context(tdkt_submit_confirmed=True).action_submit()
             form.action_receive()

@@ -8,6 +8,8 @@ SETTINGS = (
     "tdkt_registration_reminder_days",
     "tdkt_default_title_id",
     "tdkt_initiative_pass_percent",
+    "tdkt_session_quorum_percent",
+    "tdkt_recusal_base",
     "tdkt_superior_body",
     "tdkt_issuing_body",
     "tdkt_document_place",

@@ -7,3 +7,5 @@ from . import tdkt_eligibility_override
 from . import tdkt_commendation_report
 from . import tdkt_award_import
 from . import tdkt_proposal_return
+from . import tdkt_written_opinion
+from . import tdkt_written_opinion_line
