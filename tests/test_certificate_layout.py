@@ -8,6 +8,7 @@ from tdkt_emulation.lib.certificate_layout import (
     check_position,
     field_style,
     grid_lines,
+    wkhtmltopdf_zoom,
 )
 
 
@@ -74,3 +75,10 @@ def test_grid():
     assert ("v", 150.0, "cm") in lines
     assert ("h", 35.0, "half") in lines
     assert ("h", 36.0, "mm") in lines
+
+
+def test_zoom_for_the_wkhtmltopdf_build():
+    assert wkhtmltopdf_zoom("wkhtmltopdf 0.12.6 (with patched qt)\n") == 1.0
+    # Debian's build, on an unpatched Qt, prints 1 CSS mm as 0.768 mm.
+    assert wkhtmltopdf_zoom("wkhtmltopdf 0.12.6\n") * 0.768 == pytest.approx(1.0)
+    assert wkhtmltopdf_zoom("") * 0.768 == pytest.approx(1.0)

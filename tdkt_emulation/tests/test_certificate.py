@@ -4,7 +4,7 @@ import tempfile
 from datetime import date
 from html import unescape
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 
 from .document_common import norm, pdf_text
@@ -214,6 +214,39 @@ class TestDecisionCertificates(CertificateCase):
         self.assertIn("Hoàng Thị Lan", text)
         self.assertIn("Số sổ vàng: 2", text)
 
+    def test_batch_of_decisions(self):
+        other = self.env["tdkt.decision"].create(
+            {
+                "name": "07/QĐ-SNV",
+                "date_decision": date(2021, 1, 9),
+                "year": 2020,
+                "authority": "Giám đốc Sở Nội vụ",
+                "line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "subject_type": "individual",
+                            "employee_id": self.env.ref(
+                                "tdkt_emulation.employee_unit_head"
+                            ).id,
+                            "title_id": self.env.ref("tdkt_emulation.title_ldtt").id,
+                        },
+                    )
+                ],
+            }
+        )
+        other.action_sign()
+        content = self.render(
+            "tdkt_emulation.action_report_certificate_decision", self.decision | other
+        )
+        pages = [norm(page) for page in pdf_text(content).split("\f") if page.strip()]
+        self.assertEqual(int(pdf_info(content)["Pages"]), 4)
+        self.assertEqual(len(pages), 4)
+        self.assertIn("05/QĐ-SNV", pages[2])
+        self.assertIn("07/QĐ-SNV", pages[3])
+        self.assertIn("Số sổ vàng: 1", pages[3])
+
     def test_draft_decision_is_refused(self):
         draft = self.decision.copy({"name": "06/QĐ-SNV"})
         with self.assertRaisesRegex(UserError, "not signed"):
@@ -385,6 +418,35 @@ class TestCertificateLayout(CertificateCase):
             recipient.write({"y_mm": 250.0})
         self.assertIn("250", str(caught.exception))
         self.assertNotIn("distance from the top", str(caught.exception))
+
+    def test_users_read_layouts_the_office_changes_them(self):
+        user = self.env["res.users"].create(
+            {
+                "name": "Cán bộ",
+                "login": "tdkt_cert_user",
+                "groups_id": [
+                    (6, 0, [self.env.ref("tdkt_emulation.group_tdkt_user").id])
+                ],
+            }
+        )
+        officer = self.env["res.users"].create(
+            {
+                "name": "Văn phòng",
+                "login": "tdkt_cert_officer",
+                "groups_id": [
+                    (6, 0, [self.env.ref("tdkt_emulation.group_tdkt_officer").id])
+                ],
+            }
+        )
+        recipient = self.position("recipient")
+        self.assertEqual(recipient.with_user(user).x_mm, 30.0)
+        with self.assertRaises(AccessError):
+            recipient.with_user(user).write({"x_mm": 40.0})
+        with self.assertRaises(AccessError):
+            self.layout.with_user(user).print_mode = "preprinted"
+        recipient.with_user(officer).write({"x_mm": 40.0})
+        self.layout.with_user(officer).print_mode = "preprinted"
+        self.assertEqual(recipient.x_mm, 40.0)
 
     def test_test_page(self):
         action = self.layout.action_print_test_page()
