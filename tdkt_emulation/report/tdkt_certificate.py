@@ -245,6 +245,7 @@ class TdktCertificate(models.AbstractModel):
                     "x": line.x_mm,
                     "y": line.y_mm,
                     "preprinted": line.is_preprinted,
+                    "caption": f"({line.x_mm}, {line.y_mm} mm)",
                     "style": field_style(
                         field, line.x_mm, line.y_mm, line.width_mm, line.font_size
                     ),
