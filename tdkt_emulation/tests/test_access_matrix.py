@@ -29,6 +29,8 @@ MATRIX = {
     "tdkt.plan.task.analysis": ("", "", "", "r", "r"),
     "tdkt.registration.analysis": ("", "", "", "r", "r"),
     "tdkt.document.template": ("", "r", "r", "rwc", "rwcu"),
+    "tdkt.certificate.layout": ("", "r", "r", "rwc", "rwcu"),
+    "tdkt.certificate.layout.field": ("", "r", "r", "rwcu", "rwcu"),
 }
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
 

@@ -254,10 +254,29 @@ class TestDecisionCertificates(CertificateCase):
                 "tdkt_emulation.action_report_certificate_decision", draft.ids
             )
 
-    def test_print_menu_of_the_decision(self):
+    def test_print_menu_of_the_decision_and_the_award(self):
         report = self.env.ref("tdkt_emulation.action_report_certificate_decision")
-        self.assertEqual(report.binding_model_id.model, "tdkt.decision")
         self.assertEqual(report.report_type, "qweb-pdf")
+        self.assertEqual(report.paperformat_id.orientation, "Landscape")
+        officer = self.env.ref("tdkt_emulation.user_officer")
+        user = self.env.ref("tdkt_emulation.user_unit_user")
+        Actions = self.env["ir.actions.actions"]
+        for model, name in (
+            ("tdkt.decision", "Certificates (PDF)"),
+            ("tdkt.award", "Certificate (PDF)"),
+        ):
+            names = {
+                action["name"]
+                for action in Actions.with_user(officer).get_bindings(model)["report"]
+            }
+            self.assertIn(name, names)
+            names = {
+                action["name"]
+                for action in Actions.with_user(user)
+                .get_bindings(model)
+                .get("report", [])
+            }
+            self.assertNotIn(name, names)
 
 
 @tagged("post_install", "-at_install")
