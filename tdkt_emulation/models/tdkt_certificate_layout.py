@@ -42,7 +42,11 @@ class TdktCertificateLayout(models.Model):
         "printed too; on pre-printed blanks only the fields not marked as printed on the blank.",
     )
     field_ids = fields.One2many(
-        "tdkt.certificate.layout.field", "layout_id", "Fields", copy=True
+        "tdkt.certificate.layout.field",
+        "layout_id",
+        "Fields",
+        copy=True,
+        default=lambda self: self._prepare_default_field_commands(),
     )
 
     _sql_constraints = [
@@ -110,10 +114,17 @@ class TdktCertificateLayout(models.Model):
 
     @api.model
     def _get_layout(self, kind, company):
-        """The company's layout of ``kind``, made from the shipped one on first use."""
+        """The company's layout of ``kind``; while it has none, the shipped one, unsaved:
+        printing writes nothing."""
         layout = self.sudo().search(
             [("kind", "=", kind), ("company_id", "=", company.id)], limit=1
         )
         if not layout:
-            layout = self.sudo().create({"kind": kind, "company_id": company.id})
+            layout = self.sudo().new(
+                {
+                    "kind": kind,
+                    "company_id": company.id,
+                    "field_ids": self._prepare_default_field_commands(),
+                }
+            )
         return layout.sudo(False)

@@ -193,6 +193,21 @@ class TestDecisionCertificates(CertificateCase):
         positions = [pages[0].index(line) for line in order]
         self.assertEqual(positions, sorted(positions))
 
+    def test_printing_writes_no_layout(self):
+        Layout = self.env["tdkt.certificate.layout"]
+        Layout.search([]).unlink()
+        content = self.render(
+            "tdkt_emulation.action_report_certificate_decision", self.decision
+        )
+        self.assertIn("Phạm Văn Hùng", pdf_text(content))
+        self.assertFalse(Layout.search([]))
+        # The Office's new layout starts from the shipped positions.
+        layout = Layout.create({"kind": "title"})
+        self.assertEqual(len(layout.field_ids), 13)
+        self.assertEqual(
+            layout.field_ids.filtered(lambda f: f.field_key == "recipient").y_mm, 102.0
+        )
+
     def test_font_is_times_metric_serif(self):
         content = self.render(
             "tdkt_emulation.action_report_certificate_decision", self.decision
@@ -318,9 +333,10 @@ class TestCertificateLayout(CertificateCase):
             }
         )
         cls.decision.action_sign()
-        cls.layout = cls.env["tdkt.certificate.layout"]._get_layout(
-            "commendation", cls.company
-        )
+        Layout = cls.env["tdkt.certificate.layout"]
+        cls.layout = Layout.search(
+            [("kind", "=", "commendation"), ("company_id", "=", cls.company.id)]
+        ) or Layout.create({"kind": "commendation", "company_id": cls.company.id})
 
     def position(self, key):
         return self.layout.field_ids.filtered(lambda line: line.field_key == key)
