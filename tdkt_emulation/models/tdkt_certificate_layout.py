@@ -64,17 +64,6 @@ class TdktCertificateLayout(models.Model):
             layout.display_name = kinds.get(layout.kind, "")
 
     # ------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if not vals.get("field_ids"):
-                vals["field_ids"] = self._prepare_default_field_commands()
-        return super().create(vals_list)
-
-    # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
 
