@@ -10,7 +10,9 @@ import argparse
 import functools
 import json
 import re
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -22,6 +24,29 @@ from pathlib import Path
 LOG_LINE = re.compile(
     r'"(?:GET|POST) (?P<path>\S+) HTTP/[\d.]+" \d+ - (?P<queries>\d+) [\d.]+ [\d.]+'
 )
+
+
+def _children(pid):
+    """The processes started by ``pid`` and theirs (LibreOffice starts its own)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in map(int, children):
+            found += [child, *_children(child)]
+    return found
+
+
+def pdf_pages(content):
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(content)
+        handle.flush()
+        info = subprocess.run(
+            ["pdfinfo", handle.name], capture_output=True, check=True, text=True
+        ).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
 
 class Server:
@@ -48,7 +73,8 @@ class Server:
             payload = json.load(response)
         if "error" in payload:
             raise RuntimeError(payload["error"]["data"]["message"])
-        return payload["result"]
+        # A method that returns None answers without a result.
+        return payload.get("result")
 
     def call(self, model, method, *args, **kwargs):
         return self.json(
@@ -61,9 +87,23 @@ class Server:
         with self.opener.open(url, timeout=600) as response:
             return response.read()
 
+    # Whether the resident memory counts the server's child processes too (wkhtmltopdf,
+    # LibreOffice), for the benchmarks of printed documents.
+    with_children = False
+
     def _rss_mb(self):
-        status = Path(f"/proc/{self.pid}/status").read_text()
-        return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024
+        pids = [self.pid]
+        if self.with_children:
+            pids += _children(self.pid)
+        total = 0
+        for pid in pids:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            match = re.search(r"VmRSS:\s+(\d+) kB", status)
+            total += int(match.group(1)) if match else 0
+        return total / 1024
 
     def _peak_rss_during(self, run):
         """Run ``run`` while sampling the server's resident memory every 5 ms."""
@@ -524,6 +564,165 @@ def bench_crons(server):
     return results
 
 
+CERTIFICATE_DECISION = "500/QĐ-BENCH"
+
+
+def _certificate_decision(server, size=500):
+    """A signed decision of ``size`` subjects (the bench's units as collectives, people for
+    the rest), made once."""
+    found = server.call(
+        "tdkt.decision", "search", [("name", "=", CERTIFICATE_DECISION)]
+    )
+    if found:
+        return found[0]
+    titles = {
+        row["name"]: row["res_id"]
+        for row in server.call(
+            "ir.model.data",
+            "search_read",
+            [
+                ("module", "=", "tdkt_emulation"),
+                ("name", "in", ["title_cstdcs", "title_ttldtt"]),
+            ],
+            ["name", "res_id"],
+        )
+    }
+    unit_ids = server.call("hr.department", "search", [], limit=50, order="id")
+    employee_ids = server.call(
+        "hr.employee", "search", [], limit=size - len(unit_ids), order="id"
+    )
+    lines = [
+        (
+            0,
+            0,
+            {
+                "subject_type": "individual",
+                "employee_id": employee_id,
+                "title_id": titles["title_cstdcs"],
+                "sequence": n,
+            },
+        )
+        for n, employee_id in enumerate(employee_ids)
+    ] + [
+        (
+            0,
+            0,
+            {
+                "subject_type": "collective",
+                "unit_id": unit_id,
+                "title_id": titles["title_ttldtt"],
+            },
+        )
+        for unit_id in unit_ids
+    ]
+    decision_id = server.call(
+        "tdkt.decision",
+        "create",
+        {
+            "name": CERTIFICATE_DECISION,
+            "date_decision": "2031-01-08",
+            "year": 2030,
+            "authority": "Giám đốc Sở Nội vụ",
+            "signer_position": "Giám đốc",
+            "line_ids": lines,
+        },
+        context={"tracking_disable": True},
+    )
+    server.call(
+        "tdkt.decision",
+        "action_sign",
+        [decision_id],
+        context={"tracking_disable": True},
+    )
+    return decision_id
+
+
+def bench_certificates(server):
+    """A decision of 500 subjects as Word and as PDF (LibreOffice), and its 500 certificates as
+    one PDF (wkhtmltopdf), against Odoo's own PDF report of 500 records in the same run (hr's
+    employee badges): time per page and peak memory of the server and its child processes."""
+    decision_id = _certificate_decision(server)
+    # wkhtmltopdf loads the report's styles from this server.
+    server.call("ir.config_parameter", "set_param", "report.url", server.url)
+    employee_ids = server.call("hr.employee", "search", [], limit=500, order="id")
+    pages = {}
+
+    def fetch(key, path, **query):
+        content = server.get(path, **query)
+        if key.endswith("pdf"):
+            pages[key] = pdf_pages(content)
+        return len(content)
+
+    server.with_children = True
+    try:
+        word = server.measure(
+            "decision of 500 subjects, Word",
+            ["/tdkt/document/"],
+            lambda: fetch(
+                "word", f"/tdkt/document/decision/{decision_id}", format="docx"
+            ),
+            repeat=2,
+        )
+        decision_pdf = server.measure(
+            "decision of 500 subjects, PDF (LibreOffice)",
+            ["/tdkt/document/"],
+            lambda: fetch(
+                "decision_pdf", f"/tdkt/document/decision/{decision_id}", format="pdf"
+            ),
+            repeat=2,
+        )
+        ours = server.measure(
+            "certificates of 500 subjects, one PDF (wkhtmltopdf)",
+            ["/report/pdf/"],
+            lambda: fetch(
+                "certificates_pdf",
+                f"/report/pdf/tdkt_emulation.report_certificate_decision/{decision_id}",
+            ),
+            repeat=2,
+        )
+        odoo = server.measure(
+            f"Odoo's employee badges of {len(employee_ids)} employees, one PDF",
+            ["/report/pdf/"],
+            lambda: fetch(
+                "badges_pdf",
+                "/report/pdf/hr.print_employee_badge/"
+                + ",".join(map(str, employee_ids)),
+            ),
+            repeat=2,
+        )
+    finally:
+        server.with_children = False
+    our_page = ours["seconds"] / pages["certificates_pdf"]
+    odoo_page = odoo["seconds"] / pages["badges_pdf"]
+    ratio = our_page / odoo_page
+    record_ratio = ours["seconds"] / odoo["seconds"]
+    memory_ratio = (
+        ours["peak_memory_mb"] / odoo["peak_memory_mb"]
+        if odoo["peak_memory_mb"]
+        else None
+    )
+    memory = f"{memory_ratio:.2f}" if memory_ratio is not None else "n/a"
+    print(
+        f"certificates: {pages['certificates_pdf']} pages in {ours['seconds']:.2f} s "
+        f"({our_page * 1000:.0f} ms a page), Odoo's badges {pages['badges_pdf']} pages in "
+        f"{odoo['seconds']:.2f} s ({odoo_page * 1000:.0f} ms a page): time ratio per page "
+        f"{ratio:.2f} (target ≤ 1.0), per record {record_ratio:.2f}; peak memory "
+        f"+{ours['peak_memory_mb']} MB vs +{odoo['peak_memory_mb']} MB (ratio {memory}); "
+        f"decision {pages['decision_pdf']} pages: Word {word['seconds']:.2f} s, "
+        f"PDF {decision_pdf['seconds']:.2f} s"
+    )
+    return {
+        "decision_word": word,
+        "decision_pdf": decision_pdf,
+        "certificates_pdf": ours,
+        "odoo_badges_pdf": odoo,
+        "pages": pages,
+        "time_ratio_per_page": round(ratio, 3),
+        "time_ratio_per_record": round(record_ratio, 3),
+        "memory_ratio": memory_ratio and round(memory_ratio, 3),
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", required=True)
@@ -561,6 +760,7 @@ BENCHES = {
     "task_kanban": bench_task_kanban,
     "eligibility": bench_eligibility,
     "cron": bench_crons,
+    "certificates": bench_certificates,
 }
 
 

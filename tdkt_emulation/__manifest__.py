@@ -49,6 +49,7 @@
         "views/tdkt_document_template_views.xml",
         "views/tdkt_config_settings_views.xml",
         "views/tdkt_reward_views.xml",
+        "views/tdkt_certificate_layout_views.xml",
         "wizards/tdkt_registration_return_views.xml",
         "wizards/tdkt_registration_submit_views.xml",
         "wizards/tdkt_initiative_scoring_views.xml",
@@ -58,6 +59,7 @@
         "wizards/tdkt_eligibility_override_views.xml",
         "wizards/tdkt_commendation_report_views.xml",
         "wizards/tdkt_award_import_views.xml",
+        "report/tdkt_certificate_reports.xml",
         "views/tdkt_emulation_menus.xml",
     ],
     "assets": {
@@ -66,6 +68,9 @@
             "tdkt_emulation/static/src/scss/*.scss",
         ],
         "web.assets_tests": ["tdkt_emulation/static/tests/tours/*.js"],
+        "web.report_assets_common": [
+            "tdkt_emulation/static/src/css/tdkt_certificate.css"
+        ],
     },
     "demo": [
         "demo/hr_demo.xml",

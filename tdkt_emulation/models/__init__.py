@@ -40,3 +40,5 @@ from . import tdkt_eligibility
 from . import hr_employee
 from . import hr_department
 from . import hr_employee_public
+from . import tdkt_certificate_layout
+from . import tdkt_certificate_layout_field

@@ -35,3 +35,4 @@ from . import test_documents_year
 from . import test_xlsx_reports
 from . import test_council_absence
 from . import test_council_minutes
+from . import test_certificate

@@ -33,6 +33,8 @@ MATRIX = {
     "tdkt.document.template": ("", "r", "r", "rwc", "rwcu"),
     "tdkt.base.salary": ("", "r", "r", "r", "rwcu"),
     "tdkt.reward.coefficient": ("", "r", "r", "r", "rwcu"),
+    "tdkt.certificate.layout": ("", "r", "r", "rwc", "rwcu"),
+    "tdkt.certificate.layout.field": ("", "r", "r", "rwcu", "rwcu"),
 }
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
 
