@@ -52,6 +52,7 @@
         "wizards/tdkt_eligibility_override_views.xml",
         "wizards/tdkt_commendation_report_views.xml",
         "wizards/tdkt_award_import_views.xml",
+        "wizards/tdkt_plan_import_views.xml",
         "views/tdkt_emulation_menus.xml",
     ],
     "assets": {

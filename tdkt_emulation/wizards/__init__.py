@@ -6,3 +6,6 @@ from . import tdkt_decision_cancel
 from . import tdkt_eligibility_override
 from . import tdkt_commendation_report
 from . import tdkt_award_import
+from . import tdkt_plan_import
+from . import tdkt_plan_import_task
+from . import tdkt_plan_import_unit
