@@ -814,7 +814,7 @@ def _parse_document(document):
             for cells in _table_rows(block):
                 for cell in _unique(cells):
                     stream.extend(("p", p) for p in _cell_paras(cell))
-    return _PlanReader(reader).read(stream)
+    return _PlanReader(reader).read_stream(stream)
 
 
 class _PlanReader:
@@ -831,7 +831,7 @@ class _PlanReader:
         self.signer_lines = []
         self.organisation_texts = []
 
-    def read(self, stream):
+    def read_stream(self, stream):
         plan = self.plan
         for kind, item in stream:
             if kind == "table":

@@ -35,9 +35,7 @@ class TdktPlanImportTask(models.TransientModel):
     units_note = fields.Text(readonly=True)
     units_data = fields.Text(readonly=True)
     unmatched_names = fields.Char("Unmatched Units", readonly=True)
-    lead_unit_id = fields.Many2one(
-        "hr.department", "Lead Unit", compute="_compute_units"
-    )
+    lead_unit_id = fields.Many2one("hr.department", compute="_compute_units")
     participant_unit_ids = fields.Many2many(
         "hr.department", string="Participating Units", compute="_compute_units"
     )

@@ -24,7 +24,6 @@ class TdktPlanImportUnit(models.TransientModel):
     )
     department_id = fields.Many2one(
         "hr.department",
-        "Department",
         domain="[('company_id', 'in', (company_id, False))]",
     )
 
