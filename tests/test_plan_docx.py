@@ -373,3 +373,64 @@ def test_two_hundred_tasks():
     assert len(plan.tasks) == 200
     assert [t.number for t in plan.tasks] == list(range(1, 201))
     assert {t.quarter for t in plan.tasks} == {"1", "2", "3", "4"}
+
+
+def test_variants_of_layout():
+    """The frame in a table, "KẾ HOẠCH" and its summary in one paragraph, headings in
+    capitals without numbers, a title row and a row of column numbers above the tasks,
+    quarters "Quý I năm 2021" and half-years, "chậm nhất ngày … tháng … năm …"."""
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=2)
+    frame.rows[0].cells[0].text = "UBND TỈNH CAO BẰNG\nSỞ Y TẾ\nSố: 5/KH-SYT"
+    frame.rows[0].cells[
+        1
+    ].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCao Bằng, ngày 4 tháng 1 năm 2021"
+    heading = document.add_paragraph()
+    heading.add_run("KẾ HOẠCH").add_break()
+    heading.add_run("Thi đua, khen thưởng năm 2021")
+    document.add_paragraph("Căn cứ Luật Thi đua, khen thưởng;")
+    document.add_paragraph(
+        "Sở Y tế ban hành Kế hoạch thi đua, khen thưởng năm 2021 như sau:"
+    )
+    document.add_paragraph("MỤC ĐÍCH, YÊU CẦU")
+    document.add_paragraph("Mục đích:")
+    document.add_paragraph("Động viên.")
+    document.add_paragraph("Yêu cầu: Thiết thực.")
+    document.add_paragraph("NỘI DUNG VÀ TIẾN ĐỘ")
+    table = document.add_table(rows=0, cols=3)
+    for texts in (
+        ("BẢNG NHIỆM VỤ", "BẢNG NHIỆM VỤ", "BẢNG NHIỆM VỤ"),
+        ("STT", "Nội dung", "Đơn vị thực hiện"),
+        ("(1)", "(2)", "(3)"),
+        ("Quý I năm 2021", "", ""),
+        ("1", "Phát động.", "Văn phòng Sở"),
+        ("6 tháng cuối năm", "", ""),
+        ("2", "Tổng kết.", "Văn phòng Sở"),
+    ):
+        row = table.add_row()
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+        if texts[1] in ("", "BẢNG NHIỆM VỤ"):
+            row.cells[0].merge(row.cells[2])
+    document.add_paragraph("TỔ CHỨC THỰC HIỆN")
+    document.add_paragraph(
+        "Các khoa đăng ký thi đua chậm nhất ngày 25 tháng 01 năm 2021."
+    )
+    output = io.BytesIO()
+    document.save(output)
+    plan = parse_plan(output.getvalue())
+    assert (plan.number, plan.place_issue, plan.date_issue) == (
+        "5/KH-SYT",
+        "Cao Bằng",
+        date(2021, 1, 4),
+    )
+    assert plan.summary == "Thi đua, khen thưởng năm 2021"
+    assert plan.title == "Kế hoạch thi đua, khen thưởng năm 2021"
+    assert plan.legal_bases == ["Căn cứ Luật Thi đua, khen thưởng;"]
+    assert plan.purposes == ["Động viên."]
+    assert plan.requirements == ["Thiết thực."]
+    assert plan.registration_deadline == date(2021, 1, 25)
+    assert [(t.number, t.quarter, t.content) for t in plan.tasks] == [
+        (1, "1", "Phát động."),
+        (2, "4", "Tổng kết."),
+    ]

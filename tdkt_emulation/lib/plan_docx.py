@@ -408,7 +408,14 @@ def _cell_paras(cell, cache=None):
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 _ROMAN_HEADING = re.compile(r"^(VIII|VII|VI|IV|V|III|II|I)\s*[.:/-]\s*(\S.*)$")
 _QUARTER = re.compile(
-    r"^\s*QUY\s*(IV|III|II|I|[1-4])\b[^a-z]*(\(.*\))?\s*[.:]?\s*$", re.IGNORECASE
+    r"^\s*(?:[A-Z0-9]{1,4}\s*[.)/-]\s*)?QUY\s*(IV|III|II|I|[1-4])\b[^a-z]*"
+    r"(?:NAM\s+\d{4}\s*)?(\(.*\))?\s*[.:]?\s*$",
+    re.IGNORECASE,
+)
+# Half-years some plans head their rows with instead of quarters: their last quarter.
+_HALF_YEAR = re.compile(
+    r"^\s*6\s+THANG\s+(DAU|CUOI)\s+NAM\b[^a-z]*(?:NAM\s+\d{4})?\s*[.:]?\s*$",
+    re.IGNORECASE,
 )
 _QUARTER_NUMBERS = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 _BULLET = re.compile(r"^\s*[-–—•+*●▪·]\s*")
@@ -420,8 +427,9 @@ _DATE_WORDS = re.compile(
     r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", re.IGNORECASE
 )
 _TEXT_DEADLINE = re.compile(
-    r"\b(?:truoc|han|thoi han|hoan thanh)\s*(?:ngay\s*)?:?\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})"
-    r"(?:\s*[/.-]\s*(\d{4}))?",
+    r"\b(?:truoc|han|thoi han|hoan thanh|cham nhat|han cuoi)\s*(?:ngay\s*)?:?\s*"
+    r"(\d{1,2})\s*(?:[/.-]|\s+thang\s+)\s*(\d{1,2})"
+    r"(?:\s*(?:[/.-]|\s+nam\s+)\s*(\d{4}))?",
     re.IGNORECASE,
 )
 _MONTH = re.compile(r"thang\s+(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?", re.IGNORECASE)
@@ -444,8 +452,12 @@ def _folded_upper(text):
 
 def quarter_of_label(text):
     """The quarter ('1'..'4') a heading "QUÝ II" (or "Quý 2") names, or None."""
-    match = _QUARTER.match(fold(text or "").strip())
+    folded = fold(text or "").strip()
+    match = _QUARTER.match(folded)
     if not match:
+        half = _HALF_YEAR.match(folded)
+        if half:
+            return "2" if half.group(1).upper() == "DAU" else "4"
         return None
     value = match.group(1).upper()
     return _QUARTER_NUMBERS.get(value, value)
@@ -587,7 +599,7 @@ class _TaskReader:
         rows = _table_rows(table)
         if not rows:
             return False
-        for cells in rows[:2]:
+        for cells in rows[:3]:
             layout = _header_layout(
                 [" ".join(p.text for p in _cell_paras(c, self.cache)) for c in cells]
             )
@@ -614,8 +626,10 @@ class _TaskReader:
             texts = [
                 " ".join(p.text for p in _cell_paras(c, self.cache)) for c in cells
             ]
-            if _header_layout(texts):
-                continue
+            if _header_layout(texts) or all(
+                re.match(r"^\s*\(?\d*\)?\s*$", text) for text in texts
+            ):
+                continue  # the header, repeated on a page, or the columns' numbers
             distinct = [c for c in _unique(cells) if _cell_paras(c, self.cache)]
             if not distinct:
                 continue
@@ -805,16 +819,36 @@ def _parse_document(document):
     stream = []  # ("p", _Para) or ("table", Table)
     for block in _iter_blocks(document):
         if isinstance(block, Paragraph):
-            paragraph = _para(block)
-            if paragraph.text:
-                stream.append(("p", paragraph))
+            stream.extend(("p", line) for line in _lines_of(_para(block)))
         elif reader.is_task_table(block):
             stream.append(("table", block))
         else:
             for cells in _table_rows(block):
                 for cell in _unique(cells):
-                    stream.extend(("p", p) for p in _cell_paras(cell))
+                    for paragraph in _cell_paras(cell):
+                        stream.extend(("p", line) for line in _lines_of(paragraph))
     return _PlanReader(reader).read_stream(stream)
+
+
+def _lines_of(paragraph):
+    """A paragraph outside the table of tasks as one paragraph per line: a line break
+    (Shift+Enter) ends a line of the frame or a heading as a new paragraph would."""
+    if not paragraph.text:
+        return []
+    if "\n" not in paragraph.text:
+        return [paragraph]
+    texts = paragraph.text.split("\n")
+    htmls = paragraph.html.split("<br>")
+    balanced = len(htmls) == len(texts) and all(
+        html.count(f"<{tag}>") == html.count(f"</{tag}>")
+        for html in htmls
+        for tag in "biu"
+    )
+    return [
+        _Para(text.strip(), html if balanced else escape(text.strip(), quote=False))
+        for text, html in zip(texts, htmls if balanced else texts, strict=True)
+        if text.strip()
+    ]
 
 
 class _PlanReader:
@@ -874,8 +908,17 @@ class _PlanReader:
             return
         self.summary_next = False
         heading = _ROMAN_HEADING.match(folded)
+        title = heading.group(2) if heading else None
+        if (
+            not heading
+            and text.upper() == text
+            and len(text) < 80
+            and _section_of(text) != "other"
+        ):
+            # a heading in capitals without its number ("MỤC ĐÍCH, YÊU CẦU")
+            heading, title = True, text
         if heading and (text.upper() == text or len(text) < 80):
-            self.section = _section_of(heading.group(2))
+            self.section = _section_of(title)
             self.sub = None
             if self.section == "other":
                 plan.solutions.append(f"<b>{escape(text, quote=False)}</b>")
@@ -900,8 +943,11 @@ class _PlanReader:
             plan.date_issue = _make_date(*date_match.groups())
             plan.place_issue = text[: date_match.start()].strip(" ,")
             return True
-        if folded == "KE HOACH":
+        first, _newline, rest = text.partition("\n")
+        if _folded_upper(first) == "KE HOACH":
             self.has_heading = self.summary_next = True
+            if rest.strip():  # "KẾ HOẠCH" and its summary in one paragraph
+                plan.summary = " ".join(rest.split())
             return True
         if (
             self.summary_next
@@ -919,13 +965,14 @@ class _PlanReader:
         if section == "head":
             if folded.startswith("CAN CU"):
                 plan.legal_bases.append(item.html)
-            elif re.search(r"XAY DUNG\s+KE HOACH", folded):
+            elif re.search(r"(XAY DUNG|BAN HANH)\s+KE HOACH", folded):
                 self.intro_sentence = text
         elif section == "purposes":
             sub_match = re.match(
-                r"^\s*\d+\s*[.)]\s*(MUC DICH|YEU CAU)\s*[:.]?\s*", folded
+                r"^\s*(?:\d+|[A-Z])?\s*[.)]?\s*(MUC DICH|YEU CAU)\b\s*([:.]?)\s*",
+                folded,
             )
-            if sub_match:
+            if sub_match and (sub_match.group(2) or sub_match.end() == len(folded)):
                 self.sub = "requirements" if "YEU" in sub_match.group(1) else "purposes"
                 rest = text[sub_match.end() :].strip()
                 if rest:
@@ -946,7 +993,9 @@ class _PlanReader:
 def _read_title(plan, intro_sentence):
     if intro_sentence:
         match = re.search(
-            r"xây dựng\s+(kế hoạch.+?)\s*,?\s+(?:với|gồm|như)\s", intro_sentence, re.I
+            r"(?:xây dựng|ban hành)\s+(kế hoạch.+?)\s*,?\s+(?:với|gồm|như)\s",
+            intro_sentence,
+            re.I,
         )
         if match:
             title = match.group(1).strip(" ,")
