@@ -141,7 +141,10 @@ class TdktPlanImport(models.TransientModel):
         plan_vals = {name: self[name] for name in PLAN_FIELDS}
         plan_vals.update(company_id=self.company_id.id, signer_id=self.signer_id.id)
         plan = self.env["tdkt.plan"].create(plan_vals)
-        self.env["tdkt.plan.task"].create(
+        # the plan's creation is logged on the plan, not once more on each of its tasks
+        self.env["tdkt.plan.task"].with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True
+        ).create(
             [self._prepare_task_vals(line, plan, created) for line in self.task_ids]
         )
         return {
