@@ -434,3 +434,55 @@ def test_variants_of_layout():
         (1, "1", "Phát động."),
         (2, "4", "Tổng kết."),
     ]
+
+
+def _plan_with_table(rows, merges=()):
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Thi đua năm 2024")
+    document.add_paragraph("II. NỘI DUNG")
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    for (row_a, col_a), (row_b, col_b) in merges:
+        table.cell(row_a, col_a).merge(table.cell(row_b, col_b))
+    output = io.BytesIO()
+    document.save(output)
+    return parse_plan(output.getvalue())
+
+
+def test_content_and_units_without_numbers():
+    plan = _plan_with_table(
+        [
+            ["Nội dung", "Đơn vị thực hiện"],
+            ["QUÝ II", ""],
+            ["Sơ kết 6 tháng.", "VP Sở chủ trì; Thanh tra Sở"],
+            ["Tập huấn nghiệp vụ.", "Văn phòng Sở"],
+        ],
+        merges=[((1, 0), (1, 1))],
+    )
+    assert [
+        (t.number, t.quarter, t.content, [(u.name, u.is_lead) for u in t.units])
+        for t in plan.tasks
+    ] == [
+        (None, "2", "Sơ kết 6 tháng.", [("VP Sở", True), ("Thanh tra Sở", False)]),
+        (None, "2", "Tập huấn nghiệp vụ.", [("Văn phòng Sở", False)]),
+    ]
+
+
+def test_quarter_column_merged_down():
+    plan = _plan_with_table(
+        [
+            ["Thời gian", "TT", "Nội dung", "Đơn vị"],
+            ["Quý I", "1", "Phát động.", "Văn phòng Sở"],
+            ["", "2", "Ký giao ước.", "Văn phòng Sở"],
+            ["Quý III", "3", "Kiểm tra.", "Thanh tra Sở"],
+        ],
+        merges=[((1, 0), (2, 0))],
+    )
+    assert [(t.number, t.quarter, t.deadline) for t in plan.tasks] == [
+        (1, "1", date(2024, 3, 31)),
+        (2, "1", date(2024, 3, 31)),
+        (3, "3", date(2024, 9, 30)),
+    ]
