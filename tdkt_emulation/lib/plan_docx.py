@@ -810,7 +810,14 @@ def parse_plan(content, file_name=""):
         return _parse_document(document)
     except PlanParseError:
         raise
-    except (ValueError, IndexError, AttributeError, etree.XMLSyntaxError) as error:
+    except (
+        ValueError,
+        IndexError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        etree.XMLSyntaxError,
+    ) as error:  # a damaged document python-docx reads only in part
         raise PlanParseError("corrupt", str(error)) from error
 
 

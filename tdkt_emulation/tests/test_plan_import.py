@@ -1,8 +1,10 @@
 import base64
 import io
 import logging
+import os
 import time
 from datetime import date
+from unittest.mock import patch
 
 import docx
 
@@ -223,6 +225,15 @@ class TestPlanImport(TdktCommon):
         wizard = self._wizard(content, "letter.docx")
         with self.assertRaisesRegex(UserError, "letter.docx holds no plan"):
             wizard.action_read()
+
+    def test_doc_without_libreoffice(self):
+        """Without LibreOffice on the server's PATH a .doc gets a clear message."""
+        doc = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512
+        wizard = self._wizard(doc, "plan.doc")
+        with patch.dict(os.environ, {"PATH": "/nonexistent"}):
+            with self.assertRaisesRegex(UserError, "Only .docx files can be read"):
+                wizard.action_read()
+        self.assertEqual(wizard.state, "upload")
 
     def test_doc_and_odt(self):
         """.odt and .doc are converted by LibreOffice when installed, else told clearly."""
