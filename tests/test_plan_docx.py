@@ -486,3 +486,35 @@ def test_quarter_column_merged_down():
         (2, "1", date(2024, 3, 31)),
         (3, "3", date(2024, 9, 30)),
     ]
+
+
+def test_header_words():
+    plan = _plan_with_table(
+        [
+            [
+                "Số TT",
+                "Tên nhiệm vụ",
+                "Cơ quan chủ trì",
+                "Thời hạn hoàn thành nhiệm vụ",
+            ],
+            ["1", "Phát động.", "Văn phòng Sở", "Tháng 4"],
+        ]
+    )
+    ((task),) = plan.tasks
+    assert (task.number, task.content, task.units[0].is_lead, task.deadline) == (
+        1,
+        "Phát động.",
+        True,
+        date(2024, 4, 30),
+    )
+
+
+def test_a_task_that_reads_like_a_header():
+    plan = _plan_with_table(
+        [
+            ["TT", "NỘI DUNG", "ĐƠN VỊ THỰC HIỆN"],
+            ["1", "Phát động.", "Văn phòng Sở"],
+            ["", "Triển khai nhiệm vụ", "Các đơn vị thuộc Sở"],
+        ]
+    )
+    assert [t.content for t in plan.tasks] == ["Phát động.", "Triển khai nhiệm vụ"]

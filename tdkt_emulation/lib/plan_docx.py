@@ -551,26 +551,44 @@ class _Layout:
 
 def _header_layout(texts):
     """The columns of a header row, or None when the row is no header of tasks."""
+    if any(len(text) > 60 or re.match(r"^\s*\d+\s*\.?\s*$", text) for text in texts):
+        return None  # a row of a task: its content, its number
     layout = _Layout(columns=len(texts))
     for index, text in enumerate(texts):
         key = unit_key(text)
-        if key in ("tt", "stt", "so tt", "trung tam") and layout.number is None:
-            # "TT" is folded to "trung tam" by the abbreviations
-            layout.number = index
-        elif "noi dung" in key or key in ("nhiem vu", "cong viec"):
-            if layout.content is None:
-                layout.content = index
-        elif "thoi gian" in key or "thoi han" in key or "tien do" in key:
-            layout.deadline = index
-        elif "chu tri" in key:
-            layout.lead = index
-        elif "phoi hop" in key:
-            layout.partners = index
-        elif "don vi" in key or "thuc hien" in key or "co quan" in key:
-            layout.units = index
+        column = _header_column(key)
+        if column == "number" and layout.number is not None:
+            continue
+        if column == "content" and layout.content is not None:
+            continue
+        if column:
+            setattr(layout, column, index)
     if layout.content is None:
         return None
     return layout
+
+
+def _header_column(key):
+    """The column a header's key names: "number", "content", "deadline", "lead",
+    "partners", "units" or None."""
+    # "TT" is folded to "trung tam" by the abbreviations
+    if key in ("tt", "stt", "so tt", "so thu tu", "trung tam", "so trung tam"):
+        return "number"
+    if "noi dung" in key:
+        return "content"
+    if any(word in key for word in ("thoi gian", "thoi han", "tien do")):
+        return "deadline"
+    if "chu tri" in key:
+        return "lead"
+    if "phoi hop" in key:
+        return "partners"
+    if any(word in key for word in ("don vi", "co quan", "bo phan")):
+        return "units"
+    if "nhiem vu" in key or "cong viec" in key:
+        return "content"
+    if "thuc hien" in key:
+        return "units"
+    return None
 
 
 def _unique(cells):
@@ -620,16 +638,20 @@ class _TaskReader:
 
     def read_table(self, table):
         layout = self.layout
-        for cells in _table_rows(table):
+        first_task = len(self.tasks)
+        for position, cells in enumerate(_table_rows(table)):
             if not cells:
                 continue
             texts = [
                 " ".join(p.text for p in _cell_paras(c, self.cache)) for c in cells
             ]
-            if _header_layout(texts) or all(
+            at_top = position < 3 and len(self.tasks) == first_task
+            if (at_top and _header_layout(texts)) or all(
                 re.match(r"^\s*\(?\d*\)?\s*$", text) for text in texts
             ):
-                continue  # the header, repeated on a page, or the columns' numbers
+                # the header (at the top of the table, repeated on a page), a title row
+                # above it, or the columns' numbers under it
+                continue
             distinct = [c for c in _unique(cells) if _cell_paras(c, self.cache)]
             if not distinct:
                 continue
