@@ -7,6 +7,7 @@ Figures and ratios are printed, one line each, and written to bench/results.json
 """
 
 import argparse
+import base64
 import functools
 import json
 import re
@@ -723,6 +724,63 @@ def bench_certificates(server):
     }
 
 
+def bench_plan_import(server):
+    """Import from Word of a printed plan of 200 tasks: the wizard reads the file, shows
+    its preview and creates the plan and its tasks (issue #19: under 5 s)."""
+    units = server.call("hr.department", "search", [], limit=5)
+    plan_id = server.call(
+        "tdkt.plan",
+        "create",
+        {
+            "name": "Kế hoạch thi đua năm 2031",
+            "number": "BENCH/KH-IMPORT",
+            "year": 2031,
+        },
+    )
+    server.call(
+        "tdkt.plan.task",
+        "create",
+        [
+            {
+                "plan_id": plan_id,
+                "quarter": str(index * 4 // 200 + 1),
+                "name": f"Việc số {index + 1}: tổ chức, đôn đốc, báo cáo kết quả.",
+                "lead_unit_id": units[index % len(units)],
+                "participant_unit_ids": [[6, 0, units[:2]]],
+            }
+            for index in range(200)
+        ],
+    )
+    content = server.get(f"/tdkt/document/plan/{plan_id}", format="docx")
+    server.call("tdkt.plan", "unlink", [plan_id])
+    data = base64.b64encode(content).decode()
+    created = []
+
+    def cleanup():
+        if created:
+            server.call("tdkt.plan", "unlink", created)
+            created.clear()
+
+    def run():
+        wizard = server.call(
+            "tdkt.plan.import", "create", {"file": data, "file_name": "plan.docx"}
+        )
+        server.call("tdkt.plan.import", "action_read", [wizard])
+        created.append(
+            server.call("tdkt.plan.import", "action_create_plan", [wizard])["res_id"]
+        )
+        return len(content)
+
+    figure = server.measure(
+        "plan import, 200 tasks (read, preview, create)",
+        ("/web/dataset/call_kw/tdkt.plan.import",),
+        run,
+        setup=cleanup,
+    )
+    cleanup()
+    return figure
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", required=True)
@@ -761,6 +819,7 @@ BENCHES = {
     "eligibility": bench_eligibility,
     "cron": bench_crons,
     "certificates": bench_certificates,
+    "plan_import": bench_plan_import,
 }
 
 

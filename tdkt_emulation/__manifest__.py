@@ -60,6 +60,7 @@
         "wizards/tdkt_commendation_report_views.xml",
         "wizards/tdkt_award_import_views.xml",
         "report/tdkt_certificate_reports.xml",
+        "wizards/tdkt_plan_import_views.xml",
         "views/tdkt_emulation_menus.xml",
     ],
     "assets": {

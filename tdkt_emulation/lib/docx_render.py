@@ -208,7 +208,14 @@ def find_converter():
 
 
 def docx_to_pdf(docx, timeout=CONVERT_TIMEOUT):
-    """The PDF bytes of the .docx bytes ``docx``, converted by LibreOffice headless.
+    """The PDF bytes of the .docx bytes ``docx``, converted by LibreOffice headless."""
+    return convert_document(docx, "docx", "pdf:writer_pdf_Export", timeout=timeout)
+
+
+def convert_document(content, source_suffix, target, timeout=CONVERT_TIMEOUT):
+    """The bytes of ``content`` (a file of suffix ``source_suffix``) converted by
+    LibreOffice headless to ``target``, a suffix optionally followed by ":" and an
+    export filter ("docx", "pdf:writer_pdf_Export").
 
     Each call has its own LibreOffice profile in a temporary folder, so that conversions
     running at the same time (two workers, two users) never share one.
@@ -216,10 +223,11 @@ def docx_to_pdf(docx, timeout=CONVERT_TIMEOUT):
     soffice = find_converter()
     if not soffice:
         raise ConverterError("missing")
-    with tempfile.TemporaryDirectory(prefix="tdkt-pdf-") as folder:
+    target_suffix = target.split(":", 1)[0]
+    with tempfile.TemporaryDirectory(prefix="tdkt-convert-") as folder:
         folder = Path(folder)
-        source = folder / "document.docx"
-        source.write_bytes(docx)
+        source = folder / f"document.{source_suffix}"
+        source.write_bytes(content)
         command = [
             soffice,
             f"-env:UserInstallation={(folder / 'profile').as_uri()}",
@@ -227,7 +235,7 @@ def docx_to_pdf(docx, timeout=CONVERT_TIMEOUT):
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            target,
             "--outdir",
             str(folder / "out"),
             str(source),
@@ -242,10 +250,10 @@ def docx_to_pdf(docx, timeout=CONVERT_TIMEOUT):
             )
         except subprocess.TimeoutExpired as error:
             raise ConverterError("timeout", detail=str(timeout)) from error
-        target = folder / "out" / "document.pdf"
-        if result.returncode or not target.is_file():
+        output = folder / "out" / f"document.{target_suffix}"
+        if result.returncode or not output.is_file():
             detail = (
                 (result.stderr or result.stdout or b"").decode(errors="replace").strip()
             )
             raise ConverterError("failed", detail=detail[-500:])
-        return target.read_bytes()
+        return output.read_bytes()

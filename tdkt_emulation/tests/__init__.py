@@ -36,3 +36,4 @@ from . import test_xlsx_reports
 from . import test_council_absence
 from . import test_council_minutes
 from . import test_certificate
+from . import test_plan_import

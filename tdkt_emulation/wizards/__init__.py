@@ -9,3 +9,6 @@ from . import tdkt_award_import
 from . import tdkt_proposal_return
 from . import tdkt_written_opinion
 from . import tdkt_written_opinion_line
+from . import tdkt_plan_import
+from . import tdkt_plan_import_task
+from . import tdkt_plan_import_unit
