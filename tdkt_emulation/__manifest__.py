@@ -10,6 +10,7 @@
     "maintainers": ["tdkt-emulation"],
     "license": "LGPL-3",
     "application": True,
+    "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
     "depends": ["hr", "mail"],
     "external_dependencies": {

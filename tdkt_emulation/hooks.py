@@ -1,3 +1,21 @@
+def post_init_hook(env):
+    """Install Vietnamese with the addon: the documents it prints are the State's, worded in
+    Vietnamese whatever the reader's language, titles and units included; without the
+    language, their translated names would print in the user's."""
+    install_vietnamese(env)
+
+
+def install_vietnamese(env):
+    """Activate Vietnamese and load its translations of the installed modules, unless it
+    is active already (its translations were then loaded with each module)."""
+    if env["res.lang"]._lang_get("vi_VN"):
+        return
+    env["res.lang"]._activate_lang("vi_VN")
+    env["ir.module.module"].search(
+        [("state", "in", ("installed", "to install", "to upgrade"))]
+    )._update_translations(["vi_VN"])
+
+
 def uninstall_hook(env):
     """Remove, before the addon's models go, what people made on them that Odoo's uninstall
     would leave behind or stumble on.
