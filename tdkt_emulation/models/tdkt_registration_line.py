@@ -17,16 +17,6 @@ VOTE_FIELDS = {
     "vote_threshold",
     "vote_outcome",
 }
-# The line's own facts of eligibility; other lines of the subject and unit depend on them.
-FACT_FIELDS = {
-    "subject_type",
-    "employee_id",
-    "registration_id",
-    "title_id",
-    "rating",
-    "months_worked",
-    "discipline",
-}
 # Written by the Office's override only; the eligibility itself is computed, never typed.
 OVERRIDE_FIELDS = {
     "eligibility_override",
@@ -54,6 +44,8 @@ class TdktRegistrationLine(models.Model):
         "tdkt.workflow.mixin",
         "tdkt.subject.mixin",
         "tdkt.unit.mixin",
+        # Its facts are those of the other lines of its subject and unit (FACT_SOURCES).
+        "tdkt.eligibility.source",
     ]
     _order = "registration_id, subject_type desc, sequence, id"
     _check_company_auto = True
@@ -344,34 +336,17 @@ class TdktRegistrationLine(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._get_related_lines()._mark_for_eligibility()
-        return lines
-
     def write(self, vals):
-        related = (
-            self._get_related_lines() if set(vals) & FACT_FIELDS else self.browse()
-        )
         result = super().write(vals)
         if not self.env.su and "registration_id" in vals:
             # The form the line lands in must be one its writer may edit.
             self._check_edit()
-        if related:
-            (related | self._get_related_lines())._mark_for_eligibility()
         return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted_form(self):
         if not self.env.su:
             self._check_edit()
-
-    def unlink(self):
-        related = self._get_related_lines() - self
-        result = super().unlink()
-        related._mark_for_eligibility()
-        return result
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -491,7 +466,7 @@ class TdktRegistrationLine(models.Model):
             "eligibility-%(years)s.xlsx", years="-".join(str(year) for year in years)
         )
 
-    def _get_related_lines(self):
+    def _get_lines_for_eligibility(self):
         """The lines whose eligibility depends on these lines: the other lines of their
         subjects (titles proposed the same year, ratings of later years) and the lines of
         their units in their years (quotas, members' titles of collective titles)."""

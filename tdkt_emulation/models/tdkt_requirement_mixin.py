@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 from ..lib.eligibility import Requirements, requirements_from_values
 from .tdkt_title import LEVELS
@@ -34,6 +34,7 @@ class TdktRequirementMixin(models.AbstractModel):
 
     _name = "tdkt.requirement.mixin"
     _description = "Eligibility Requirements"
+    _inherit = ["tdkt.eligibility.source"]
 
     min_rating = fields.Selection(
         RATINGS, "Minimum Rating", help="The person's rating of the year, at least."
@@ -139,26 +140,12 @@ class TdktRequirementMixin(models.AbstractModel):
         ),
     ]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        records._get_rule_sets()._get_lines_for_eligibility()._mark_for_eligibility()
-        return records
-
-    def write(self, vals):
-        result = super().write(vals)
-        self._get_rule_sets()._get_lines_for_eligibility()._mark_for_eligibility()
-        return result
-
-    def unlink(self):
-        lines = self._get_rule_sets()._get_lines_for_eligibility()
-        result = super().unlink()
-        lines._mark_for_eligibility()
-        return result
-
     def _get_rule_sets(self):
         """The rule sets these requirements belong to."""
         raise NotImplementedError()
+
+    def _get_lines_for_eligibility(self):
+        return self._get_rule_sets()._get_lines_for_eligibility()
 
     def _get_requirements(self):
         """The engine's ``Requirements`` of this record."""
