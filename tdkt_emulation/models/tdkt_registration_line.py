@@ -2,7 +2,7 @@ import json
 from collections import Counter
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from ..lib.xlsx_awards import build_eligibility_xlsx
@@ -372,33 +372,50 @@ class TdktRegistrationLine(models.Model):
     def action_check_eligibility(self):
         """Check these lines again now, e.g. after importing the award history of past
         years: one check of them all, written in one statement whatever their number."""
-        self.check_access("read")
+        self._check_read_at_once()
         lines = self.sudo()
         results = self.env["tdkt.eligibility"]._check_lines(lines)
         names = ["eligibility_status", "eligibility_data"]
         for name in names:
             self.env.remove_to_compute(self._fields[name], lines)
-        values = SQL(", ").join(
-            SQL(
-                "(%s, %s, %s::jsonb)",
-                line.id,
-                results[line]["status"] or None,
-                json.dumps(results[line]),
-            )
-            for line in lines
-        )
         if lines:
+            # One parameter for all the lines, unpacked by PostgreSQL.
+            checked = json.dumps(
+                [
+                    {
+                        "id": line.id,
+                        "status": results[line]["status"] or None,
+                        "data": results[line],
+                    }
+                    for line in lines
+                ]
+            )
             self.env.cr.execute(
                 SQL(
                     "UPDATE tdkt_registration_line AS line SET eligibility_status = checked.status, "
-                    "eligibility_data = checked.data FROM (VALUES %s) AS checked(id, status, data) "
-                    "WHERE line.id = checked.id",
-                    values,
+                    "eligibility_data = checked.data "
+                    "FROM jsonb_to_recordset(%s::jsonb) AS checked(id integer, status varchar, data jsonb) "
+                    # A line whose verdict stands is not written again.
+                    "WHERE line.id = checked.id AND (line.eligibility_status IS DISTINCT FROM checked.status "
+                    "OR line.eligibility_data IS DISTINCT FROM checked.data)",
+                    checked,
                 )
             )
         lines.invalidate_recordset(names)
         lines.modified(names)
         return True
+
+    def _check_read_at_once(self):
+        """``check_access("read")`` in one query whatever the number of lines (Odoo's
+        checks the record rules by chunks of a thousand ids)."""
+        self.browse().check_access("read")
+        ids = set(self._ids)
+        if self.search_count([("id", "in", list(ids))]) != len(ids):
+            raise AccessError(
+                self.env._(
+                    "You can check the eligibility of the lines you may read only."
+                )
+            )
 
     def action_export_eligibility_xlsx(self):
         if not self:

@@ -2,6 +2,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from ..models.tdkt_eligibility_source import FACT_SOURCES
@@ -240,11 +241,11 @@ class TestEligibilitySources(TdktCommon):
                 ]
             )
 
-        counts = []
+        counts, checks = [], []
         lines = people_lines(10, 0)
         rule.write({"min_months": 9})  # warms the caches of the rule and its rights
         self.env.flush_all()
-        for more in (0, 990):
+        for more in (0, 1000):
             lines |= people_lines(more, 10) if more else Line
             self.env.flush_all()
             self.env.invalidate_all()
@@ -260,7 +261,26 @@ class TestEligibilitySources(TdktCommon):
                 len(lines),
             )
             self.env.flush_all()
-        self.assertEqual(len(lines), 1000)
+            # Checked again by the Office (record rules apply), more than a thousand ids.
+            officer_lines = lines.with_user(self.officer)
+            officer_lines[:1].action_check_eligibility()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            officer_lines.action_check_eligibility()
+            checks.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(len(lines), 1010)
         self.assertEqual(
-            counts[0], counts[1], f"queries to mark 10 and 1,000 lines: {counts}"
+            counts[0], counts[1], f"queries to mark 10 and 1,010 lines: {counts}"
         )
+        self.assertEqual(
+            checks[0], checks[1], f"queries to check 10 and 1,010 lines: {checks}"
+        )
+
+    def test_checking_lines_one_cannot_read_is_refused(self):
+        line_b = self._line(
+            self.employee_b, self.title_ldtt, form=self.form_b, rating="good"
+        )
+        line_a = self._line(self.employee_a, self.title_ldtt, rating="good")
+        line_a.with_user(self.head_a).action_check_eligibility()
+        with self.assertRaises(AccessError):
+            (line_a | line_b).with_user(self.head_a).action_check_eligibility()
