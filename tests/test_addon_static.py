@@ -33,6 +33,16 @@ def _model_definitions():
                 if isinstance(target, ast.Name)
             }
             if "_name" in attrs and isinstance(attrs["_name"], ast.Constant):
+                inherit = attrs.get("_inherit")
+                parents = (
+                    {element.value for element in inherit.elts}
+                    if isinstance(inherit, ast.List)
+                    else set()
+                )
+                # ``_name = "hr.employee"`` with ``_inherit = ["hr.employee", mixin]``
+                # extends a model, it does not define one.
+                if attrs["_name"].value in parents:
+                    continue
                 yield path, attrs["_name"].value, "models.AbstractModel" in bases
 
 

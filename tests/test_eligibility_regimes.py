@@ -116,8 +116,10 @@ def test_every_regime_has_every_title():
         "BK_UBND_TINH",
         "BK_TTG",
     }
-    for code in "ABC":
-        assert set(REGIMES[code]) == titles, code
+    assert set(REGIMES["A"]) == titles
+    # The Labour Order (Law 2022 Art 44.1.e) is proposed under the Law of 2022 only.
+    for code in "BC":
+        assert set(REGIMES[code]) == titles | {"HC_LD_3"}, code
 
 
 def _rated(year, rating="good", **kwargs):
@@ -288,9 +290,36 @@ CASES = [
                 title_counts={"LDTT": 7, "CSTDCS": 1},
                 all_complete=True,
                 worst_discipline="warning",
+                rating="excellent",
             ),
         ),
         ELIGIBLE,
+    ),
+    # B and C: the collective itself rated excellent (Law 2022 Art 27.1)
+    (
+        "B",
+        "TTLDXS",
+        Facts(
+            2024,
+            unit=UnitFacts(
+                members=10,
+                title_counts={"LDTT": 7, "CSTDCS": 1},
+                all_complete=True,
+                rating="good",
+            ),
+        ),
+        INELIGIBLE,
+    ),
+    (
+        "C",
+        "TTLDXS",
+        Facts(
+            2026,
+            unit=UnitFacts(
+                members=10, title_counts={"LDTT": 7, "CSTDCS": 1}, all_complete=True
+            ),
+        ),
+        UNKNOWN,
     ),
     (
         "C",
@@ -419,6 +448,59 @@ CASES = [
             2024,
             awards={2020: {"CSTDCS"}, 2022: {"CSTDCS"}, 2024: {"CSTDCS"}},
             ratings=dict.fromkeys(range(2020, 2025), "good"),
+        ),
+        INELIGIBLE,
+    ),
+    # B and C: the run since the merit may be longer than 5 years, and all of it counts
+    (
+        "C",
+        "BK_TTG",
+        Facts(
+            2026,
+            awards={2018: {"BK_UBND_TINH"}, 2020: {"CSTDCS"}, 2023: {"CSTDCS"}},
+            proposed={"CSTDCS"},
+            ratings=dict.fromkeys(range(2019, 2027), "good"),
+        ),
+        ELIGIBLE,
+    ),
+    # Labour Order, third class: B and C only
+    (
+        "B",
+        "HC_LD_3",
+        Facts(
+            2025,
+            awards={
+                2018: {"BK_TTG"},
+                2019: {"CSTDCS"},
+                2021: {"CSTDCS"},
+                2024: {"CSTDCS"},
+            },
+            ratings={**dict.fromkeys(range(2019, 2026), "good"), 2022: "excellent"},
+        ),
+        ELIGIBLE,
+    ),
+    (
+        "C",
+        "HC_LD_3",
+        Facts(
+            2026,
+            awards={
+                2020: {"BK_TTG"},
+                2021: {"CSTDCS"},
+                2023: {"CSTDCS"},
+                2025: {"CSTDCS"},
+            },
+            ratings=dict.fromkeys(range(2021, 2027), "good"),
+        ),
+        INELIGIBLE,
+    ),
+    (
+        "C",
+        "HC_LD_3",
+        Facts(
+            2026,
+            awards={2021: {"CSTDCS"}, 2023: {"CSTDCS"}, 2025: {"CSTDCS"}},
+            ratings=dict.fromkeys(range(2015, 2027), "excellent"),
         ),
         INELIGIBLE,
     ),

@@ -45,6 +45,18 @@ class Requirements:
     streak_rating: str | None = None  # rated at least this ...
     streak_rating_years: int = 0  # ... in the N years ending with the year
     held_title: str | None = None  # held in an earlier year
+    # A run: N or more consecutive years ending with the year, each rated at least R, and
+    # starting at the earliest the year after the last award of a title; within the run, a
+    # title held M times and a rating reached K years. Unlike the fixed windows above, the
+    # run may be longer than N years, and whatever falls within it counts.
+    run_years: int = 0  # N or more years in a row ...
+    run_rating: str | None = None  # ... each rated at least this ...
+    run_after_title: str | None = None  # ... since the last award of this title
+    run_title: str | None = None  # within the run: this title ...
+    run_title_count: int = 0  # ... held at least this many times
+    run_top_rating: str | None = None  # within the run: rated at least this ...
+    run_top_rating_count: int = 0  # ... at least this many years
+    initiatives_in_run: bool = False  # the initiatives are counted within the run
     initiative_scope: str | None = (
         None  # recognized initiatives of at least this scope ...
     )
@@ -71,6 +83,9 @@ class Requirements:
         None  # collectives: no member disciplined this heavily
     )
     council_only: bool = False  # chosen by the council's comparison, not computed
+    collective_min_rating: str | None = (
+        None  # collectives: the collective's own rating of the year at least this
+    )
 
 
 @dataclass(frozen=True)
@@ -95,6 +110,9 @@ class UnitFacts:
     candidate_counts: dict = field(default_factory=dict)
     all_complete: bool | None = None
     worst_discipline: str | None = None
+    rating: str | None = (
+        None  # the collective's own rating of the year, None: not entered
+    )
 
 
 @dataclass
@@ -143,11 +161,119 @@ def _holds(facts, year, title):
     )
 
 
+def _find_run(req, facts, rule):
+    """The run of ``req`` ending with the year checked, as a dict: ``years`` (the years
+    counted, latest first), ``award_year`` (of ``run_after_title``, None when never held),
+    ``stop`` (why the run ends: ``award`` for the year of that award, ``below`` for a year
+    rated below ``run_rating``, ``missing`` for a year whose rating is not entered, None
+    when no rating is required) and ``stop_year``."""
+    year = facts.year
+    award_year = None
+    if req.run_after_title:
+        award_year = max(
+            (
+                y
+                for y, titles in facts.awards.items()
+                if y < year and req.run_after_title in titles
+            ),
+            default=None,
+        )
+        if award_year is None:
+            return {"years": [], "award_year": None, "stop": "award", "stop_year": None}
+    if not req.run_rating:
+        first = award_year + 1 if award_year is not None else year - req.run_years + 1
+        return {
+            "years": list(range(year, first - 1, -1)),
+            "award_year": award_year,
+            "stop": "award" if award_year is not None else None,
+            "stop_year": award_year,
+        }
+    years, stop, stop_year = [], None, None
+    y = year
+    while True:
+        if award_year is not None and y <= award_year:
+            stop, stop_year = "award", award_year
+            break
+        rating = facts.ratings.get(y)
+        if rating is None:
+            stop, stop_year = "missing", y
+            break
+        if _rating_at_least(rating, req.run_rating):
+            years.append(y)
+        elif rule.gap_breaks_streak:
+            stop, stop_year = "below", y
+            break
+        y -= 1
+    return {
+        "years": years,
+        "award_year": award_year,
+        "stop": stop,
+        "stop_year": stop_year,
+    }
+
+
+def _check_run(req, facts, rule, add):
+    """Add the reasons of the run of ``req``; return the run (see ``_find_run``)."""
+    run = _find_run(req, facts, rule)
+    years = run["years"]
+    period = {
+        "first": min(years, default=facts.year),
+        "last": facts.year,
+        "length": len(years),
+    }
+    # A run that ends on a year not entered might go on before it.
+    open_ended = run["stop"] == "missing"
+
+    def verdict(met):
+        return True if met else (None if open_ended else False)
+
+    add(
+        "run",
+        verdict(len(years) >= req.run_years),
+        years=req.run_years,
+        rating=req.run_rating,
+        title=req.run_after_title,
+        award_year=run["award_year"],
+        stop=run["stop"],
+        stop_year=run["stop_year"],
+        **period,
+    )
+    if req.run_after_title and run["award_year"] is None:
+        return run
+    if req.run_title and req.run_title_count:
+        times = sum(1 for y in years if _holds(facts, y, req.run_title))
+        add(
+            "run_title",
+            verdict(times >= req.run_title_count),
+            title=req.run_title,
+            count=req.run_title_count,
+            actual=times,
+            **period,
+        )
+    if req.run_top_rating and req.run_top_rating_count:
+        times = sum(
+            1
+            for y in years
+            if y in facts.ratings
+            and _rating_at_least(facts.ratings[y], req.run_top_rating)
+        )
+        add(
+            "run_top_rating",
+            verdict(times >= req.run_top_rating_count),
+            rating=req.run_top_rating,
+            count=req.run_top_rating_count,
+            actual=times,
+            **period,
+        )
+    return run
+
+
 def _check_group(req, facts, rule):  # noqa: C901
     """Return (reasons, initiative ids used) of one group of requirements."""
     year = facts.year
     reasons = []
     used = ()
+    run = None
 
     def add(code, met, **params):
         reasons.append(Reason(code, met, params, rule.article, rule.to_confirm))
@@ -259,8 +385,12 @@ def _check_group(req, facts, rule):  # noqa: C901
             ),
             title=req.held_title,
         )
+    if req.run_years:
+        run = _check_run(req, facts, rule, add)
     if req.initiative_count:
         first = year - req.initiative_years + 1
+        if req.initiatives_in_run and run is not None:
+            first = min(run["years"], default=year)
         matching = sorted(
             (
                 initiative
@@ -355,6 +485,17 @@ def _check_group(req, facts, rule):  # noqa: C901
             ),
             bar=req.members_discipline_bar,
             actual=worst,
+        )
+    if req.collective_min_rating:
+        rating = None if unit is None else unit.rating
+        add(
+            "collective_rating",
+            None
+            if rating is None
+            else _rating_at_least(rating, req.collective_min_rating),
+            year=year,
+            required=req.collective_min_rating,
+            actual=rating,
         )
     return reasons, used
 

@@ -5,6 +5,7 @@ from . import res_lang
 from . import mail_message
 from . import res_users
 from . import tdkt_input_mixin
+from . import tdkt_eligibility_source
 from . import tdkt_config_settings
 from . import tdkt_unit_mixin
 from . import tdkt_workflow_mixin

@@ -2,7 +2,11 @@ from odoo import api, fields, models
 
 
 class HrDepartment(models.Model):
-    _inherit = "hr.department"
+    # A unit's place in the tree makes its people members of the units above (eligibility).
+    _name = "hr.department"
+    _inherit = ["hr.department", "tdkt.eligibility.source"]
+    # A new unit has no people yet.
+    _tdkt_eligibility_on_create = False
 
     tdkt_registers = fields.Boolean(
         "Registers Emulation Titles",
@@ -34,6 +38,14 @@ class HrDepartment(models.Model):
         )
         for department in self:
             department.tdkt_award_count = counts.get(department._origin, 0)
+
+    def _get_lines_for_eligibility(self):
+        """The lines of these units and of the units above them."""
+        return (
+            self.env["tdkt.registration.line"]
+            .sudo()
+            .search([("unit_id", "parent_of", self.ids)])
+        )
 
     def action_open_tdkt_awards(self):
         self.ensure_one()

@@ -2,7 +2,9 @@ from odoo import api, fields, models
 
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    # A person's unit makes them a member of it and of the units above (eligibility).
+    _name = "hr.employee"
+    _inherit = ["hr.employee", "tdkt.eligibility.source"]
 
     tdkt_award_ids = fields.One2many(
         "tdkt.award",
@@ -25,6 +27,22 @@ class HrEmployee(models.Model):
         )
         for employee in self:
             employee.tdkt_award_count = counts.get(employee._origin, 0)
+
+    def _get_lines_for_eligibility(self):
+        """The people's own lines, and the lines of their units and of the units above
+        (collective titles and quotas count the members)."""
+        employees = self.sudo().with_context(active_test=False)
+        return (
+            self.env["tdkt.registration.line"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("employee_id", "in", employees.ids),
+                    ("unit_id", "parent_of", employees.department_id.ids),
+                ]
+            )
+        )
 
     def action_open_tdkt_awards(self):
         self.ensure_one()

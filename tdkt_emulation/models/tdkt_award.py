@@ -44,6 +44,7 @@ class TdktAward(models.Model):
         "tdkt.workflow.mixin",
         "tdkt.subject.mixin",
         "tdkt.unit.mixin",
+        "tdkt.eligibility.source",
     ]
     _order = "year desc, title_sequence, subject_name, id"
     _check_company_auto = True
@@ -266,9 +267,7 @@ class TdktAward(models.Model):
                 for vals in vals_list
             ]
         )
-        awards = super().create(vals_list)
-        awards._get_lines_for_eligibility()._mark_for_eligibility()
-        return awards
+        return super().create(vals_list)
 
     def write(self, vals):
         self._check_input_values([vals])
@@ -276,10 +275,7 @@ class TdktAward(models.Model):
             self._check_once_a_year(
                 [award._get_subject_key(vals) for award in self], self.ids
             )
-        lines = self._get_lines_for_eligibility()
-        result = super().write(vals)
-        (lines | self._get_lines_for_eligibility())._mark_for_eligibility()
-        return result
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_decided(self):
@@ -305,30 +301,32 @@ class TdktAward(models.Model):
     def _get_step_fields_error(self, names):
         return self.env._("The awards of a decision are written by signing it.")
 
-    def unlink(self):
-        lines = self._get_lines_for_eligibility()
-        result = super().unlink()
-        lines._mark_for_eligibility()
-        return result
-
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
 
     def _get_lines_for_eligibility(self):
         """The registration lines these awards are facts of: the subjects' lines of the
-        award's year and later, and the lines of the award's unit (quotas and collective
-        titles count the members' titles)."""
+        award's year and later, the lines of the award's unit (quotas and collective
+        titles count the members' titles), and the lines of the authors of the
+        initiatives it uses (an initiative counts for one award only)."""
         Line = self.env["tdkt.registration.line"].sudo()
         if not self:
             return Line
-        first_year = min(self.mapped("year"))
+        awards = self.sudo()
+        first_year = min(awards.mapped("year"))
         return Line.search(
             [
                 ("year", ">=", first_year),
                 "|",
-                ("employee_id", "in", self.employee_id.ids),
-                ("unit_id", "in", self.unit_id.ids),
+                "|",
+                ("employee_id", "in", awards.employee_id.ids),
+                ("unit_id", "in", awards.unit_id.ids),
+                (
+                    "employee_id",
+                    "in",
+                    awards.initiative_ids.author_ids.employee_id.ids,
+                ),
             ]
         )
 

@@ -13,6 +13,7 @@ from ..lib.eligibility import (
     check,
     select_rule_set,
 )
+from .tdkt_eligibility_source import FACT_SOURCES
 
 
 class TdktEligibility(models.AbstractModel):
@@ -224,7 +225,8 @@ class TdktEligibility(models.AbstractModel):
             ],
         )
         proposed = defaultdict(set)  # (subject key, year) -> title codes
-        ratings = defaultdict(dict)  # employee id -> {year: rating}
+        # employee id -> {year: rating}: every year of the candidates (runs of years)
+        ratings = self._get_ratings([*others, *checked])
         disciplines = defaultdict(set)  # (employee id, year) -> measures
         for (
             _line,
@@ -234,7 +236,7 @@ class TdktEligibility(models.AbstractModel):
             employee_id,
             unit_id,
             title_id,
-            rating,
+            _rating,
             discipline,
             _months,
         ) in [*others, *checked]:
@@ -244,11 +246,8 @@ class TdktEligibility(models.AbstractModel):
                 else ("collective", unit_id)
             )
             proposed[key, year].add(codes.get(title_id))
-            if subject_type == "individual":
-                if rating:
-                    ratings[employee_id].setdefault(year, rating)
-                if discipline:
-                    disciplines[employee_id, year].add(discipline)
+            if subject_type == "individual" and discipline:
+                disciplines[employee_id, year].add(discipline)
 
         # Merit awards: every year of the subjects, the years checked of the members.
         awards = self._select(
@@ -390,9 +389,29 @@ class TdktEligibility(models.AbstractModel):
         return facts
 
     @api.model
+    def _get_ratings(self, rows):
+        """The yearly ratings of people, ``{employee id: {year: rating}}``, from ``rows``
+        (of ``_get_line_rows``): the one place the engine's ratings come from."""
+        ratings = defaultdict(dict)
+        for row in rows:
+            subject_type, employee_id, year, rating = row[3], row[4], row[2], row[7]
+            if subject_type == "individual" and rating:
+                ratings[employee_id].setdefault(year, rating)
+        return ratings
+
+    @api.model
     def _select(self, model, domain, field_names):
         """Rows of ``field_names`` of the ``model`` records matching ``domain``, as tuples,
-        without record rules (the facts of eligibility are read whoever asks)."""
+        without record rules (the facts of eligibility are read whoever asks).
+
+        Only the facts of ``FACT_SOURCES`` are read: each change of one of them marks the
+        verdicts that read it, which another model or field would not."""
+        facts = FACT_SOURCES.get(model, frozenset())
+        if facts is not None and not facts.issuperset(set(field_names) - {"id"}):
+            raise ValueError(
+                f"{model}: {sorted(set(field_names) - facts - {'id'})} are read for "
+                "eligibility but are not in FACT_SOURCES"
+            )
         Model = self.env[model].sudo()
         query = Model._search(domain)
         # Selected through the ORM's own expressions, so that pending writes are flushed first.
@@ -482,7 +501,15 @@ class TdktEligibility(models.AbstractModel):
                 p[name] = title_names.get(p[name], p[name])
         for name in (
             ("required", "rating", "actual")
-            if reason["code"] in ("rating", "streak_rating", "initiative")
+            if reason["code"]
+            in (
+                "rating",
+                "streak_rating",
+                "initiative",
+                "run",
+                "run_top_rating",
+                "collective_rating",
+            )
             else ()
         ):
             if p.get(name) in rating_names:
@@ -581,6 +608,30 @@ class TdktEligibility(models.AbstractModel):
                 "not shown for: %(missing)s.",
                 **p,
             )
+        if code == "run":
+            return self._describe_run(p, met)
+        if code == "run_title":
+            return self.env._(
+                "%(title)s held %(actual)s times within the run of years, %(period)s; "
+                "at least %(count)s times are required.",
+                **p,
+            )
+        if code == "run_top_rating":
+            return self.env._(
+                "Rated %(rating)s or better in %(actual)s years within the run of years, %(period)s; "
+                "at least %(count)s are required.",
+                **p,
+            )
+        if code == "collective_rating":
+            if met is None:
+                return self.env._(
+                    "The collective's own rating of %(year)s is not entered: %(required)s or better is required.",
+                    **p,
+                )
+            return self.env._(
+                "The collective's own rating of %(year)s: %(actual)s; %(required)s or better is required.",
+                **p,
+            )
         if code == "held_title":
             if met:
                 return self.env._("%(title)s held in an earlier year.", **p)
@@ -636,3 +687,42 @@ class TdktEligibility(models.AbstractModel):
                 return self.env._("No member disciplined with %(bar)s or heavier.", **p)
             return self.env._("A member is disciplined: %(actual)s.", **p)
         return code
+
+    @api.model
+    def _describe_run(self, p, met):
+        """Word a run of years (``lib.eligibility._check_run``): the period found, since
+        which award, and where it ends when it is too short."""
+        if p.get("title") and p.get("award_year") is None:
+            return self.env._(
+                "%(title)s is required before the run of %(years)s years or more; it is not held.",
+                **p,
+            )
+        if not p["length"]:
+            found = self.env._(
+                "No year rated %(rating)s or better in a row up to %(last)s", **p
+            )
+        elif p.get("rating") and p.get("title"):
+            found = self.env._(
+                "%(length)s years in a row rated %(rating)s or better since %(title)s of %(award_year)s, %(period)s",
+                **p,
+            )
+        elif p.get("rating"):
+            found = self.env._(
+                "%(length)s years in a row rated %(rating)s or better, %(period)s", **p
+            )
+        else:
+            found = self.env._(
+                "%(length)s years since %(title)s of %(award_year)s, %(period)s", **p
+            )
+        required = self.env._("at least %(years)s years are required", years=p["years"])
+        text = f"{found}; {required}."
+        if met is None:
+            text += " " + self.env._(
+                "The rating of %(year)s is not entered: the run may go on before it.",
+                year=p["stop_year"],
+            )
+        elif met is False and p.get("stop") == "below":
+            text += " " + self.env._(
+                "The run ends with %(year)s, rated lower.", year=p["stop_year"]
+            )
+        return text

@@ -36,6 +36,7 @@ class TdktInitiative(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "tdkt.unit.mixin",
+        "tdkt.eligibility.source",
     ]
     _order = "year desc, id desc"
     _check_company_auto = True
@@ -238,6 +239,20 @@ class TdktInitiative(models.Model):
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
+
+    def _get_lines_for_eligibility(self):
+        """The lines of the initiatives' authors from the initiatives' year on: a
+        recognized initiative counts for the titles of its year and of the years after."""
+        Line = self.env["tdkt.registration.line"].sudo()
+        initiatives = self.sudo()
+        if not initiatives:
+            return Line
+        return Line.search(
+            [
+                ("employee_id", "in", initiatives.author_ids.employee_id.ids),
+                ("year", ">=", min(initiatives.mapped("year"))),
+            ]
+        )
 
     def _start_scoring(self):
         """The step of a session's vote opening: its initiatives are being scored."""

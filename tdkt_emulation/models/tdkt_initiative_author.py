@@ -6,7 +6,7 @@ class TdktInitiativeAuthor(models.Model):
 
     _name = "tdkt.initiative.author"
     _description = "Initiative Author"
-    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "tdkt.eligibility.source"]
     _order = "initiative_id, contribution desc, id"
     _check_company_auto = True
     _tdkt_unit_ties = ("initiative_id",)
@@ -54,6 +54,19 @@ class TdktInitiativeAuthor(models.Model):
     def _check_edit(self):
         """An author changes with their initiative: see ``tdkt.initiative._check_edit``."""
         self.initiative_id._check_edit()
+
+    def _get_lines_for_eligibility(self):
+        """The authors' lines from the initiative's year on."""
+        Line = self.env["tdkt.registration.line"].sudo()
+        authors = self.sudo()
+        if not authors:
+            return Line
+        return Line.search(
+            [
+                ("employee_id", "in", authors.employee_id.ids),
+                ("year", ">=", min(authors.initiative_id.mapped("year"))),
+            ]
+        )
 
     def _get_guard_units(self):
         return self.initiative_id.unit_id

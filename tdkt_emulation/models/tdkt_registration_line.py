@@ -2,7 +2,7 @@ import json
 from collections import Counter
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from .tdkt_requirement_mixin import DISCIPLINES, RATINGS
@@ -15,16 +15,6 @@ VOTE_FIELDS = {
     "vote_share",
     "vote_threshold",
     "vote_outcome",
-}
-# The line's own facts of eligibility; other lines of the subject and unit depend on them.
-FACT_FIELDS = {
-    "subject_type",
-    "employee_id",
-    "registration_id",
-    "title_id",
-    "rating",
-    "months_worked",
-    "discipline",
 }
 # Written by the Office's override only; the eligibility itself is computed, never typed.
 OVERRIDE_FIELDS = {
@@ -53,6 +43,8 @@ class TdktRegistrationLine(models.Model):
         "tdkt.workflow.mixin",
         "tdkt.subject.mixin",
         "tdkt.unit.mixin",
+        # Its facts are those of the other lines of its subject and unit (FACT_SOURCES).
+        "tdkt.eligibility.source",
     ]
     _order = "registration_id, subject_type desc, sequence, id"
     _check_company_auto = True
@@ -347,34 +339,17 @@ class TdktRegistrationLine(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._get_related_lines()._mark_for_eligibility()
-        return lines
-
     def write(self, vals):
-        related = (
-            self._get_related_lines() if set(vals) & FACT_FIELDS else self.browse()
-        )
         result = super().write(vals)
         if not self.env.su and "registration_id" in vals:
             # The form the line lands in must be one its writer may edit.
             self._check_edit()
-        if related:
-            (related | self._get_related_lines())._mark_for_eligibility()
         return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted_form(self):
         if not self.env.su:
             self._check_edit()
-
-    def unlink(self):
-        related = self._get_related_lines() - self
-        result = super().unlink()
-        related._mark_for_eligibility()
-        return result
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -400,33 +375,50 @@ class TdktRegistrationLine(models.Model):
     def action_check_eligibility(self):
         """Check these lines again now, e.g. after importing the award history of past
         years: one check of them all, written in one statement whatever their number."""
-        self.check_access("read")
+        self._check_read_at_once()
         lines = self.sudo()
         results = self.env["tdkt.eligibility"]._check_lines(lines)
         names = ["eligibility_status", "eligibility_data"]
         for name in names:
             self.env.remove_to_compute(self._fields[name], lines)
-        values = SQL(", ").join(
-            SQL(
-                "(%s, %s, %s::jsonb)",
-                line.id,
-                results[line]["status"] or None,
-                json.dumps(results[line]),
-            )
-            for line in lines
-        )
         if lines:
+            # One parameter for all the lines, unpacked by PostgreSQL.
+            checked = json.dumps(
+                [
+                    {
+                        "id": line.id,
+                        "status": results[line]["status"] or None,
+                        "data": results[line],
+                    }
+                    for line in lines
+                ]
+            )
             self.env.cr.execute(
                 SQL(
                     "UPDATE tdkt_registration_line AS line SET eligibility_status = checked.status, "
-                    "eligibility_data = checked.data FROM (VALUES %s) AS checked(id, status, data) "
-                    "WHERE line.id = checked.id",
-                    values,
+                    "eligibility_data = checked.data "
+                    "FROM jsonb_to_recordset(%s::jsonb) AS checked(id integer, status varchar, data jsonb) "
+                    # A line whose verdict stands is not written again.
+                    "WHERE line.id = checked.id AND (line.eligibility_status IS DISTINCT FROM checked.status "
+                    "OR line.eligibility_data IS DISTINCT FROM checked.data)",
+                    checked,
                 )
             )
         lines.invalidate_recordset(names)
         lines.modified(names)
         return True
+
+    def _check_read_at_once(self):
+        """``check_access("read")`` in one query whatever the number of lines (Odoo's
+        checks the record rules by chunks of a thousand ids)."""
+        self.browse().check_access("read")
+        ids = set(self._ids)
+        if self.search_count([("id", "in", list(ids))]) != len(ids):
+            raise AccessError(
+                self.env._(
+                    "You can check the eligibility of the lines you may read only."
+                )
+            )
 
     def action_export_eligibility_xlsx(self):
         return self.env["tdkt.xlsx.report"].action_download("eligibility", self)
@@ -435,7 +427,7 @@ class TdktRegistrationLine(models.Model):
     # BUSINESS METHODS
     # ------------------------------------------------------------
 
-    def _get_related_lines(self):
+    def _get_lines_for_eligibility(self):
         """The lines whose eligibility depends on these lines: the other lines of their
         subjects (titles proposed the same year, ratings of later years) and the lines of
         their units in their years (quotas, members' titles of collective titles)."""

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 from ..lib.eligibility import Requirements, requirements_from_values
 from .tdkt_title import LEVELS
@@ -20,6 +20,8 @@ TITLE_FIELDS = {
     "same_year_title_id": "same_year_title",
     "streak_title_id": "streak_title",
     "held_title_id": "held_title",
+    "run_after_title_id": "run_after_title",
+    "run_title_id": "run_title",
     "quota_base_title_id": "quota_base_title",
     "member_title_id": "member_title",
     "member_min_title_id": "member_min_title",
@@ -32,6 +34,7 @@ class TdktRequirementMixin(models.AbstractModel):
 
     _name = "tdkt.requirement.mixin"
     _description = "Eligibility Requirements"
+    _inherit = ["tdkt.eligibility.source"]
 
     min_rating = fields.Selection(
         RATINGS, "Minimum Rating", help="The person's rating of the year, at least."
@@ -59,6 +62,36 @@ class TdktRequirementMixin(models.AbstractModel):
         "Years of That Rating", help="Years in a row, ending with the year."
     )
     held_title_id = fields.Many2one("tdkt.title", "Title Held in an Earlier Year")
+    run_years = fields.Integer(
+        "Years in a Row, or More",
+        help="A run of at least these years in a row, ending with the year; it may be longer, "
+        "and what falls within the whole run counts.",
+    )
+    run_rating = fields.Selection(
+        RATINGS,
+        "Each Year of the Run Rated",
+        help="Every year of the run rated at least this; a year rated lower ends the run.",
+    )
+    run_after_title_id = fields.Many2one(
+        "tdkt.title",
+        "Run Since the Award of",
+        help="The run begins, at the earliest, the year after the last award of this title; "
+        "without the award the requirement is not met.",
+    )
+    run_title_id = fields.Many2one("tdkt.title", "Title Within the Run")
+    run_title_count = fields.Integer(
+        "Times Within the Run",
+        help="The title held at least this many times within the run.",
+    )
+    run_top_rating = fields.Selection(RATINGS, "Rating Within the Run")
+    run_top_rating_count = fields.Integer(
+        "Years of That Rating Within the Run",
+        help="Years of the run rated at least that, at least this many.",
+    )
+    initiatives_in_run = fields.Boolean(
+        "Initiatives Within the Run",
+        help="The initiatives are counted within the run rather than the years above.",
+    )
     initiative_scope = fields.Selection(
         LEVELS, help="The narrowest scope of recognition that counts."
     )
@@ -86,6 +119,11 @@ class TdktRequirementMixin(models.AbstractModel):
     member_min_count = fields.Integer("Members Holding at Least")
     all_members_complete = fields.Boolean("All Members Complete Their Duties")
     members_discipline_bar = fields.Selection(DISCIPLINES, "No Member Disciplined From")
+    collective_min_rating = fields.Selection(
+        RATINGS,
+        "Collective's Own Rating",
+        help="The collective's own rating of the year, at least.",
+    )
     council_only = fields.Boolean(
         "Chosen by the Council",
         help="Decided by the council's comparison, not computed.",
@@ -96,31 +134,18 @@ class TdktRequirementMixin(models.AbstractModel):
             "requirement_ranges",
             "CHECK(min_months BETWEEN 0 AND 12 AND quota_percent BETWEEN 0 AND 100 "
             "AND member_title_share BETWEEN 0 AND 100 AND streak_years >= 0 AND initiative_count >= 0 "
-            "AND streak_rating_years >= 0 AND member_min_count >= 0 AND initiative_years >= 0)",
+            "AND streak_rating_years >= 0 AND member_min_count >= 0 AND initiative_years >= 0 "
+            "AND run_years >= 0 AND run_title_count >= 0 AND run_top_rating_count >= 0)",
             "Months are from 0 to 12, shares and quotas from 0 to 100%, and counts are never negative.",
         ),
     ]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        records._get_rule_sets()._get_lines_for_eligibility()._mark_for_eligibility()
-        return records
-
-    def write(self, vals):
-        result = super().write(vals)
-        self._get_rule_sets()._get_lines_for_eligibility()._mark_for_eligibility()
-        return result
-
-    def unlink(self):
-        lines = self._get_rule_sets()._get_lines_for_eligibility()
-        result = super().unlink()
-        lines._mark_for_eligibility()
-        return result
-
     def _get_rule_sets(self):
         """The rule sets these requirements belong to."""
         raise NotImplementedError()
+
+    def _get_lines_for_eligibility(self):
+        return self._get_rule_sets()._get_lines_for_eligibility()
 
     def _get_requirements(self):
         """The engine's ``Requirements`` of this record."""

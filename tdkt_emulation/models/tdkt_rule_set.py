@@ -14,7 +14,7 @@ class TdktRuleSet(models.Model):
 
     _name = "tdkt.rule.set"
     _description = "Eligibility Rule Set"
-    _inherit = ["tdkt.input.mixin", "mail.thread"]
+    _inherit = ["tdkt.input.mixin", "mail.thread", "tdkt.eligibility.source"]
     _order = "date_from desc, id desc"
 
     name = fields.Char(required=True, translate=True, tracking=True)
@@ -68,12 +68,6 @@ class TdktRuleSet(models.Model):
                         second=other.name,
                     )
                 )
-
-    def write(self, vals):
-        lines = self._get_lines_for_eligibility()
-        result = super().write(vals)
-        (lines | self._get_lines_for_eligibility())._mark_for_eligibility()
-        return result
 
     def _get_lines_for_eligibility(self):
         """The registration lines of the years these rule sets judge."""

@@ -20,8 +20,10 @@ class TdktTitle(models.Model):
 
     _name = "tdkt.title"
     _description = "Emulation Title or Commendation Form"
-    _inherit = ["tdkt.input.mixin"]
+    _inherit = ["tdkt.input.mixin", "tdkt.eligibility.source"]
     _order = "sequence, id"
+    # A new title is named by no rule and no award yet.
+    _tdkt_eligibility_on_create = False
     _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
@@ -72,6 +74,12 @@ class TdktTitle(models.Model):
             "The council approval threshold is a percentage above 0 and at most 100.",
         ),
     ]
+
+    def _get_lines_for_eligibility(self):
+        """Every line: the rules and the award history name titles by their code."""
+        if not self:
+            return self.env["tdkt.registration.line"]
+        return self.env["tdkt.registration.line"].sudo().search([])
 
     @api.constrains("code", "company_id")
     def _check_code_unique(self):
