@@ -124,7 +124,7 @@ class TestXlsxReportDownloads(HttpCase, TdktCommon):
         self.authenticate("tdkt_user_a", "tdkt_user_a")
         cases = [
             ("/tdkt/document/nothing/1", 404),
-            ("/tdkt/document/registration/1", 404),
+            ("/tdkt/document/registration/999999999", 404),
             ("/tdkt/document/registrations/999999999", 404),
             ("/tdkt/document/registrations", 404),
             ("/tdkt/document/registrations/abc", 400),
