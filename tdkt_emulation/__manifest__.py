@@ -2,7 +2,7 @@
     "name": "Emulation and Commendation (Thi đua - Khen thưởng)",
     "summary": "Yearly emulation plans, title registrations, councils and commendation "
     "decisions of a Vietnamese public body",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "development_status": "Alpha",
     "category": "Human Resources",
     "website": "https://github.com/tdkt-emulation/tdkt_emulation",
@@ -30,6 +30,8 @@
         "views/tdkt_rule_set_views.xml",
         "views/tdkt_plan_task_views.xml",
         "views/tdkt_registration_views.xml",
+        "views/tdkt_assessment_views.xml",
+        "views/tdkt_unit_assessment_views.xml",
         "views/tdkt_plan_views.xml",
         "views/tdkt_plan_dashboard_views.xml",
         "report/tdkt_plan_task_analysis_views.xml",
@@ -52,6 +54,7 @@
         "wizards/tdkt_eligibility_override_views.xml",
         "wizards/tdkt_commendation_report_views.xml",
         "wizards/tdkt_award_import_views.xml",
+        "wizards/tdkt_assessment_import_views.xml",
         "views/tdkt_emulation_menus.xml",
     ],
     "assets": {

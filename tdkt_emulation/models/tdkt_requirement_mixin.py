@@ -86,6 +86,11 @@ class TdktRequirementMixin(models.AbstractModel):
     member_min_count = fields.Integer("Members Holding at Least")
     all_members_complete = fields.Boolean("All Members Complete Their Duties")
     members_discipline_bar = fields.Selection(DISCIPLINES, "No Member Disciplined From")
+    unit_min_rating = fields.Selection(
+        RATINGS,
+        "Minimum Rating of the Unit",
+        help="Collectives: the unit's own rating of the year, at least.",
+    )
     council_only = fields.Boolean(
         "Chosen by the Council",
         help="Decided by the council's comparison, not computed.",

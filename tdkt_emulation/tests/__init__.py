@@ -29,3 +29,4 @@ from . import test_reader_language
 from . import test_year_format
 from . import test_screen_tours
 from . import test_adversary
+from . import test_assessment

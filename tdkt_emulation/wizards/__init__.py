@@ -6,3 +6,4 @@ from . import tdkt_decision_cancel
 from . import tdkt_eligibility_override
 from . import tdkt_commendation_report
 from . import tdkt_award_import
+from . import tdkt_assessment_import
