@@ -2,9 +2,11 @@ import base64
 import io
 
 from openpyxl import load_workbook
+from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import TdktCommon
 
@@ -104,7 +106,11 @@ class TestAssessment(TdktCommon):
 
     def test_one_assessment_a_person_and_year(self):
         self._assess(self.employee_a, "good")
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.cr.savepoint(),
+        ):
             self._assess(self.employee_a, "excellent")
         with self.assertRaises(ValidationError):
             self._assess(self.employee_b, "good", discipline="warning")
