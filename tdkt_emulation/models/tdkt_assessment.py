@@ -28,13 +28,18 @@ class TdktAssessment(models.Model):
     _tdkt_unit_fields = ("department_id", "employee_department_id")
 
     employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, check_company=True
+        "hr.employee",
+        required=True,
+        index=True,
+        check_company=True,
+        ondelete="cascade",
     )
     year = fields.Integer(required=True, index=True)
     department_id = fields.Many2one(
         "hr.department",
         "Unit of the Year",
-        required=True,
+        # Required in the views; a unit deleted leaves its people's assessments.
+        ondelete="set null",
         index=True,
         check_company=True,
         help="The unit the person worked in that year; it stays when the person moves.",

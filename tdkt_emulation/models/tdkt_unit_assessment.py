@@ -21,7 +21,11 @@ class TdktUnitAssessment(models.Model):
     _tdkt_unit_fields = ("unit_id",)
 
     unit_id = fields.Many2one(
-        "hr.department", required=True, index=True, check_company=True
+        "hr.department",
+        required=True,
+        index=True,
+        check_company=True,
+        ondelete="cascade",
     )
     year = fields.Integer(required=True, index=True)
     company_id = fields.Many2one(
