@@ -649,11 +649,13 @@ def enter_disagreeing_facts():
     """Two titles of one person and year whose facts disagree, and a disciplined person,
     entered as people did with the version before, on a draft form of the demo data."""
     form = env["tdkt.registration"].search([("state", "=", "draft")], limit=1)
-    people = env["hr.employee"].search(
-        [("department_id", "child_of", form.unit_id.id)], limit=2
+    people = env["hr.employee"].create(
+        [
+            {"name": f"Người kiểm tra nâng cấp {n}", "department_id": form.unit_id.id}
+            for n in (1, 2)
+        ]
     )
     Line = env["tdkt.registration.line"]
-    Line.search([("employee_id", "in", people.ids), ("year", "=", form.year)]).unlink()
     title = env.ref("tdkt_emulation.title_ldtt")
     other = env.ref("tdkt_emulation.title_cstdcs")
     Line.create(
