@@ -257,7 +257,7 @@ class TestAssessment(TdktCommon):
         )
         old = self._assess(self.people_c[0], "complete")
         wizard, headers = self._import_file([])
-        self.assertIn("Xếp loại năm", headers)
+        self.assertIn("Mức xếp loại chất lượng năm", headers)
         by_field = dict(
             zip(
                 ("employee", "unit", "year", "rating", "months", "discipline", "ref"),
