@@ -634,6 +634,7 @@ FACTS = ("rating", "months_worked", "discipline", "discipline_reference")
 def line_facts():
     """The facts of every registration line as the version before stored them, in the
     order the lines were made: [[line id, registration id, subject, year, company, facts]]."""
+    env.flush_all()
     return [
         list(row)
         for row in rows(
