@@ -441,7 +441,7 @@ _TITLE_REQUIREMENTS = (
     "member_min_title",
 )
 # Of those, the ones that count the unit's members.
-_MEMBER_TITLE_REQUIREMENTS = ("quota_base_title", "member_title", "member_min_title")
+MEMBER_TITLE_REQUIREMENTS = ("quota_base_title", "member_title", "member_min_title")
 
 
 def required_titles(rule, names=_TITLE_REQUIREMENTS):
@@ -511,7 +511,7 @@ def check_batch(entries, members, awards):
             unit = facts.unit
             unit_members = members.get(entry.unit_key)
             if unit is not None and unit_members:
-                for counted in required_titles(entry.rule, _MEMBER_TITLE_REQUIREMENTS):
+                for counted in required_titles(entry.rule, MEMBER_TITLE_REQUIREMENTS):
                     key = (entry.unit_key, counted)
                     count = counts.get(key)
                     if count is None:

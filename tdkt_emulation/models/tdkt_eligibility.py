@@ -7,6 +7,7 @@ from odoo.tools import SQL
 
 from ..lib.eligibility import (
     DISCIPLINES,
+    MEMBER_TITLE_REQUIREMENTS,
     UNKNOWN,
     Entry,
     Facts,
@@ -52,19 +53,40 @@ class TdktEligibility(models.AbstractModel):
         rules = self._get_rules(
             {(year, title_id) for year in years for title_id in codes}
         )
-        needed = {codes.get(row[6]) for row in rows}
-        while True:
-            more = set().union(
+
+        def closure(titles):
+            while True:
+                more = set().union(
+                    *(
+                        required_titles(rule)
+                        for (_year, title_id), rule in rules.items()
+                        if codes.get(title_id) in titles
+                    )
+                )
+                if more <= titles:
+                    return titles
+                titles = titles | more
+
+        # The titles the rules look at for the candidates themselves, and for the members
+        # of the units whose rules count them (shares, counts, quotas).
+        needed = closure({codes.get(row[6]) for row in rows})
+        counted = [
+            row
+            for row in rows
+            if (row[2], row[6]) in rules
+            and required_titles(rules[row[2], row[6]], MEMBER_TITLE_REQUIREMENTS)
+        ]
+        member_needed = closure(
+            set().union(
                 *(
-                    required_titles(rule)
-                    for (_year, title_id), rule in rules.items()
-                    if codes.get(title_id) in needed
+                    required_titles(rules[row[2], row[6]], MEMBER_TITLE_REQUIREMENTS)
+                    for row in counted
                 )
             )
-            if more <= needed:
-                break
-            needed |= more
-        facts, members, awards, all_rows = self._get_facts(rows, codes, needed)
+        )
+        facts, members, awards, all_rows = self._get_facts(
+            rows, codes, needed, member_needed, {row[5] for row in counted}
+        )
         entries = []
         results = defaultdict(
             lambda: {"status": False, "reasons": [], "initiative_ids": []}
@@ -298,7 +320,9 @@ class TdktEligibility(models.AbstractModel):
         }
 
     @api.model
-    def _get_facts(self, checked, codes, needed=()):  # noqa: C901
+    def _get_facts(  # noqa: C901
+        self, checked, codes, needed=(), member_needed=(), counted_unit_ids=()
+    ):
         """The engine's ``Facts`` of each line of ``checked`` (rows of ``_get_line_rows``)
         and of the other lines of the same years whose titles (codes in ``needed``) the
         rules look at: the lines of the same subjects, and of the units' members. From the
@@ -330,11 +354,29 @@ class TdktEligibility(models.AbstractModel):
             ],
             ["id", "year", "subject_type", "employee_id", "unit_id", "title_id"],
         )
+        counted_members = set().union(
+            *(
+                members
+                for (unit_id, _year), members in members_of.items()
+                if unit_id in counted_unit_ids
+            )
+        )
         extra = [
             row
             for row in others
-            if codes.get(row[5]) in needed
-            and (row[2] == "individual" or row[4] in unit_ids)
+            if (row[3] in candidate_ids and codes.get(row[5]) in needed)
+            or (
+                codes.get(row[5]) in member_needed
+                and (
+                    row[3] in counted_members
+                    or (row[2] != "individual" and row[4] in counted_unit_ids)
+                )
+            )
+            or (
+                row[2] != "individual"
+                and row[4] in unit_ids
+                and codes.get(row[5]) in needed
+            )
         ]
         if new_units := {row[4] for row in extra} - unit_ids:
             members_of.update(self._get_members(new_units, years))
