@@ -223,8 +223,7 @@ class TdktEligibility(models.AbstractModel):
         no assessment of that year (not entered yet: they still count, so a unit cannot
         leave its weaker members out by not entering them). A person who moved counts in
         the unit of the year. Four queries whatever the number of units."""
-        if not unit_ids or not years:
-            return {}
+        # The queries run even for no unit: their number does not depend on the lines.
         current = self._select(
             "hr.employee",
             [("department_id", "child_of", list(unit_ids))],
@@ -378,8 +377,8 @@ class TdktEligibility(models.AbstractModel):
                 and codes.get(row[5]) in needed
             )
         ]
-        if new_units := {row[4] for row in extra} - unit_ids:
-            members_of.update(self._get_members(new_units, years))
+        new_units = {row[4] for row in extra} - unit_ids
+        members_of.update(self._get_members(new_units, years))
         persons = candidate_ids | {row[3] for row in extra if row[2] == "individual"}
         all_units = unit_ids | new_units
 
@@ -501,19 +500,18 @@ class TdktEligibility(models.AbstractModel):
         used_by = defaultdict(
             set
         )  # initiative id -> {(employee id, year, title id)} of its awards
-        if initiatives:
-            Award = self.env["tdkt.award"]
-            Award.flush_model(["employee_id", "year", "title_id", "initiative_ids"])
-            found = self.env.execute_query(
-                SQL(
-                    "SELECT rel.initiative_id, award.employee_id, award.year, award.title_id "
-                    "FROM tdkt_award_initiative_rel rel JOIN tdkt_award award ON award.id = rel.award_id "
-                    "WHERE rel.initiative_id IN %s",
-                    tuple(initiatives),
-                )
+        Award = self.env["tdkt.award"]
+        Award.flush_model(["employee_id", "year", "title_id", "initiative_ids"])
+        found = self.env.execute_query(
+            SQL(
+                "SELECT rel.initiative_id, award.employee_id, award.year, award.title_id "
+                "FROM tdkt_award_initiative_rel rel JOIN tdkt_award award ON award.id = rel.award_id "
+                "WHERE rel.initiative_id = ANY(%s)",
+                list(initiatives),
             )
-            for initiative_id, *award_key in found:
-                used_by[initiative_id].add(tuple(award_key))
+        )
+        for initiative_id, *award_key in found:
+            used_by[initiative_id].add(tuple(award_key))
         initiatives_of = defaultdict(list)
         for employee_id, initiative_id in authors:
             year, scope = initiatives[initiative_id]
