@@ -32,6 +32,8 @@
         "views/tdkt_rule_set_views.xml",
         "views/tdkt_plan_task_views.xml",
         "views/tdkt_registration_views.xml",
+        "views/tdkt_assessment_views.xml",
+        "views/tdkt_unit_assessment_views.xml",
         "views/tdkt_plan_views.xml",
         "views/tdkt_plan_dashboard_views.xml",
         "report/tdkt_plan_task_analysis_views.xml",
@@ -62,6 +64,7 @@
         "wizards/tdkt_award_import_views.xml",
         "report/tdkt_certificate_reports.xml",
         "wizards/tdkt_plan_import_views.xml",
+        "wizards/tdkt_assessment_import_views.xml",
         "views/tdkt_emulation_menus.xml",
     ],
     "assets": {

@@ -624,7 +624,180 @@ def check_uninstalled(before):
     )
 
 
-if PHASE == "before":
+# ------------------------------------------------------------
+# ratings-before / ratings-upgraded: the facts of the year move into the assessments
+# ------------------------------------------------------------
+
+FACTS = ("rating", "months_worked", "discipline", "discipline_reference")
+
+
+def line_facts():
+    """The facts of every registration line as the version before stored them, in the
+    order the lines were made: [[line id, registration id, subject, year, company, facts]]."""
+    env.flush_all()
+    return [
+        list(row)
+        for row in rows(
+            "SELECT id, registration_id, subject_type || ':' || "
+            "CASE WHEN subject_type = 'individual' THEN employee_id ELSE unit_id END, "
+            "year, company_id, rating, months_worked, discipline, discipline_reference "
+            "FROM tdkt_registration_line ORDER BY id"
+        )
+    ]
+
+
+def enter_disagreeing_facts():
+    """Two titles of one person and year whose facts disagree, and a disciplined person,
+    entered as people did with the version before, on a draft form of the demo data."""
+    form = env["tdkt.registration"].search([("state", "=", "draft")], limit=1)
+    people = env["hr.employee"].create(
+        [
+            {"name": f"Người kiểm tra nâng cấp {n}", "department_id": form.unit_id.id}
+            for n in (1, 2)
+        ]
+    )
+    Line = env["tdkt.registration.line"]
+    title = env.ref("tdkt_emulation.title_ldtt")
+    other = env.ref("tdkt_emulation.title_cstdcs")
+    Line.create(
+        [
+            {
+                "registration_id": form.id,
+                "employee_id": people[0].id,
+                "title_id": title.id,
+                "rating": "good",
+                "months_worked": 10,
+            },
+            {
+                "registration_id": form.id,
+                "employee_id": people[0].id,
+                "title_id": other.id,
+                "rating": "excellent",
+                "months_worked": 10,
+            },
+            {
+                "registration_id": form.id,
+                "employee_id": people[1].id,
+                "title_id": title.id,
+                "rating": "complete",
+                "months_worked": 7,
+                "discipline": "reprimand",
+                "discipline_reference": "01/QĐ-KL (upgrade-check)",
+            },
+        ]
+    )
+    return form
+
+
+def expected_assessments(facts):
+    """{subject year company: facts} as the migration keeps them: the first non-empty value
+    of each fact among the subject's lines of the year; and the disagreements."""
+    kept, disagreements = {}, 0
+    for _line, _form, subject, year, company, *values in facts:
+        first = kept.setdefault(f"{subject} {year} {company}", {})
+        for name, value in zip(FACTS, values, strict=True):
+            if value in (None, False, "") or (
+                name == "months_worked" and subject.startswith("collective")
+            ):
+                continue
+            if first.get(name) in (None, False, ""):
+                first[name] = value
+            elif first[name] != value:
+                disagreements += 1
+    return kept, disagreements
+
+
+def check_assessments(saved):
+    kept = saved["expected"]
+    found = {}
+    for employee_id, year, company_id, *values in rows(
+        "SELECT employee_id, year, company_id, rating, months_worked, discipline, "
+        "discipline_reference FROM tdkt_assessment"
+    ):
+        found[f"individual:{employee_id} {year} {company_id}"] = dict(
+            zip(FACTS, values, strict=True)
+        )
+    for unit_id, year, company_id, *values in rows(
+        "SELECT unit_id, year, company_id, rating, discipline, discipline_reference "
+        "FROM tdkt_unit_assessment"
+    ):
+        found[f"collective:{unit_id} {year} {company_id}"] = dict(
+            zip(("rating", "discipline", "discipline_reference"), values, strict=True)
+        )
+    lost = [
+        f"{key} {name}={value!r} → {found.get(key, {}).get(name)!r}"
+        for key, values in kept.items()
+        for name, value in values.items()
+        if found.get(key, {}).get(name) != value
+    ]
+    check(
+        not lost,
+        f"the facts of the {len(saved['lines'])} registration lines live on in "
+        f"{len(found)} yearly assessments, the first non-empty value of each",
+        "; ".join(lost[:6]),
+    )
+    Line = env["tdkt.registration.line"].with_context(active_test=False)
+    shown = []
+    for line_id, _form, subject, year, company, *_values in saved["lines"]:
+        line = Line.browse(line_id)
+        expected = kept.get(f"{subject} {year} {company}", {})
+        for name in ("rating", "discipline"):
+            if (line[name] or None) != expected.get(name):
+                shown.append(f"line {line_id} {name} {line[name]!r}")
+        if subject.startswith("individual") and line.months_worked != expected.get(
+            "months_worked", 12
+        ):
+            shown.append(f"line {line_id} months {line.months_worked}")
+    check(
+        not shown,
+        "each registration line shows its subject's assessment of the year",
+        "; ".join(shown[:6]),
+    )
+    notes = scalar(
+        "SELECT count(*) FROM mail_message WHERE model = 'tdkt.registration' "
+        "AND body::text LIKE %s",
+        "%Moving the facts of the year into the yearly assessments%",
+    )
+    check(
+        notes == saved["disagreements"],
+        f"{saved['disagreements']} facts that disagreed between the lines of a subject and "
+        "year noted on their forms",
+        f"{notes} notes",
+    )
+    check(
+        not table_exists("tdkt_assessment_migration"),
+        "the migration's working table is dropped",
+    )
+    stale = [
+        line.id
+        for line in Line.search([])
+        if line.eligibility_status
+        != env["tdkt.eligibility"]._check_lines(line)[line]["status"]
+    ]
+    check(
+        not stale,
+        "every line's stored eligibility is the engine's, reading the assessments",
+        f"lines {stale[:8]}",
+    )
+
+
+if PHASE == "ratings-before":
+    enter_disagreeing_facts()
+    facts = line_facts()
+    expected, disagreements = expected_assessments(facts)
+    env.cr.commit()
+    with open(SNAPSHOT, "w", encoding="utf-8") as handle:
+        json.dump(
+            {"lines": facts, "expected": expected, "disagreements": disagreements},
+            handle,
+            ensure_ascii=False,
+        )
+    check(disagreements > 0, "lines whose facts disagree entered before the upgrade")
+    print(f"{MARK}: the facts of {len(facts)} registration lines written to {SNAPSHOT}")
+elif PHASE == "ratings-upgraded":
+    with open(SNAPSHOT, encoding="utf-8") as handle:
+        check_assessments(json.load(handle))
+elif PHASE == "before":
     make_data_that_stays()
     made_user = env["res.users"].search([("login", "=", "upgrade_check_user")])
     saved = snapshot()

@@ -101,9 +101,10 @@ class TitleRule:
 
 @dataclass
 class UnitFacts:
-    """The unit's counts for the year: members, and members holding (or proposed for) each
-    title; candidates for each title; whether all completed their duties; the heaviest
-    disciplinary measure of a member."""
+    """The unit's counts for the year: members, and members who qualify for each title
+    (they hold it by an award, or their own proposal for it is eligible: ``check_batch``
+    counts them); candidates (proposals) for each title; whether all completed their
+    duties; the heaviest disciplinary measure of a member; the unit's own rating."""
 
     members: int | None = None
     title_counts: dict = field(default_factory=dict)
@@ -121,7 +122,9 @@ class Facts:
     awards: dict = field(
         default_factory=dict
     )  # year -> set of title codes held (merit awards)
-    proposed: set = field(default_factory=set)  # titles proposed for the same year
+    # The title checked and, for the same year, the titles the subject qualifies for by
+    # an eligible proposal (``check_batch`` adds them); a proposal alone does not count.
+    proposed: set = field(default_factory=set)
     ratings: dict = field(default_factory=dict)  # year -> rating
     months_worked: int | None = None
     discipline: str | None = None  # heaviest measure in the year, None when none
@@ -554,3 +557,104 @@ def select_rule_set(rule_sets, day):
         ):
             return key
     return None
+
+
+# Requirements that name another title of the same year, whose holders or qualified
+# candidates they count.
+_TITLE_REQUIREMENTS = (
+    "same_year_title",
+    "streak_title",
+    "quota_base_title",
+    "member_title",
+    "member_min_title",
+)
+# Of those, the ones that count the unit's members.
+MEMBER_TITLE_REQUIREMENTS = ("quota_base_title", "member_title", "member_min_title")
+
+
+def required_titles(rule, names=_TITLE_REQUIREMENTS):
+    """The titles, other than its own, that ``rule`` looks at in the same year."""
+    titles = set()
+    for group in (rule.requirements, *rule.alternatives):
+        titles.update(getattr(group, name) for name in names)
+    titles.discard(None)
+    titles.discard(rule.title)
+    return titles
+
+
+def title_order(rules):
+    """The titles of ``rules`` in the order to check them: a title after the titles its
+    rule looks at, so that whether a person qualifies for those is known first (a cycle,
+    which no regime has, is checked in code order)."""
+    needs = {}
+    for rule in rules:
+        needs.setdefault(rule.title, set()).update(required_titles(rule))
+    order, done = [], set()
+    pending = sorted(needs)
+    while pending:
+        ready = [title for title in pending if not (needs[title] - done) & set(needs)]
+        for title in ready or pending[:1]:
+            order.append(title)
+            done.add(title)
+            pending.remove(title)
+    return order
+
+
+@dataclass
+class Entry:
+    """One proposal to check in a batch: the caller's ``key``, its ``rule``, its
+    ``facts`` (``facts.unit`` shared by the proposals of one unit and year), its
+    ``subject`` (any hashable key of the person or unit) and ``unit_key`` (the key of its
+    unit and year in the members given to ``check_batch``)."""
+
+    key: object
+    rule: TitleRule
+    facts: Facts
+    subject: object
+    unit_key: object = None
+
+
+def check_batch(entries, members, awards):
+    """Check ``entries`` title by title in ``title_order``: a member qualifies for a title
+    of the year when they hold it by an award or one of their proposals for it was found
+    eligible; the unit counts (``title_counts``) and the titles of the same year
+    (``proposed``) a rule looks at are those qualified, never mere proposals.
+
+    :param members: {unit key: subjects of the unit's members that year}
+    :param awards: {subject: {year: title codes held}}
+    :return: {entry key: Result}
+    """
+    qualified = {}  # (subject, year) -> titles qualified for by an eligible proposal
+    by_title = {}
+    for entry in entries:
+        by_title.setdefault(entry.rule.title, []).append(entry)
+    order = title_order([entry.rule for entry in entries])
+    position = {title: index for index, title in enumerate(order)}
+    results = {}
+    counts = {}  # (unit key, title) -> qualified members, once final
+    for title in order:
+        for entry in by_title[title]:
+            facts, year = entry.facts, entry.facts.year
+            facts.proposed = {title} | qualified.get((entry.subject, year), set())
+            unit = facts.unit
+            unit_members = members.get(entry.unit_key)
+            if unit is not None and unit_members:
+                for counted in required_titles(entry.rule, MEMBER_TITLE_REQUIREMENTS):
+                    key = (entry.unit_key, counted)
+                    count = counts.get(key)
+                    if count is None:
+                        count = sum(
+                            1
+                            for member in unit_members
+                            if counted in awards.get(member, {}).get(year, ())
+                            or counted in qualified.get((member, year), ())
+                        )
+                        # Final once every proposal of that title is checked.
+                        if position.get(counted, -1) < position[title]:
+                            counts[key] = count
+                    unit.title_counts[counted] = count
+            result = check(entry.rule, facts)
+            results[entry.key] = result
+            if result.status == ELIGIBLE:
+                qualified.setdefault((entry.subject, year), set()).add(title)
+    return results

@@ -28,6 +28,8 @@ from . import tdkt_requirement_mixin
 from . import tdkt_rule_set
 from . import tdkt_title_rule
 from . import tdkt_title_rule_alternative
+from . import tdkt_assessment
+from . import tdkt_unit_assessment
 from . import tdkt_registration_line
 from . import tdkt_award
 from . import tdkt_decision

@@ -7,10 +7,13 @@ from odoo.tools import SQL
 
 from ..lib.eligibility import (
     DISCIPLINES,
+    MEMBER_TITLE_REQUIREMENTS,
     UNKNOWN,
+    Entry,
     Facts,
     UnitFacts,
-    check,
+    check_batch,
+    required_titles,
     select_rule_set,
 )
 from .tdkt_eligibility_source import FACT_SOURCES
@@ -29,6 +32,11 @@ class TdktEligibility(models.AbstractModel):
     def _check_lines(self, lines):
         """Check ``lines`` (records or new records) against their rules.
 
+        The lines of the same year that the rules look at are checked in the same pass,
+        title by title (``check_batch``): a collective's members, and a quota's base,
+        count the members who qualify for a title (an award, or their own eligible line),
+        and a title of the same year counts only when its own line is eligible.
+
         :return: ``{line: result}``; a result is a JSON-able dict with ``status``,
             ``reasons`` (dicts: ``code``, ``met``, ``params``, ``article``, ``to_confirm``)
             and ``initiative_ids`` (the initiatives the proposal would use)
@@ -41,13 +49,58 @@ class TdktEligibility(models.AbstractModel):
             .with_context(active_test=False)
             .search_fetch([], ["code"])
         }
-        rules = self._get_rules({(row[2], row[6]) for row in rows})
-        facts = self._get_facts(rows, codes)
+        years = {row[2] for row in rows}
+        # Every title's rule of the years: the titles the rules look at are checked too.
+        rules = self._get_rules(
+            {(year, title_id) for year in years for title_id in codes}
+        )
+
+        def closure(titles):
+            while True:
+                more = set().union(
+                    *(
+                        required_titles(rule)
+                        for (_year, title_id), rule in rules.items()
+                        if codes.get(title_id) in titles
+                    )
+                )
+                if more <= titles:
+                    return titles
+                titles = titles | more
+
+        # The titles the rules look at for the candidates themselves, and for the members
+        # of the units whose rules count them (shares, counts, quotas).
+        needed = closure({codes.get(row[6]) for row in rows})
+        counted = [
+            row
+            for row in rows
+            if (row[2], row[6]) in rules
+            and required_titles(rules[row[2], row[6]], MEMBER_TITLE_REQUIREMENTS)
+        ]
+        member_needed = closure(
+            set().union(
+                *(
+                    required_titles(rules[row[2], row[6]], MEMBER_TITLE_REQUIREMENTS)
+                    for row in counted
+                )
+            )
+        )
+        facts, members, awards, all_rows = self._get_facts(
+            rows, codes, needed, member_needed, {row[5] for row in counted}
+        )
+        entries = []
         results = defaultdict(
             lambda: {"status": False, "reasons": [], "initiative_ids": []}
         )
-        for row in rows:
-            line, year, title_id = row[0], row[2], row[6]
+        for row in all_rows:
+            line, year, subject_type, employee_id, unit_id, title_id = (
+                row[0],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                row[6],
+            )
             rule = rules.get((year, title_id))
             if rule is None:
                 results[line] = {
@@ -64,7 +117,18 @@ class TdktEligibility(models.AbstractModel):
                     "initiative_ids": [],
                 }
                 continue
-            result = check(rule, facts[line])
+            entries.append(
+                Entry(
+                    key=line,
+                    rule=rule,
+                    facts=facts[line],
+                    subject=(subject_type, employee_id)
+                    if subject_type == "individual"
+                    else (subject_type, unit_id),
+                    unit_key=(unit_id, year),
+                )
+            )
+        for line, result in check_batch(entries, members, awards).items():
             results[line] = {
                 "status": result.status,
                 "reasons": [
@@ -79,35 +143,39 @@ class TdktEligibility(models.AbstractModel):
                 ],
                 "initiative_ids": list(result.initiative_ids),
             }
-        return results
+        checked = {row[0] for row in rows}
+        return defaultdict(
+            results.default_factory,
+            {line: result for line, result in results.items() if line in checked},
+        )
 
     @api.model
     def _get_line_rows(self, lines):
         """The facts of ``lines`` as tuples ``(line, id, year, subject type, employee id,
-        unit id, title id, rating, discipline, months worked)``: saved lines in one query,
-        new ones (a form being edited) from the cache."""
+        unit id, title id, rating, discipline, months worked)``: saved lines in one query
+        and their subjects' assessments of the year in two, new ones (a form being
+        edited) from the cache."""
         saved = lines.browse(
             line_id for line_id in lines._ids if isinstance(line_id, int)
         )
         by_id = {line.id: line for line in saved}
-        names = [
-            "id",
-            "year",
-            "subject_type",
-            "employee_id",
-            "unit_id",
-            "title_id",
-            "rating",
-            "discipline",
-            "months_worked",
-        ]
+        names = ["id", "year", "subject_type", "employee_id", "unit_id", "title_id"]
         saved.flush_recordset(names[1:])
-        rows = [
-            (by_id[row[0]], *row)
-            for row in self._select(
-                "tdkt.registration.line", [("id", "in", saved.ids)], names
+        found = self._select("tdkt.registration.line", [("id", "in", saved.ids)], names)
+        assessed = self._get_assessed(
+            {row[3] for row in found if row[2] == "individual"},
+            {row[4] for row in found if row[2] != "individual"},
+            {row[1] for row in found},
+        )
+        rows = []
+        for row in found:
+            key = (
+                ("individual", row[3], row[1])
+                if row[2] == "individual"
+                else ("collective", row[4], row[1])
             )
-        ]
+            rating, discipline, months = assessed.get(key, (None, None, None))
+            rows.append((by_id[row[0]], *row, rating, discipline, months))
         rows += [
             (
                 line,
@@ -124,6 +192,92 @@ class TdktEligibility(models.AbstractModel):
             for line in lines - saved
         ]
         return rows
+
+    @api.model
+    def _get_assessed(self, employee_ids, unit_ids, years):
+        """``{(subject type, employee or unit id, year): (rating, discipline, months)}``
+        of the assessments of these people and units in these years, in two queries."""
+        assessed = {}
+        if employee_ids and years:
+            for employee_id, year, rating, discipline, months in self._select(
+                "tdkt.assessment",
+                [
+                    ("employee_id", "in", list(employee_ids)),
+                    ("year", "in", list(years)),
+                ],
+                ["employee_id", "year", "rating", "discipline", "months_worked"],
+            ):
+                assessed["individual", employee_id, year] = (rating, discipline, months)
+        if unit_ids and years:
+            for unit_id, year, rating, discipline in self._select(
+                "tdkt.unit.assessment",
+                [("unit_id", "in", list(unit_ids)), ("year", "in", list(years))],
+                ["unit_id", "year", "rating", "discipline"],
+            ):
+                assessed["collective", unit_id, year] = (rating, discipline, None)
+        return assessed
+
+    @api.model
+    def _get_members(self, unit_ids, years):
+        """``{(unit id, year): employee ids}``: the people whose assessment of the year
+        puts them in the unit or its sub-units, and the unit's active people now who have
+        no assessment of that year (not entered yet: they still count, so a unit cannot
+        leave its weaker members out by not entering them). A person who moved counts in
+        the unit of the year. Four queries whatever the number of units."""
+        # The queries run even for no unit: their number does not depend on the lines.
+        current = self._select(
+            "hr.employee",
+            [("department_id", "child_of", list(unit_ids))],
+            ["id", "department_id"],
+        )
+        assessed = self._select(
+            "tdkt.assessment",
+            [
+                ("year", "in", list(years)),
+                "|",
+                ("department_id", "child_of", list(unit_ids)),
+                ("employee_id", "in", [row[0] for row in current]),
+            ],
+            ["employee_id", "department_id", "year"],
+        )
+        paths = dict(
+            self._select(
+                "hr.department",
+                [
+                    (
+                        "id",
+                        "in",
+                        list(
+                            {row[1] for row in assessed} | {row[1] for row in current}
+                        ),
+                    )
+                ],
+                ["id", "parent_path"],
+            )
+        )
+
+        def units_of(department_id):
+            return [
+                int(ancestor)
+                for ancestor in (paths.get(department_id) or "").split("/")
+                if ancestor and int(ancestor) in unit_ids
+            ]
+
+        members = defaultdict(set)
+        for employee_id, department_id, year in assessed:
+            for unit_id in units_of(department_id):
+                members[unit_id, year].add(employee_id)
+        assessed_in = {(row[0], row[2]) for row in assessed}
+        for employee_id, department_id in current:
+            for unit_id in units_of(department_id):
+                for year in years:
+                    if (employee_id, year) not in assessed_in:
+                        members[unit_id, year].add(employee_id)
+        return {
+            (unit_id, year): members.get((unit_id, year), set())
+            for unit_id in unit_ids
+            for year in years
+        }
 
     @api.model
     def _get_rules(self, year_titles):
@@ -166,88 +320,132 @@ class TdktEligibility(models.AbstractModel):
         }
 
     @api.model
-    def _get_facts(self, checked, codes):  # noqa: C901
-        """The engine's ``Facts`` of each line of ``checked`` (rows of ``_get_line_rows``),
-        from the award history, the registration lines of the subjects and units, and the
-        recognized initiatives.
+    def _get_facts(  # noqa: C901
+        self, checked, codes, needed=(), member_needed=(), counted_unit_ids=()
+    ):
+        """The engine's ``Facts`` of each line of ``checked`` (rows of ``_get_line_rows``)
+        and of the other lines of the same years whose titles (codes in ``needed``) the
+        rules look at: the lines of the same subjects, and of the units' members. From the
+        assessments, the award history, the registration lines and the recognized
+        initiatives.
 
         The history is read as plain rows, a fixed number of queries whatever the number of
         lines: at province scale it runs to tens of thousands of awards, too many to go
         through records.
+
+        :return: (``{line: Facts}``, ``{(unit id, year): member subjects}``, ``{subject:
+            {year: titles held}}``, the rows checked followed by the other lines' rows)
         """
         years = {row[2] for row in checked}
         unit_ids = {row[5] for row in checked}
         candidate_ids = {row[4] for row in checked if row[3] == "individual"}
-        # The members of each unit: the active people of the unit and its sub-units.
-        member_rows = self._select(
-            "hr.employee",
-            [("department_id", "child_of", list(unit_ids))],
-            ["id", "department_id"],
-        )
-        paths = dict(
-            self._select(
-                "hr.department",
-                [("id", "in", list({row[1] for row in member_rows}))],
-                ["id", "parent_path"],
-            )
-        )
-        members_of = defaultdict(set)
-        for employee_id, department_id in member_rows:
-            for ancestor in (paths.get(department_id) or "").split("/"):
-                if ancestor and int(ancestor) in unit_ids:
-                    members_of[int(ancestor)].add(employee_id)
-        member_ids = {row[0] for row in member_rows}
+        members_of = self._get_members(unit_ids, years)
+        member_ids = set().union(*members_of.values()) if members_of else set()
 
-        # The lines of the candidates (every year) and of the units' members (the years checked).
+        # The lines of the subjects and of the units' members, in the years checked.
         others = self._select(
             "tdkt.registration.line",
             [
                 ("id", "not in", [row[1] for row in checked if row[1]]),
-                "|",
-                ("employee_id", "in", list(candidate_ids)),
-                "&",
                 ("year", "in", list(years)),
                 "|",
+                ("employee_id", "in", list(candidate_ids | member_ids)),
                 ("unit_id", "in", list(unit_ids)),
-                ("employee_id", "in", list(member_ids)),
             ],
-            [
-                "id",
-                "id",
-                "year",
-                "subject_type",
-                "employee_id",
-                "unit_id",
-                "title_id",
-                "rating",
-                "discipline",
-                "months_worked",
-            ],
+            ["id", "year", "subject_type", "employee_id", "unit_id", "title_id"],
         )
+        counted_members = set().union(
+            *(
+                members
+                for (unit_id, _year), members in members_of.items()
+                if unit_id in counted_unit_ids
+            )
+        )
+        extra = [
+            row
+            for row in others
+            if (row[3] in candidate_ids and codes.get(row[5]) in needed)
+            or (
+                codes.get(row[5]) in member_needed
+                and (
+                    row[3] in counted_members
+                    or (row[2] != "individual" and row[4] in counted_unit_ids)
+                )
+            )
+            or (
+                row[2] != "individual"
+                and row[4] in unit_ids
+                and codes.get(row[5]) in needed
+            )
+        ]
+        new_units = {row[4] for row in extra} - unit_ids
+        members_of.update(self._get_members(new_units, years))
+        persons = candidate_ids | {row[3] for row in extra if row[2] == "individual"}
+        all_units = unit_ids | new_units
+
+        # Assessments: every year of the persons checked, the years checked of the members.
+        assessments = self._select(
+            "tdkt.assessment",
+            [
+                ("year", "<=", max(years, default=0)),
+                "|",
+                ("employee_id", "in", list(persons)),
+                "&",
+                ("employee_id", "in", list(member_ids)),
+                ("year", "in", list(years)),
+            ],
+            ["employee_id", "year", "rating", "discipline", "months_worked"],
+        )
+        ratings = defaultdict(dict)  # employee id -> {year: rating}
+        assessed = {}  # (employee id, year) -> (rating, discipline, months)
+        for employee_id, year, rating, discipline, months in assessments:
+            assessed[employee_id, year] = (rating, discipline, months)
+            if rating:
+                ratings[employee_id][year] = rating
+        unit_assessed = {
+            (unit_id, year): (rating, discipline)
+            for unit_id, year, rating, discipline in self._select(
+                "tdkt.unit.assessment",
+                [("unit_id", "in", list(all_units)), ("year", "in", list(years))],
+                ["unit_id", "year", "rating", "discipline"],
+            )
+        }
+        rows = list(checked)
+        for line_id, year, subject_type, employee_id, unit_id, title_id in extra:
+            if subject_type == "individual":
+                rating, discipline, months = assessed.get(
+                    (employee_id, year), (None, None, None)
+                )
+            else:
+                (rating, discipline), months = (
+                    unit_assessed.get((unit_id, year), (None, None)),
+                    None,
+                )
+            rows.append(
+                (
+                    ("extra", line_id),
+                    line_id,
+                    year,
+                    subject_type,
+                    employee_id,
+                    unit_id,
+                    title_id,
+                    rating,
+                    discipline,
+                    months,
+                )
+            )
+
+        # Proposals (candidates for a quota) of each subject and year.
         proposed = defaultdict(set)  # (subject key, year) -> title codes
-        # employee id -> {year: rating}: every year of the candidates (runs of years)
-        ratings = self._get_ratings([*others, *checked])
-        disciplines = defaultdict(set)  # (employee id, year) -> measures
-        for (
-            _line,
-            _id,
-            year,
-            subject_type,
-            employee_id,
-            unit_id,
-            title_id,
-            _rating,
-            discipline,
-            _months,
-        ) in [*others, *checked]:
+        for row in [*others, *(row[1:] for row in checked)]:
+            _id, year, subject_type, employee_id, unit_id, title_id = row[:6]
             key = (
                 ("individual", employee_id)
                 if subject_type == "individual"
                 else ("collective", unit_id)
             )
             proposed[key, year].add(codes.get(title_id))
-            if subject_type == "individual" and discipline:
-                disciplines[employee_id, year].add(discipline)
 
         # Merit awards: every year of the subjects, the years checked of the members.
         awards = self._select(
@@ -257,14 +455,14 @@ class TdktEligibility(models.AbstractModel):
                     [("kind", "=", "merit"), ("year", "<=", max(years, default=0))],
                     expression.OR(
                         [
-                            [("employee_id", "in", list(candidate_ids))],
+                            [("employee_id", "in", list(persons))],
                             [
                                 ("employee_id", "in", list(member_ids)),
                                 ("year", "in", list(years)),
                             ],
                             [
                                 ("subject_type", "=", "collective"),
-                                ("unit_id", "in", list(unit_ids)),
+                                ("unit_id", "in", list(all_units)),
                             ],
                         ]
                     ),
@@ -287,7 +485,7 @@ class TdktEligibility(models.AbstractModel):
         authors = self._select(
             "tdkt.initiative.author",
             [
-                ("employee_id", "in", list(candidate_ids)),
+                ("employee_id", "in", list(persons)),
                 ("initiative_id.state", "=", "recognized"),
             ],
             ["employee_id", "initiative_id"],
@@ -303,51 +501,56 @@ class TdktEligibility(models.AbstractModel):
         used_by = defaultdict(
             set
         )  # initiative id -> {(employee id, year, title id)} of its awards
-        if initiatives:
-            Award = self.env["tdkt.award"]
-            Award.flush_model(["employee_id", "year", "title_id", "initiative_ids"])
-            rows = self.env.execute_query(
-                SQL(
-                    "SELECT rel.initiative_id, award.employee_id, award.year, award.title_id "
-                    "FROM tdkt_award_initiative_rel rel JOIN tdkt_award award ON award.id = rel.award_id "
-                    "WHERE rel.initiative_id IN %s",
-                    tuple(initiatives),
-                )
+        Award = self.env["tdkt.award"]
+        Award.flush_model(["employee_id", "year", "title_id", "initiative_ids"])
+        found = self.env.execute_query(
+            SQL(
+                "SELECT rel.initiative_id, award.employee_id, award.year, award.title_id "
+                "FROM tdkt_award_initiative_rel rel JOIN tdkt_award award ON award.id = rel.award_id "
+                "WHERE rel.initiative_id = ANY(%s)",
+                list(initiatives),
             )
-            for initiative_id, *award_key in rows:
-                used_by[initiative_id].add(tuple(award_key))
+        )
+        for initiative_id, *award_key in found:
+            used_by[initiative_id].add(tuple(award_key))
         initiatives_of = defaultdict(list)
         for employee_id, initiative_id in authors:
             year, scope = initiatives[initiative_id]
             if scope:
                 initiatives_of[employee_id].append((initiative_id, year, scope))
 
-        unit_facts = {}
-        for unit_id, year in {(row[5], row[2]) for row in checked}:
-            unit_members = members_of[unit_id]
-            title_counts = defaultdict(int)
+        unit_facts, members = {}, {}
+        for unit_id, year in {(row[5], row[2]) for row in rows}:
+            unit_members = members_of.get((unit_id, year), set())
+            members[unit_id, year] = {
+                ("individual", employee_id) for employee_id in unit_members
+            }
+            candidate_counts = defaultdict(int)
             all_complete, worst = True, None
             for employee_id in unit_members:
                 key = ("individual", employee_id)
                 for code in proposed[key, year] | held[key][year]:
-                    title_counts[code] += 1
-                rating = ratings[employee_id].get(year)
+                    candidate_counts[code] += 1
+                rating, discipline, _months = assessed.get(
+                    (employee_id, year), (None, None, None)
+                )
                 if rating == "incomplete":
                     all_complete = False
                 elif rating is None and all_complete:
                     all_complete = None
-                for measure in disciplines[employee_id, year]:
-                    if worst is None or DISCIPLINES.index(measure) > DISCIPLINES.index(
-                        worst
-                    ):
-                        worst = measure
+                if discipline and (
+                    worst is None
+                    or DISCIPLINES.index(discipline) > DISCIPLINES.index(worst)
+                ):
+                    worst = discipline
             unit_facts[unit_id, year] = UnitFacts(
                 members=len(unit_members),
-                # Candidates and holders are both counted among the members.
-                title_counts=title_counts,
-                candidate_counts=title_counts,
+                # Counted by check_batch: the members who qualify for each title.
+                title_counts={},
+                candidate_counts=candidate_counts,
                 all_complete=all_complete if unit_members else None,
                 worst_discipline=worst,
+                rating=unit_assessed.get((unit_id, year), (None, None))[0],
             )
 
         facts = {}
@@ -362,17 +565,18 @@ class TdktEligibility(models.AbstractModel):
             rating,
             discipline,
             months,
-        ) in checked:
+        ) in rows:
             individual = subject_type == "individual"
             key = ("individual", employee_id) if individual else ("collective", unit_id)
             line_ratings = dict(ratings[employee_id]) if individual else {}
+            line_ratings.pop(year, None)
             if rating:
                 line_ratings[year] = rating
             own_award = (employee_id, year, title_id)
             facts[line] = Facts(
                 year=year,
                 awards=held[key],
-                proposed=proposed[key, year] | {codes.get(title_id)},
+                proposed={codes.get(title_id)},
                 ratings=line_ratings,
                 months_worked=months if individual else None,
                 discipline=discipline or None,
@@ -386,18 +590,7 @@ class TdktEligibility(models.AbstractModel):
                 else [],
                 unit=unit_facts[unit_id, year],
             )
-        return facts
-
-    @api.model
-    def _get_ratings(self, rows):
-        """The yearly ratings of people, ``{employee id: {year: rating}}``, from ``rows``
-        (of ``_get_line_rows``): the one place the engine's ratings come from."""
-        ratings = defaultdict(dict)
-        for row in rows:
-            subject_type, employee_id, year, rating = row[3], row[4], row[2], row[7]
-            if subject_type == "individual" and rating:
-                ratings[employee_id].setdefault(year, rating)
-        return ratings
+        return facts, members, held, rows
 
     @api.model
     def _select(self, model, domain, field_names):

@@ -14,10 +14,22 @@ FACT_SOURCES = {
             "unit_id",
             "year",
             "title_id",
+        }
+    ),
+    # The year's facts of people and units (the lines show them, and keep no copy).
+    "tdkt.assessment": frozenset(
+        {
+            "employee_id",
+            "department_id",
+            "year",
             "rating",
             "months_worked",
             "discipline",
+            "discipline_reference",
         }
+    ),
+    "tdkt.unit.assessment": frozenset(
+        {"unit_id", "year", "rating", "discipline", "discipline_reference"}
     ),
     "tdkt.award": frozenset(
         {

@@ -71,26 +71,40 @@ class TdktRegistrationLine(models.Model):
     job_title = fields.Char(related="employee_id.job_title")
     title_level = fields.Selection(related="title_id.level", store=True)
     note = fields.Char()
+<<<<<<< HEAD
     achievements = fields.Html(
         help="Section II of the achievement report (báo cáo thành tích): the duties and the "
         "achievements of the year, written by the person or the unit."
     )
     # The facts of the year the rules need, entered by the unit
+=======
+    # The facts of the year the rules need: the subject's assessment of the year, shown
+    # and edited here (tdkt.assessment, tdkt.unit.assessment); the line keeps no copy.
+>>>>>>> assess
     rating = fields.Selection(
         RATINGS,
         "Rating of the Year",
-        help="The person's rating of quality for the year.",
+        compute="_compute_rating",
+        inverse="_inverse_rating",
+        help="The subject's rating of quality for the year.",
     )
     months_worked = fields.Integer(
-        default=12, help="Months the person worked in the year, leave excluded."
+        compute="_compute_months_worked",
+        inverse="_inverse_months_worked",
+        help="Months the person worked in the year, leave excluded.",
     )
     discipline = fields.Selection(
         DISCIPLINES,
         "Disciplined",
+        compute="_compute_discipline",
+        inverse="_inverse_discipline",
         help="The heaviest disciplinary measure taken against the subject in the year.",
     )
     discipline_reference = fields.Char(
-        "Discipline Decision", help="The decision that took the disciplinary measure."
+        "Discipline Decision",
+        compute="_compute_discipline",
+        inverse="_inverse_discipline",
+        help="The decision that took the disciplinary measure.",
     )
     # What the rules make of the facts; see tdkt.eligibility
     eligibility_status = fields.Selection(
@@ -135,6 +149,54 @@ class TdktRegistrationLine(models.Model):
         copy=False,
         index=True,
     )
+
+    # One compute and one inverse per fact, so that writing one fact writes only it.
+    @api.depends("subject_type", "employee_id", "unit_id", "year", "company_id")
+    def _compute_rating(self):
+        assessments = self._get_assessments()
+        for line in self:
+            assessment = assessments.get(line._get_assessment_key())
+            line.rating = assessment.rating if assessment else False
+
+    @api.depends("subject_type", "employee_id", "unit_id", "year", "company_id")
+    def _compute_months_worked(self):
+        """A full year worked until the person's assessment says otherwise."""
+        assessments = self._get_assessments()
+        for line in self:
+            assessment = assessments.get(line._get_assessment_key())
+            line.months_worked = (
+                assessment.months_worked
+                if assessment and assessment._name == "tdkt.assessment"
+                else 12
+            )
+
+    @api.depends("subject_type", "employee_id", "unit_id", "year", "company_id")
+    def _compute_discipline(self):
+        assessments = self._get_assessments()
+        for line in self:
+            assessment = assessments.get(line._get_assessment_key())
+            line.discipline = assessment.discipline if assessment else False
+            line.discipline_reference = (
+                assessment.discipline_reference if assessment else False
+            )
+
+    def _inverse_rating(self):
+        self._write_assessments(lambda line: {"rating": line.rating or False})
+
+    def _inverse_months_worked(self):
+        self._write_assessments(
+            lambda line: {"months_worked": line.months_worked}
+            if line.subject_type == "individual"
+            else {}
+        )
+
+    def _inverse_discipline(self):
+        self._write_assessments(
+            lambda line: {
+                "discipline": line.discipline or False,
+                "discipline_reference": line.discipline_reference or False,
+            }
+        )
 
     @api.depends(
         "subject_type",
@@ -227,24 +289,6 @@ class TdktRegistrationLine(models.Model):
                     )
                 )
 
-    @api.constrains("months_worked", "discipline", "discipline_reference")
-    def _check_facts(self):
-        for line in self:
-            if not 0 <= line.months_worked <= 12:
-                raise ValidationError(
-                    self.env._(
-                        "Months worked in a year are from 0 to 12, not %(months)s.",
-                        months=line.months_worked,
-                    )
-                )
-            if line.discipline and not (line.discipline_reference or "").strip():
-                raise ValidationError(
-                    self.env._(
-                        "Name the decision that disciplined %(subject)s.",
-                        subject=line.subject_name,
-                    )
-                )
-
     @api.constrains("year", "title_id", "employee_id", "unit_id", "subject_type")
     def _check_once_a_year(self):
         # The subject first: what another unit's person registered is not told.
@@ -328,6 +372,106 @@ class TdktRegistrationLine(models.Model):
                 and line.employee_id.sudo().department_id.id not in unit_ids
             )
         )
+
+    def _write_assessments(self, get_vals):
+        """Write the facts ``get_vals(line)`` gives in each line's assessment of the year,
+        creating the missing ones in one go. Whoever may change the line may change them:
+        the line's own access was checked, so the assessment is written as the superuser,
+        in the unit of the year it already has (a new one in the person's unit)."""
+        assessments = self._get_assessments()
+        to_create = {}
+        for line in self:
+            key = line._get_assessment_key()
+            vals = get_vals(line)
+            if not key[1] or not key[2] or not vals:
+                continue
+            assessment = assessments.get(key)
+            if assessment:
+                changed = {
+                    name: value
+                    for name, value in vals.items()
+                    if (assessment[name] or False) != value
+                }
+                if changed:
+                    assessment.write(changed)
+            elif key in to_create:
+                to_create[key].update(vals)
+            elif any(vals.values()) or "months_worked" in vals:
+                if line.subject_type == "individual":
+                    vals.update(
+                        employee_id=line.employee_id.id,
+                        department_id=line.employee_id.sudo().department_id.id
+                        or line.unit_id.id,
+                    )
+                else:
+                    vals["unit_id"] = line.unit_id.id
+                to_create[key] = {
+                    **vals,
+                    "year": line.year,
+                    "company_id": line.company_id.id,
+                }
+        for model, subject_type in (
+            ("tdkt.assessment", "individual"),
+            ("tdkt.unit.assessment", "collective"),
+        ):
+            vals_list = [
+                vals for key, vals in to_create.items() if key[0] == subject_type
+            ]
+            if vals_list:
+                self.env[model].sudo().create(vals_list)
+
+    def _get_assessment_key(self):
+        """The key of the assessment that holds the line's facts."""
+        if self.subject_type == "individual":
+            return ("individual", self.employee_id.id, self.year, self.company_id.id)
+        return ("collective", self.unit_id.id, self.year, self.company_id.id)
+
+    def _get_assessments(self):
+        """``{assessment key: assessment}`` of these lines' subjects and years, read as
+        the superuser: the facts of a line are shown to whoever reads the line."""
+        found = {}
+        individuals = self.filtered(lambda line: line.subject_type == "individual")
+        collectives = self - individuals
+        years = list(set(self.mapped("year")))
+        if individuals.employee_id:
+            for assessment in (
+                self.env["tdkt.assessment"]
+                .sudo()
+                .search(
+                    [
+                        ("employee_id", "in", individuals.employee_id.ids),
+                        ("year", "in", years),
+                    ]
+                )
+            ):
+                found[
+                    (
+                        "individual",
+                        assessment.employee_id.id,
+                        assessment.year,
+                        assessment.company_id.id,
+                    )
+                ] = assessment
+        if collectives.unit_id:
+            for assessment in (
+                self.env["tdkt.unit.assessment"]
+                .sudo()
+                .search(
+                    [
+                        ("unit_id", "in", collectives.unit_id.ids),
+                        ("year", "in", years),
+                    ]
+                )
+            ):
+                found[
+                    (
+                        "collective",
+                        assessment.unit_id.id,
+                        assessment.year,
+                        assessment.company_id.id,
+                    )
+                ] = assessment
+        return found
 
     def _get_subject_key(self):
         """What makes two lines the same registration: year, title and subject."""

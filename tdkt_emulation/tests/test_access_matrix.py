@@ -11,6 +11,8 @@ MATRIX = {
     "tdkt.plan.task": ("", "rw", "rw", "rwcu", "rwcu"),
     "tdkt.registration": ("", "rwc", "rwc", "rwcu", "rwcu"),
     "tdkt.registration.line": ("", "rwcu", "rwcu", "rwcu", "rwcu"),
+    "tdkt.assessment": ("", "rwcu", "rwcu", "rwcu", "rwcu"),
+    "tdkt.unit.assessment": ("", "rwcu", "rwcu", "rwcu", "rwcu"),
     "tdkt.council": ("", "r", "r", "rwc", "rwcu"),
     "tdkt.council.member": ("", "r", "r", "rwcu", "rwcu"),
     "tdkt.council.session": ("", "r", "r", "rwcu", "rwcu"),

@@ -12,3 +12,4 @@ from . import tdkt_written_opinion_line
 from . import tdkt_plan_import
 from . import tdkt_plan_import_task
 from . import tdkt_plan_import_unit
+from . import tdkt_assessment_import

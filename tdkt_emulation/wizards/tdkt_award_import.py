@@ -227,9 +227,14 @@ class TdktAwardImport(models.TransientModel):
     def _get_column_label(self, name):
         return self.env["tdkt.award"]._fields[name]._description_string(self.env)
 
+    def _get_import_fields(self):
+        """The template's columns, in order."""
+        return IMPORT_FIELDS
+
     def _get_file_error_message(self, error):
-        Award = self.env["tdkt.award"]
-        expected = ", ".join(self._get_column_label(name) for name in IMPORT_FIELDS)
+        expected = ", ".join(
+            self._get_column_label(name) for name in self._get_import_fields()
+        )
         if error.code == "not_xlsx":
             return self.env._(
                 "This file is not an XLSX file. Download the template, fill it in and upload it."
@@ -248,10 +253,7 @@ class TdktAwardImport(models.TransientModel):
             return self.env._(
                 "The file has no column %(columns)s. Its first row must hold the template's column names: "
                 "%(expected)s.",
-                columns=", ".join(
-                    Award._fields[name]._description_string(self.env)
-                    for name in error.names
-                ),
+                columns=", ".join(self._get_column_label(name) for name in error.names),
                 expected=expected,
             )
         if error.code == "duplicate_headers":
