@@ -71,16 +71,12 @@ class TdktRegistrationLine(models.Model):
     job_title = fields.Char(related="employee_id.job_title")
     title_level = fields.Selection(related="title_id.level", store=True)
     note = fields.Char()
-<<<<<<< HEAD
     achievements = fields.Html(
         help="Section II of the achievement report (báo cáo thành tích): the duties and the "
         "achievements of the year, written by the person or the unit."
     )
-    # The facts of the year the rules need, entered by the unit
-=======
     # The facts of the year the rules need: the subject's assessment of the year, shown
     # and edited here (tdkt.assessment, tdkt.unit.assessment); the line keeps no copy.
->>>>>>> assess
     rating = fields.Selection(
         RATINGS,
         "Rating of the Year",
