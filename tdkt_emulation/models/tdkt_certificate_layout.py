@@ -24,6 +24,7 @@ class TdktCertificateLayout(models.Model):
 
     _name = "tdkt.certificate.layout"
     _description = "Certificate Layout"
+    _inherit = ["tdkt.input.mixin"]
     _order = "kind, company_id"
     _check_company_auto = True
 

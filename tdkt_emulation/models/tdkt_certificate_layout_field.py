@@ -17,6 +17,7 @@ class TdktCertificateLayoutField(models.Model):
 
     _name = "tdkt.certificate.layout.field"
     _description = "Certificate Field Position"
+    _inherit = ["tdkt.input.mixin"]
     _order = "layout_id, sequence, id"
 
     layout_id = fields.Many2one(

@@ -159,7 +159,8 @@ class TestProposal(TdktCommon):
     def test_higher_decision_writes_awards_that_count_at_once(self):
         """A nominee the Office adds with a reason (a Bằng khen of the provincial chairman
         for 2029) is granted: the award enters the history, and the person's 2030 line
-        for the Prime Minister's Bằng khen finds it held, with no button pressed."""
+        for the Prime Minister's Bằng khen counts its run of years from it, with no button
+        pressed."""
         line_pm = self.env["tdkt.registration.line"].create(
             {
                 "registration_id": self.form_b.id,
@@ -169,14 +170,15 @@ class TestProposal(TdktCommon):
             }
         )
 
-        def held_reason():
+        def award_year_of_the_run():
+            """The year of the provincial merit the run of years starts after."""
             return next(
-                reason
+                reason["params"]["award_year"]
                 for reason in line_pm.eligibility_data["reasons"]
-                if reason["code"] == "held_title"
+                if reason["code"] == "run"
             )
 
-        self.assertFalse(held_reason()["met"])
+        self.assertIsNone(award_year_of_the_run())
         proposal = self._proposal(
             year=2029,
             line_ids=[
@@ -204,7 +206,7 @@ class TestProposal(TdktCommon):
         self.assertEqual(award.year, 2029)
         self.assertEqual(award.decision_number, "99/QĐ-UBND")
         self.assertEqual(award.unit_id, self.unit_b)
-        self.assertTrue(held_reason()["met"])
+        self.assertEqual(award_year_of_the_run(), 2029)
 
     def test_only_the_office_handles_dossiers(self):
         with self.assertRaises(AccessError):

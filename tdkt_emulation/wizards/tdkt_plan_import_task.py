@@ -15,6 +15,7 @@ class TdktPlanImportTask(models.TransientModel):
 
     _name = "tdkt.plan.import.task"
     _description = "Task of an Imported Plan"
+    _inherit = ["tdkt.input.mixin"]
     _order = "sequence, id"
 
     wizard_id = fields.Many2one("tdkt.plan.import", required=True, ondelete="cascade")

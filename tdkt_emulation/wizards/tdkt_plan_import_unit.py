@@ -7,6 +7,7 @@ class TdktPlanImportUnit(models.TransientModel):
 
     _name = "tdkt.plan.import.unit"
     _description = "Unmatched Unit of an Imported Plan"
+    _inherit = ["tdkt.input.mixin"]
     _order = "id"
 
     wizard_id = fields.Many2one("tdkt.plan.import", required=True, ondelete="cascade")
