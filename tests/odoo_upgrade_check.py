@@ -781,6 +781,36 @@ def check_assessments(saved):
     )
 
 
+def check_rules_and_language():
+    """The shipped rules, untouched since installation, are the new ones; Vietnamese is
+    installed for the documents."""
+    ttldxs = env.ref("tdkt_emulation.rule_c_ttldxs")
+    check(
+        ttldxs.collective_min_rating == "excellent",
+        "the shipped rules are loaded again: the Excellent Labour Collective of regime C "
+        "needs the collective rated excellent",
+        repr(ttldxs.collective_min_rating),
+    )
+    levels = {
+        xml_id: env.ref(f"tdkt_emulation.{xml_id}").authority_level
+        for xml_id in ("rule_c_ldtt", "rule_b_ldtt", "rule_c_ttldxs")
+    }
+    check(
+        levels
+        == {
+            "rule_c_ldtt": "commune",
+            "rule_b_ldtt": "agency",
+            "rule_c_ttldxs": "province",
+        },
+        "each rule names who grants its title, per regime",
+        repr(levels),
+    )
+    check(
+        bool(env["res.lang"]._lang_get("vi_VN")),
+        "Vietnamese is installed for the printed documents",
+    )
+
+
 if PHASE == "ratings-before":
     enter_disagreeing_facts()
     facts = line_facts()
@@ -797,6 +827,7 @@ if PHASE == "ratings-before":
 elif PHASE == "ratings-upgraded":
     with open(SNAPSHOT, encoding="utf-8") as handle:
         check_assessments(json.load(handle))
+    check_rules_and_language()
 elif PHASE == "before":
     make_data_that_stays()
     made_user = env["res.users"].search([("login", "=", "upgrade_check_user")])
