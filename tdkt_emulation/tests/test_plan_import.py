@@ -179,6 +179,24 @@ class TestPlanImport(TdktCommon):
         # Discard closes the dialog: the wizard is all that was written
         self.assertEqual(self._counts(), before)
 
+    def test_the_button_twice_creates_one_plan(self):
+        """A plan without a number (the duplicate check does not see it): the button
+        clicked twice, or called twice over RPC, creates it once."""
+        blocks = [block for block in SMALL_PLAN if block != "Số: 07/KH-TEST"]
+        wizard = self._wizard(_docx(blocks))
+        wizard.action_read()
+        self.assertFalse(wizard.number)
+        before = self.env["tdkt.plan"].search_count([])
+        wizard.action_create_plan()
+        with self.assertRaisesRegex(UserError, "This import already created"):
+            wizard.action_create_plan()
+        self.assertEqual(self.env["tdkt.plan"].search_count([]), before + 1)
+        # Another import of an unnumbered plan of the same year is no duplicate number.
+        again = self._wizard(_docx(blocks))
+        again.action_read()
+        again.action_create_plan()
+        self.assertEqual(self.env["tdkt.plan"].search_count([]), before + 2)
+
     def test_the_same_plan_twice(self):
         wizard = self._wizard(_docx(SMALL_PLAN))
         wizard.action_read()
