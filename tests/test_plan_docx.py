@@ -17,6 +17,7 @@ from tdkt_emulation.lib.plan_docx import (
     is_all_units,
     parse_plan,
     quarter_of_label,
+    read_units_data,
     split_units,
     unit_key,
 )
@@ -518,3 +519,31 @@ def test_a_task_that_reads_like_a_header():
         ]
     )
     assert [t.content for t in plan.tasks] == ["Phát động.", "Triển khai nhiệm vụ"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "garbage",
+        "{}",
+        "[[1, true, 3]]",
+        '[["x"]]',
+        "[[[1], true]]",
+        "[[1.5, true]]",
+        "[[0, true]]",
+        '[[" ", false]]',
+        "[[true, true]]",
+        '[[1, "yes"]]',
+    ],
+)
+def test_units_data_that_the_import_does_not_write(text):
+    assert read_units_data(text) is None
+
+
+def test_units_data_of_the_import():
+    assert read_units_data(None) == []
+    assert read_units_data('[[3, true], ["all", false], ["Ban X", false]]') == [
+        [3, True],
+        ["all", False],
+        ["Ban X", False],
+    ]

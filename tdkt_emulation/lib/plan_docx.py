@@ -19,6 +19,7 @@ and the plan printed by the addon lay it out, and the shapes offices give its ta
 """
 
 import io
+import json
 import re
 import unicodedata
 import zipfile
@@ -253,6 +254,30 @@ class ParsedPlan:
             "tasks": self.tasks,
         }
         return [key for key, value in found.items() if not value]
+
+
+def read_units_data(text):
+    """The pairs ``[reference, is_lead]`` of a task's units as the import keeps them in
+    JSON (a department's id, "all", or a unit's name; a boolean), or None when ``text``
+    is not such a list."""
+    try:
+        pairs = json.loads(text or "[]")
+    except ValueError:
+        return None
+    if not isinstance(pairs, list):
+        return None
+    for pair in pairs:
+        if not (isinstance(pair, list) and len(pair) == 2):
+            return None
+        reference, is_lead = pair
+        if not isinstance(is_lead, bool) or isinstance(reference, bool):
+            return None
+        if not (
+            (isinstance(reference, int) and 0 < reference < 2**31)
+            or (isinstance(reference, str) and reference.strip())
+        ):
+            return None
+    return pairs
 
 
 def html_paragraphs(paragraphs):

@@ -309,6 +309,15 @@ class TdktCouncilSession(models.Model):
                 },
                 audit=self.env._("Session closed: the results are written."),
             )
+        # An opinion in writing saved but never filed (its button failed, or the Office
+        # left the dialog) pairs a member with choices: it is forgotten with the vote.
+        opinions = (
+            self.env["tdkt.written.opinion"]
+            .sudo()
+            .search([("session_id", "in", self.ids)])
+        )
+        opinions.line_ids.unlink()
+        opinions.unlink()
 
     def action_open_written_opinion(self):
         self.ensure_one()

@@ -148,6 +148,19 @@ class TdktDocument(models.AbstractModel):
         )
 
     @api.model
+    def _check_proposal_printable(self, decision):
+        """The proposal (tờ trình) is the Office's: it carries the council's votes on the
+        titles of every unit, which a unit's user or a member does not read."""
+        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
+            raise AccessError(
+                self.env._("A proposal (tờ trình) is the Office's to print.")
+            )
+
+    @api.model
+    def _check_session_proposal_printable(self, session):
+        self._check_proposal_printable(session)
+
+    @api.model
     def _check_achievement_printable(self, line):
         """An achievement report prints a person's particulars: the person, the heads of
         the unit and the Office print it, not the unit's colleagues."""

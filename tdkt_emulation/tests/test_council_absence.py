@@ -422,6 +422,56 @@ class TestWrittenOpinionOverRpc(RpcMixin, HttpCase, CouncilOfTen):
         )
 
 
+    def test_an_opinion_saved_but_not_filed_is_forgotten_at_closing(self):
+        """The web client saves the wizard, then calls its button: when the button fails
+        (here the session was closed in between), what the Office typed, the member and
+        her choices, must not stay in the database."""
+        absent = self.council_members[7]
+        items = self.council_session.item_ids.sorted("id")
+        self.authenticate(self.officer.login, self.officer.login)
+        saved = self.assertAnswered(
+            self._web(
+                "/web/dataset/call_kw/tdkt.written.opinion/web_save",
+                {
+                    "model": "tdkt.written.opinion",
+                    "method": "web_save",
+                    "args": [
+                        [],
+                        {
+                            "session_id": self.council_session.id,
+                            "member_id": absent.id,
+                            "line_ids": [
+                                Command.create({"item_id": item.id, "choice": choice})
+                                for item, choice in zip(
+                                    items, ("agree", "disagree", "abstain"), strict=True
+                                )
+                            ],
+                        },
+                    ],
+                    "kwargs": {"specification": {}},
+                },
+            )
+        )
+        self.assertAnswered(
+            self._rpc(
+                self.officer, "tdkt.council.session", "action_close", [self.council_session.id]
+            )
+        )
+        self.assertRefused(
+            self._web(
+                "/web/dataset/call_button/tdkt.written.opinion/action_confirm",
+                {
+                    "model": "tdkt.written.opinion",
+                    "method": "action_confirm",
+                    "args": [[saved[0]["id"]]],
+                    "kwargs": {},
+                },
+            ),
+            error_name="odoo.exceptions.MissingError",
+        )
+        self.assertFalse(self.env["tdkt.written.opinion"].sudo().search([]))
+        self.assertFalse(self.env["tdkt.written.opinion.line"].sudo().search([]))
+
 @tagged("post_install", "-at_install", "tdkt_tour")
 class TestRecusedVotingTour(TdktTourCase):
     """A member proposed for a title opens the voting screen."""

@@ -370,8 +370,6 @@ class TestRegistrationDocument(TdktCommon):
                 "tdkt.registration",
                 {"Registration Form (PDF)", "Registration Form (Word)"},
             ),
-            ("tdkt.decision", {"Proposal (PDF)", "Proposal (Word)"}),
-            ("tdkt.council.session", {"Proposal (PDF)", "Proposal (Word)"}),
             (
                 "tdkt.registration.line",
                 {"Achievement Report (PDF)", "Achievement Report (Word)"},
@@ -552,6 +550,48 @@ class TestProposalDocument(TdktCommon):
             "Xét đề nghị của Văn phòng Sở tại Tờ trình số 25/TTr-VP ngày 06/01/2031.",
             paragraphs,
         )
+
+    def test_proposal_is_the_offices_to_print(self):
+        """The tờ trình carries the council's votes on every unit's titles: a unit's user,
+        who reads the decision but not the other units' registered titles, or a member of
+        the council, does not print it (neither from the decision nor from the session),
+        nor sees it in the print menu."""
+        member = self.session.council_id.member_ids.user_id[:1]
+        with self.assertRaises(AccessError):
+            self.line_a.with_user(self.user_b).read(["vote_agree_count"])
+        Document = self.env["tdkt.document"]
+        for user, kind, record in (
+            (self.user_b, "proposal", self.decision),
+            (self.user_a, "proposal", self.decision),
+            (member, "proposal", self.decision),
+            (member, "session_proposal", self.session),
+        ):
+            with self.subTest(user=user.login, kind=kind):
+                with self.assertRaises(AccessError):
+                    Document.with_user(user).render(kind, record, "docx")
+                bindings = (
+                    self.env["ir.actions.actions"]
+                    .with_user(user)
+                    .get_bindings(record._name)
+                )
+                self.assertNotIn(
+                    "Proposal (Word)", {action["name"] for action in bindings["report"]}
+                )
+        # The Office prints both, from the print menu.
+        for kind, record in (
+            ("proposal", self.decision),
+            ("session_proposal", self.session),
+        ):
+            Document.with_user(self.officer).render(kind, record, "docx")
+            bindings = (
+                self.env["ir.actions.actions"]
+                .with_user(self.officer)
+                .get_bindings(record._name)
+            )
+            self.assertLessEqual(
+                {"Proposal (PDF)", "Proposal (Word)"},
+                {action["name"] for action in bindings["report"]},
+            )
 
     def test_proposal_from_the_session(self):
         content, filename, _mimetype = self.env["tdkt.document"].render(

@@ -9,10 +9,11 @@ from unittest.mock import patch
 import docx
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from ..lib.docx_render import convert_document, find_converter, html_runs
-from .common import TdktCommon
+from .common import RpcMixin, TdktCommon
+from .test_trust_ballot import server_log
 
 _logger = logging.getLogger(__name__)
 
@@ -177,6 +178,24 @@ class TestPlanImport(TdktCommon):
         self.assertFalse(wizard.task_ids)
         # Discard closes the dialog: the wizard is all that was written
         self.assertEqual(self._counts(), before)
+
+    def test_the_button_twice_creates_one_plan(self):
+        """A plan without a number (the duplicate check does not see it): the button
+        clicked twice, or called twice over RPC, creates it once."""
+        blocks = [block for block in SMALL_PLAN if block != "Số: 07/KH-TEST"]
+        wizard = self._wizard(_docx(blocks))
+        wizard.action_read()
+        self.assertFalse(wizard.number)
+        before = self.env["tdkt.plan"].search_count([])
+        wizard.action_create_plan()
+        with self.assertRaisesRegex(UserError, "This import already created"):
+            wizard.action_create_plan()
+        self.assertEqual(self.env["tdkt.plan"].search_count([]), before + 1)
+        # Another import of an unnumbered plan of the same year is no duplicate number.
+        again = self._wizard(_docx(blocks))
+        again.action_read()
+        again.action_create_plan()
+        self.assertEqual(self.env["tdkt.plan"].search_count([]), before + 2)
 
     def test_the_same_plan_twice(self):
         wizard = self._wizard(_docx(SMALL_PLAN))
@@ -435,3 +454,27 @@ class TestPlanImportRoundTrip(TdktCommon):
         self.assertEqual(
             task_12.lead_unit_id, self.env.ref("tdkt_emulation.dep_office")
         )
+
+
+@tagged("post_install", "-at_install")
+class TestPlanImportOverRpc(RpcMixin, HttpCase, TdktCommon):
+    """The preview's task lines as an external client could write them."""
+
+    def test_units_written_by_hand_are_refused_without_a_traceback(self):
+        wizard = self.assertAnswered(
+            self._rpc(self.officer, "tdkt.plan.import", "create", {})
+        )
+        for data in ("garbage", "[[1, true, 3]]", '[["x"]]', "[[[1], true]]"):
+            with self.subTest(data=data), server_log() as records:
+                self.assertRefused(
+                    self._rpc(
+                        self.officer,
+                        "tdkt.plan.import.task",
+                        "create",
+                        {"wizard_id": wizard, "name": "Task", "units_data": data},
+                    ),
+                    error_name="odoo.exceptions.ValidationError",
+                )
+                self.assertFalse(
+                    [record for record in records if record.levelno >= logging.ERROR]
+                )

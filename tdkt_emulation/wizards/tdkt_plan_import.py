@@ -65,6 +65,9 @@ class TdktPlanImport(models.TransientModel):
         [("upload", "Upload"), ("preview", "Preview")], default="upload", required=True
     )
     file = fields.Binary("Word File", attachment=False)
+    plan_id = fields.Many2one(
+        "tdkt.plan", "Plan Created", readonly=True, help="The plan this import created."
+    )
     file_name = fields.Char()
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -141,6 +144,7 @@ class TdktPlanImport(models.TransientModel):
         plan_vals = {name: self[name] for name in PLAN_FIELDS}
         plan_vals.update(company_id=self.company_id.id, signer_id=self.signer_id.id)
         plan = self.env["tdkt.plan"].create(plan_vals)
+        self.plan_id = plan
         # the plan's creation is logged on the plan, not once more on each of its tasks
         self.env["tdkt.plan.task"].with_context(
             mail_create_nolog=True, mail_create_nosubscribe=True
@@ -258,7 +262,7 @@ class TdktPlanImport(models.TransientModel):
         return {
             "state": "preview",
             "name": parsed.title,
-            "number": parsed.number,
+            "number": parsed.number or False,
             "year": parsed.year,
             "date_issue": parsed.date_issue,
             "place_issue": parsed.place_issue,
@@ -304,6 +308,13 @@ class TdktPlanImport(models.TransientModel):
         )
 
     def _check_create(self):
+        if self.plan_id:
+            raise UserError(
+                self.env._(
+                    "This import already created %(plan)s: open it from the plans.",
+                    plan=self.plan_id.display_name,
+                )
+            )
         if self.state != "preview":
             raise UserError(self.env._("Read the file before creating the plan."))
         if not self.name or not self.year:

@@ -1,8 +1,7 @@
-import json
-
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
-from ..lib.plan_docx import quarter_end
+from ..lib.plan_docx import quarter_end, read_units_data
 from ..models.tdkt_plan_task import QUARTER_LABELS
 
 
@@ -64,6 +63,17 @@ class TdktPlanImportTask(models.TransientModel):
             line.lead_unit_id = units[:1]
             line.participant_unit_ids = units[1:]
 
+    @api.constrains("units_data")
+    def _check_units_data(self):
+        for line in self:
+            if read_units_data(line.units_data) is None:
+                raise ValidationError(
+                    self.env._(
+                        "The units of an imported task are the pairs the import reads from "
+                        "the file; they are not written by hand."
+                    )
+                )
+
     def _get_units(self, created=None):
         """The departments of the task, its lead first: the one marked "chủ trì", else
         the first. ``created`` maps the names of the units to create to their new
@@ -72,7 +82,7 @@ class TdktPlanImportTask(models.TransientModel):
         choices = {unit.name: unit for unit in self.wizard_id.unit_ids}
         Department = self.env["hr.department"]
         lead, others = Department, Department
-        for reference, is_lead in json.loads(self.units_data or "[]"):
+        for reference, is_lead in read_units_data(self.units_data) or []:
             if reference == "all":
                 departments = self.wizard_id._get_all_units()
             elif isinstance(reference, int):
