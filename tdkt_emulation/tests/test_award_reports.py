@@ -122,10 +122,6 @@ class TestAwardReports(TdktCommon):
         )
 
     def _vietnamese_env(self):
-        self.env["res.lang"]._activate_lang("vi_VN")
-        self.env["ir.module.module"]._load_module_terms(
-            ["tdkt_emulation"], ["vi_VN"], overwrite=True
-        )
         self.env.user.lang = "vi_VN"
         self.officer.lang = "vi_VN"
         return self.env(context=dict(self.env.context, lang="vi_VN"))

@@ -64,10 +64,6 @@ class CertificateCase(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["ir.config_parameter"].sudo().set_param("report.url", cls.base_url())
-        cls.env["res.lang"]._activate_lang("vi_VN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["tdkt_emulation"], ["vi_VN"], overwrite=True
-        )
         cls.company = cls.env.company
         cls.company.write(
             {"tdkt_issuing_body": "Sở Nội vụ", "tdkt_document_place": "Lạng Sơn"}

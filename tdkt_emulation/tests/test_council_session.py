@@ -342,12 +342,16 @@ class TestCouncilSession(TdktCommon):
             self.session.with_user(self.members[0]).action_start_voting()
 
     def test_review_results_xlsx(self):
+        # Printed in Vietnamese, the titles' names included.
+        ldtt = self.title_ldtt.with_context(lang="vi_VN").name
         self.session.with_user(self.officer).action_start_voting()
         self._vote(self.line_ldtt, ["agree"] * 5)
         Report = self.env["tdkt.xlsx.report"]
         with self.assertRaisesRegex(UserError, "once it is closed"):
             Report.render("council_session", self.session)
         self.session.with_user(self.officer).action_close()
+        # Worded in Vietnamese whatever the reader's language.
+        self.members[0].lang = "en_US"
         content, filename, _mimetype = Report.with_user(self.members[0]).render(
             "council_session", self.session.with_user(self.members[0])
         )
@@ -356,10 +360,10 @@ class TestCouncilSession(TdktCommon):
         rows = list(takewhile(any, sheet.iter_rows(min_row=9, values_only=True)))
         self.assertEqual(len(rows), 3)
         by_subject = {(row[1], row[3]): row for row in rows}
-        row = by_subject[(self.employee_a.name, self.title_ldtt.name)]
+        row = by_subject[(self.employee_a.name, ldtt)]
         self.assertEqual(row[2], "Unit A")
         self.assertEqual(row[4:11], (5, 0, 0, 5, 7, 71.43, 70))
-        self.assertEqual(row[11], "Passed")
+        self.assertEqual(row[11], "Đạt")
         self.assertEqual(sheet.freeze_panes, "A9")
         # The frame of the minutes' table: the issuing body of the settings, the place and
         # the session's date, the chair's signature by name.
@@ -375,7 +379,7 @@ class TestCouncilSession(TdktCommon):
         self.assertEqual(sheet["A5"].value, self.session.council_id.name)
         self.assertEqual(
             (sheet["A13"].value, sheet["G13"].value),
-            ("SECRETARY", "CHAIR OF THE COUNCIL"),
+            ("THƯ KÝ", "CHỦ TỊCH HỘI ĐỒNG"),
         )
         chair = self.session.council_id.member_ids.filtered(lambda m: m.role == "chair")
         self.assertEqual(sheet["G18"].value, chair.employee_id.name)

@@ -355,6 +355,9 @@ class TestDecisionDocument(TdktCommon):
         cls.employee_a.job_title = "Chuyên viên"
 
     def test_decision_docx(self):
+        # Printed in Vietnamese, the titles' names included.
+        ldtt = self.title_ldtt.with_context(lang="vi_VN").name
+        ttldtt = self.title_ttldtt.with_context(lang="vi_VN").name
         content, filename, _mimetype = self.env["tdkt.document"].render(
             "decision", self.decision, "docx"
         )
@@ -409,13 +412,13 @@ class TestDecisionDocument(TdktCommon):
                     "1",
                     "Tdkt_User_A",
                     "Chuyên viên, Unit A",
-                    self.title_ldtt.name,
+                    ldtt,
                     "710.000",
                     "",
                 ],
-                ["2", "Tdkt_User_B", "Unit B", self.title_ldtt.name, "710.000", ""],
+                ["2", "Tdkt_User_B", "Unit B", ldtt, "710.000", ""],
                 ["II. TẬP THỂ"] * 6,
-                ["1", "Unit A", "", self.title_ttldtt.name, "1.880.000", ""],
+                ["1", "Unit A", "", ttldtt, "1.880.000", ""],
                 ["Tổng cộng"] * 4 + ["3.300.000", ""],
             ],
         )

@@ -271,6 +271,9 @@ class TestRegistrationDocument(TdktCommon):
         cls.employee_head_a.job_title = "Trưởng phòng"
 
     def test_registration_docx(self):
+        # Printed in Vietnamese, the titles' names included.
+        ldtt = self.title_ldtt.with_context(lang="vi_VN").name
+        ttldtt = self.title_ttldtt.with_context(lang="vi_VN").name
         content, filename, _mimetype = self.env["tdkt.document"].render(
             "registration", self.form_a, "docx"
         )
@@ -300,10 +303,10 @@ class TestRegistrationDocument(TdktCommon):
             [
                 ["TT", "Họ và tên", "Chức vụ", "Danh hiệu đăng ký", "Ghi chú"],
                 ["I. CÁ NHÂN"] * 5,
-                ["1", "Tdkt_User_A", "Chuyên viên", self.title_ldtt.name, "Nữ"],
-                ["2", "Tdkt_Head_A", "Trưởng phòng", self.title_ldtt.name, ""],
+                ["1", "Tdkt_User_A", "Chuyên viên", ldtt, "Nữ"],
+                ["2", "Tdkt_Head_A", "Trưởng phòng", ldtt, ""],
                 ["II. TẬP THỂ"] * 5,
-                ["1", "Unit A", "", self.title_ttldtt.name, ""],
+                ["1", "Unit A", "", ttldtt, ""],
             ],
         )
         self.assertEqual(_lines(foot[0][1]), ["THỦ TRƯỞNG ĐƠN VỊ", "Tdkt_Head_A"])
@@ -483,6 +486,9 @@ class TestProposalDocument(TdktCommon):
         cls.decision.action_create_from_results()
 
     def _check_proposal(self, paragraphs, tables, number):
+        # Printed in Vietnamese, the titles' names included.
+        ldtt = self.title_ldtt.with_context(lang="vi_VN").name
+        ttldtt = self.title_ttldtt.with_context(lang="vi_VN").name
         header, titles, foot, listing = tables
         self.assertEqual(
             _lines(header[0][0]), ["SỞ NỘI VỤ", "VĂN PHÒNG SỞ", f"Số: {number}"]
@@ -504,8 +510,8 @@ class TestProposalDocument(TdktCommon):
             titles,
             [
                 ["TT", "Danh hiệu, hình thức", "Tập thể", "Cá nhân"],
-                ["1", self.title_ldtt.name, "0", "2"],
-                ["2", self.title_ttldtt.name, "1", "0"],
+                ["1", ldtt, "0", "2"],
+                ["2", ttldtt, "1", "0"],
                 ["Tổng cộng", "Tổng cộng", "1", "2"],
             ],
         )
@@ -692,6 +698,11 @@ class TestAchievementDocument(TdktCommon):
         )
 
     def test_individual_report(self):
+        # Printed in Vietnamese, the titles' names included.
+        cstdcs = self.title_cstdcs.with_context(lang="vi_VN").name
+        ldtt = self.title_ldtt.with_context(lang="vi_VN").name
+        director = self.env.ref("tdkt_emulation.title_certificate_director")
+        director = director.with_context(lang="vi_VN").name
         content, filename, _mimetype = self.env["tdkt.document"].render(
             "achievement", self.line, "docx"
         )
@@ -703,7 +714,7 @@ class TestAchievementDocument(TdktCommon):
             paragraphs[:4],
             [
                 "BÁO CÁO THÀNH TÍCH",
-                f"ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU {self.title_cstdcs.name.upper()}",
+                f"ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU {cstdcs.upper()}",
                 "(Năm 2030)",
                 "I. SƠ LƯỢC LÝ LỊCH",
             ],
@@ -738,19 +749,19 @@ class TestAchievementDocument(TdktCommon):
                 ],
                 [
                     "2028",
-                    self.title_ldtt.name,
+                    ldtt,
                     "Quyết định số 08/QĐ-SNV, ngày 09/01/2029, của Giám đốc Sở Nội vụ",
                 ],
                 [
                     "2029",
-                    self.title_ldtt.name,
+                    ldtt,
                     "Quyết định số 10/QĐ-SNV, ngày 10/01/2030, của Giám đốc Sở Nội vụ",
                 ],
             ],
         )
         self.assertEqual(
             forms[1][:2],
-            ["2029", self.env.ref("tdkt_emulation.title_certificate_director").name],
+            ["2029", director],
         )
         self.assertEqual(len(forms), 2)
         self.assertEqual(
@@ -763,6 +774,8 @@ class TestAchievementDocument(TdktCommon):
         )
 
     def test_collective_report_and_pdf(self):
+        # Printed in Vietnamese, the titles' names included.
+        ttldtt = self.title_ttldtt.with_context(lang="vi_VN").name
         content = self.env["tdkt.document"].render(
             "achievement", self.line_unit, "docx"
         )[0]
@@ -771,9 +784,7 @@ class TestAchievementDocument(TdktCommon):
         self.assertIn("- Tên tập thể: Unit A", paragraphs)
         self.assertIn("- Thủ trưởng đơn vị: Tdkt_Head_A", paragraphs)
         self.assertIn("Tập thể đoàn kết.", paragraphs)
-        self.assertEqual(
-            [row[:2] for row in tables[1][1:]], [["2029", self.title_ttldtt.name]]
-        )
+        self.assertEqual([row[:2] for row in tables[1][1:]], [["2029", ttldtt]])
         self.assertEqual(len(tables[2]), 1)
         self.assertEqual(_lines(tables[3][0][1])[0], "THỦ TRƯỞNG ĐƠN VỊ")
         text = norm(

@@ -198,10 +198,6 @@ class TestEligibilitySources(TdktCommon):
         self.assertIn("held 3 times within the run", line.eligibility_reasons)
         self.assertIn("[Law 2022 Art 73.1.b]", line.eligibility_reasons)
         # Worded in the reader's language when read.
-        self.env["res.lang"]._activate_lang("vi_VN")
-        self.env["ir.module.module"]._load_module_terms(
-            ["tdkt_emulation"], ["vi_VN"], overwrite=True
-        )
         self.assertIn(
             "Đạt Chiến sĩ thi đua cơ sở 3 lần trong chuỗi năm liên tục (2024-2030)",
             line.with_context(lang="vi_VN").eligibility_reasons,

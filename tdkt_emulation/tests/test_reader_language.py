@@ -15,10 +15,6 @@ class TestReaderLanguage(TdktCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("vi_VN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["tdkt_emulation"], ["vi_VN"], overwrite=True
-        )
         cls.officer_vi = mail_new_test_user(
             cls.env,
             login="tdkt_officer_vi",

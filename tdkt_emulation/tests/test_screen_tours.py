@@ -55,10 +55,6 @@ class TestScoringPhoneTour(TdktTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("vi_VN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["tdkt_emulation"], ["vi_VN"], overwrite=True
-        )
         cls.scorer = mail_new_test_user(
             cls.env,
             login="tour_scorer",
@@ -123,10 +119,6 @@ class TestSubmitWrapTour(TdktTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("vi_VN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["tdkt_emulation"], ["vi_VN"], overwrite=True
-        )
         unit = cls.env["hr.department"].create(
             {"name": "Phòng Xây dựng chính quyền và Công tác thanh niên"}
         )

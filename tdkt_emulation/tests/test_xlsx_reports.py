@@ -58,41 +58,47 @@ class TestXlsxReportDownloads(HttpCase, TdktCommon):
         self.assertEqual(sheet.page_setup.paperSize, 9)
         self.assertTrue(sheet.sheet_properties.pageSetUpPr.fitToPage)
         values = [cell.value for row in sheet.iter_rows() for cell in row]
-        self.assertIn("PREPARED BY", values)
-        self.assertIn("HEAD OF THE AGENCY", values)
+        self.assertIn("NGƯỜI LẬP BIỂU", values)
+        self.assertIn("THỦ TRƯỞNG CƠ QUAN", values)
 
     @freeze_time("2031-01-05 09:00:00")
     def test_registrations_and_eligibility_of_a_unit_s_user(self):
+        # Worded in Vietnamese whatever the reader's language.
+        self.user_a.lang = "en_US"
         self.authenticate("tdkt_user_a", "tdkt_user_a")
         book = self._download(f"/tdkt/document/registrations/{self.form_a.id}")
         summary = book.worksheets[0]
-        self.assertFramed(
-            summary, f"Registration of emulation titles - {self.plan.display_name}"
-        )
-        self.assertEqual(summary["A8"].value, "No.")
+        plan = self.plan.with_context(lang="vi_VN").display_name
+        self.assertFramed(summary, f"Đăng ký danh hiệu thi đua - {plan}")
+        self.assertEqual(summary["A8"].value, "TT")
         self.assertEqual(summary["B9"].value, "Unit A")
-        self.assertEqual(book.sheetnames, ["Summary", "Unit A"])
+        self.assertEqual(book.sheetnames, ["Tổng hợp", "Unit A"])
         self.assertEqual(book["Unit A"]["C9"].value, self.employee_a.name)
 
         book = self._download(
             f"/tdkt/document/eligibility/{self.line_a.id}?format=xlsx"
         )
         sheet = book.worksheets[0]
-        self.assertFramed(sheet, "Eligibility check list of the emulation titles")
+        self.assertFramed(
+            sheet, "Danh sách kiểm tra điều kiện xét tặng danh hiệu thi đua"
+        )
         self.assertEqual(sheet["A6"].value, "2030")
         self.assertEqual(sheet["C9"].value, self.employee_a.name)
 
     @freeze_time("2031-01-05 09:00:00")
     def test_statistics_framed_and_import_template_bare(self):
+        self.officer.lang = "en_US"
         self.authenticate(self.officer.login, self.officer.login)
         book = self._download("/tdkt/document/award_statistics?year=2030&period=annual")
-        self.assertEqual(book.sheetnames, ["By title", "By unit"])
+        self.assertEqual(book.sheetnames, ["Theo danh hiệu", "Theo đơn vị"])
         for sheet in book.worksheets:
-            self.assertFramed(sheet, "Commendation statistics - year 2030")
+            self.assertFramed(sheet, "Thống kê khen thưởng - tổng kết năm 2030")
         # A file to fill in: its column names on the first row, no frame.
         sheet = self._download("/tdkt/document/award_import_template").worksheets[0]
+        Award = self.env["tdkt.award"].with_context(lang="vi_VN")
         self.assertEqual(
-            sheet["A1"].value, self.env["tdkt.award"]._fields["subject_type"].string
+            sheet["A1"].value,
+            Award.fields_get(["subject_type"])["subject_type"]["string"],
         )
         self.assertEqual(sheet.oddFooter.center.text, "&P/&N")
 
