@@ -95,9 +95,10 @@ class TdktDocument(models.AbstractModel):
         Template = self.env["tdkt.document.template"]
         template_kind = TEMPLATE_KINDS.get(kind, kind)
         template = Template._get_template_for(template_kind, record.company_id)
-        # Names of titles and the like in Vietnamese, whatever the user's language.
+        # Names of titles and the like in Vietnamese, whatever the user's language: the
+        # record and whatever the context's preparation looks up besides.
         lang = self.env["res.lang"]._get_tdkt_report_lang()
-        context = getattr(self, f"_prepare_{kind}_context")(
+        context = getattr(self.with_context(lang=lang), f"_prepare_{kind}_context")(
             record.sudo().with_context(lang=lang)
         )
         try:

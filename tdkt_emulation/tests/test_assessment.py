@@ -130,6 +130,8 @@ class TestAssessment(TdktCommon):
             self.people_c[0], self.title_cstdcs, form=self.form_c
         ).rating = "excellent"
         collective = self._collective(self.title_ttldxs)
+        # The collective itself is rated excellent (regime C, Law 2022 Art 27.1).
+        collective.rating = "excellent"
         self.assertEqual(ldtt_lines.mapped("eligibility_status").count("eligible"), 6)
         self.assertEqual(collective.eligibility_status, "ineligible")
         self.assertIn(
@@ -193,15 +195,25 @@ class TestAssessment(TdktCommon):
         )
 
     def test_unit_rating_requirement(self):
-        self.env.ref("tdkt_emulation.rule_c_ttldxs").collective_min_rating = "excellent"
+        """Regime C's Excellent Labour Collective needs the collective itself rated
+        excellent (Law 2022 Art 27.1), read from the unit's assessment of the year."""
+        self.assertEqual(
+            self.env.ref("tdkt_emulation.rule_c_ttldxs").collective_min_rating,
+            "excellent",
+        )
         collective = self._collective(self.title_ttldxs)
         self.assertIn(
-            "? The unit's rating of 2030 is not entered", collective.eligibility_reasons
+            "? The collective's own rating of 2030 is not entered",
+            collective.eligibility_reasons,
         )
         collective.rating = "good"
-        self.assertIn("✗ The unit's rating of 2030", collective.eligibility_reasons)
+        self.assertIn(
+            "✗ The collective's own rating of 2030", collective.eligibility_reasons
+        )
         collective.rating = "excellent"
-        self.assertIn("✓ The unit's rating of 2030", collective.eligibility_reasons)
+        self.assertIn(
+            "✓ The collective's own rating of 2030", collective.eligibility_reasons
+        )
 
     # ------------------------------------------------------------
     # Access

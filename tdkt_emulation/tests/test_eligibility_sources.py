@@ -178,9 +178,11 @@ class TestEligibilitySources(TdktCommon):
                 "decision_number": "88/QĐ-UBND",
             }
         )
-        self._line(self.employee_a, self.title_ldtt, rating="good")
-        self._line(self.employee_a, self.title_cstdcs, rating="excellent")
-        line = self._line(self.employee_a, self.title_merit_pm, rating="good")
+        # 2030: one rating of the year (the person's assessment), excellent, which the
+        # CSTĐCS proposed that year needs to count.
+        self._line(self.employee_a, self.title_ldtt, rating="excellent")
+        self._line(self.employee_a, self.title_cstdcs)
+        line = self._line(self.employee_a, self.title_merit_pm)
         self._sign(2027, self.employee_a, self.title_cstdcs, "27/QĐ")
         self.assertEqual(line.eligibility_status, "ineligible")
         self.assertIn(
