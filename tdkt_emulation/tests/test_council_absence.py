@@ -421,7 +421,6 @@ class TestWrittenOpinionOverRpc(RpcMixin, HttpCase, CouncilOfTen):
             )
         )
 
-
     def test_an_opinion_saved_but_not_filed_is_forgotten_at_closing(self):
         """The web client saves the wizard, then calls its button: when the button fails
         (here the session was closed in between), what the Office typed, the member and
@@ -454,7 +453,10 @@ class TestWrittenOpinionOverRpc(RpcMixin, HttpCase, CouncilOfTen):
         )
         self.assertAnswered(
             self._rpc(
-                self.officer, "tdkt.council.session", "action_close", [self.council_session.id]
+                self.officer,
+                "tdkt.council.session",
+                "action_close",
+                [self.council_session.id],
             )
         )
         self.assertRefused(
@@ -471,6 +473,7 @@ class TestWrittenOpinionOverRpc(RpcMixin, HttpCase, CouncilOfTen):
         )
         self.assertFalse(self.env["tdkt.written.opinion"].sudo().search([]))
         self.assertFalse(self.env["tdkt.written.opinion.line"].sudo().search([]))
+
 
 @tagged("post_install", "-at_install", "tdkt_tour")
 class TestRecusedVotingTour(TdktTourCase):

@@ -162,7 +162,7 @@ class TestEligibilitySources(TdktCommon):
 
     def test_a_seven_year_run_from_signed_decisions(self):
         """Bằng khen Thủ tướng (Law 2022 Art 73.1.b): a provincial merit in 2023, then
-        2024-2030 rated good, with CSTĐCS in 2024 (the 7th year back), 2027 and 2030."""
+        2024-2030 rated good, with CSTĐCS in 2024 (the 7th year back), 2027 and 2029."""
         for year in range(2024, 2030):
             self._line(
                 self.employee_a,
@@ -178,12 +178,10 @@ class TestEligibilitySources(TdktCommon):
                 "decision_number": "88/QĐ-UBND",
             }
         )
-        # 2030: one rating of the year (the person's assessment), excellent, which the
-        # CSTĐCS proposed that year needs to count.
-        self._line(self.employee_a, self.title_ldtt, rating="excellent")
-        self._line(self.employee_a, self.title_cstdcs)
+        self._line(self.employee_a, self.title_ldtt, rating="good")
         line = self._line(self.employee_a, self.title_merit_pm)
         self._sign(2027, self.employee_a, self.title_cstdcs, "27/QĐ")
+        self._sign(2029, self.employee_a, self.title_cstdcs, "29/QĐ")
         self.assertEqual(line.eligibility_status, "ineligible")
         self.assertIn(
             "held 2 times within the run of years, 2024-2030",
