@@ -11,6 +11,7 @@ import pytest
 
 from tdkt_emulation.lib.plan_docx import (
     ABBREVIATIONS,
+    MAX_UNPACKED_SIZE,
     PlanParseError,
     UnitMatcher,
     fold,
@@ -354,6 +355,20 @@ def test_other_kinds_of_file():
     with pytest.raises(PlanParseError) as error:
         parse_plan(_zip(xl__workbook__xml="<x/>"), "book.xlsx")
     assert error.value.code == "corrupt"
+
+
+def test_an_archive_that_unpacks_too_large_is_not_read():
+    """A small file of highly compressed zeros (a "zip bomb") is refused before any part
+    of it is unpacked."""
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/media/zeros.bin", b"\0" * (MAX_UNPACKED_SIZE + 1))
+    content = output.getvalue()
+    assert len(content) < 1024 * 1024
+    with pytest.raises(PlanParseError) as error:
+        parse_plan(content, "plan.docx")
+    assert error.value.code == "too_large"
 
 
 def test_a_document_that_is_no_plan():

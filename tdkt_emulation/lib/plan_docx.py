@@ -46,7 +46,8 @@ class PlanParseError(Exception):
 
     - ``corrupt``: not a readable Word or OpenDocument file;
     - ``not_a_plan``: a readable document that holds no plan;
-    - ``unsupported``: a file of another kind (a spreadsheet, a picture…).
+    - ``unsupported``: a file of another kind (a spreadsheet, a picture…);
+    - ``too_large``: an archive that would unpack to more than :data:`MAX_UNPACKED_SIZE`.
     """
 
     def __init__(self, code, detail=""):
@@ -293,6 +294,9 @@ DOCX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 CONVERTIBLE_SUFFIXES = ("doc", "odt", "rtf")
+# What a plan's Word file may unpack to: a plan with pictures weighs a few megabytes; an
+# archive that unpacks to more is refused before it is read (a "zip bomb").
+MAX_UNPACKED_SIZE = 100 * 1024 * 1024
 
 
 def file_kind(content):
@@ -300,6 +304,11 @@ def file_kind(content):
     if content.startswith(DOCX_MAGIC):
         try:
             with zipfile.ZipFile(io.BytesIO(content)) as archive:
+                if (
+                    sum(info.file_size for info in archive.infolist())
+                    > MAX_UNPACKED_SIZE
+                ):
+                    raise PlanParseError("too_large")
                 names = set(archive.namelist())
                 if "word/document.xml" in names:
                     return "docx"

@@ -201,6 +201,12 @@ class TdktPlanImport(models.TransientModel):
                 ".doc, .odt).",
                 file=name,
             )
+        if code == "too_large":
+            return self.env._(
+                "%(file)s unpacks to more than a plan's Word file ever holds: it is not "
+                "read. Save the plan again as .docx without its pictures, then upload it.",
+                file=name,
+            )
         return self.env._(
             "%(file)s cannot be read: the file is damaged or is not a Word document. "
             "Open it in Word, save it again as .docx, then upload it.",
