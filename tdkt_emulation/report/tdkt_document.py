@@ -162,6 +162,27 @@ class TdktDocument(models.AbstractModel):
         self._check_proposal_printable(session)
 
     @api.model
+    def _check_council_minutes_printable(self, session):
+        """The minutes of a closed session that reviewed titles, the Office's to print as
+        the turnout is theirs to read."""
+        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
+            raise AccessError(
+                self.env._(
+                    "The minutes of a council's session are the Office's to print."
+                )
+            )
+        if session.state != "closed" or session.council_type != "emulation":
+            raise UserError(
+                self.env._(
+                    "The minutes are printed once a session that reviews titles is closed."
+                )
+            )
+
+    @api.model
+    def _check_ballot_count_printable(self, session):
+        self._check_council_minutes_printable(session)
+
+    @api.model
     def _check_achievement_printable(self, line):
         """An achievement report prints a person's particulars: the person, the heads of
         the unit and the Office print it, not the unit's colleagues."""
@@ -707,19 +728,7 @@ class TdktDocument(models.AbstractModel):
         """The minutes of a closed session that reviewed titles: who sat, who was absent
         and whose opinion came in writing, each item's counts and result, who was recused.
         Nothing in it pairs a member with a choice: the counts are per item only. The
-        Office's, as the turnout is."""
-        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
-            raise AccessError(
-                self.env._(
-                    "The minutes of a council's session are the Office's to print."
-                )
-            )
-        if session.state != "closed" or session.council_type != "emulation":
-            raise UserError(
-                self.env._(
-                    "The minutes are printed once a session that reviews titles is closed."
-                )
-            )
+        Office's, as the turnout is (``_check_council_minutes_printable``)."""
         # Vietnamese whatever the reader's language: the titles' names too.
         session = session.with_context(
             lang=self.env["res.lang"]._get_tdkt_report_lang()
