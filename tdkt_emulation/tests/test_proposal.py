@@ -15,52 +15,9 @@ class TestProposal(TdktCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.title_ttldxs = cls.env.ref("tdkt_emulation.title_ttldxs")
+        cls._pass_a_person_and_a_collective()
         cls.title_merit_province = cls.env.ref("tdkt_emulation.title_merit_province")
         cls.title_merit_pm = cls.env.ref("tdkt_emulation.title_merit_prime_minister")
-        cls._approve_plan()
-        Line = cls.env["tdkt.registration.line"]
-        cls.line_person = Line.create(
-            {
-                "registration_id": cls.form_a.id,
-                "employee_id": cls.employee_a.id,
-                "title_id": cls.title_ldtt.id,
-                "rating": "good",
-            }
-        )
-        cls.line_unit = Line.create(
-            {
-                "registration_id": cls.form_a.id,
-                "subject_type": "collective",
-                "unit_id": cls.unit_a.id,
-                "title_id": cls.title_ttldxs.id,
-            }
-        )
-        cls.form_a.with_user(cls.head_a).with_context(
-            tdkt_submit_confirmed=True
-        ).action_submit()
-        cls.form_a.with_user(cls.officer).action_receive()
-        cls.env["tdkt.eligibility.override"].with_user(cls.officer).with_context(
-            active_ids=cls.line_unit.ids
-        ).create({"reason": "Members' ratings on paper"}).action_confirm()
-        council, members = cls._create_council("emulation", 3)
-        session = (
-            cls.env["tdkt.council.session"]
-            .with_user(cls.officer)
-            .create(
-                {
-                    "name": "Review 2030",
-                    "council_id": council.id,
-                    "plan_id": cls.plan.id,
-                }
-            )
-        )
-        session.action_add_agenda()
-        session.action_start_voting()
-        for item in session.item_ids:
-            for user in members:
-                item.with_user(user).action_vote("agree")
-        session.action_close()
 
     def _proposal(self, **vals):
         return (

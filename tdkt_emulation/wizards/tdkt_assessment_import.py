@@ -2,8 +2,6 @@ import base64
 import binascii
 from collections import Counter
 
-from markupsafe import Markup
-
 from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import escape_psql
@@ -361,24 +359,6 @@ class TdktAssessmentImport(models.TransientModel):
                 return Assessment[name].browse(value).display_name
             return "" if value in (None, False) else str(value)
 
-        head = Markup("").join(
-            Markup("<th>%s</th>") % label
-            for label in [
-                self.env._("Row"),
-                *(self._get_column_label(name) for name in IMPORT_FIELDS),
-            ]
+        return self._render_preview_table(
+            IMPORT_FIELDS, vals_list, numbers, cell, "o_tdkt_assessment_import_preview"
         )
-        body = Markup("").join(
-            Markup("<tr><td>%s</td>%s</tr>")
-            % (
-                number,
-                Markup("").join(
-                    Markup("<td>%s</td>") % cell(name, vals) for name in IMPORT_FIELDS
-                ),
-            )
-            for number, vals in zip(numbers, vals_list, strict=True)
-        )
-        return Markup(
-            '<table class="table table-sm o_tdkt_assessment_import_preview"><thead><tr>%s</tr></thead>'
-            "<tbody>%s</tbody></table>"
-        ) % (head, body)

@@ -304,11 +304,18 @@ class TdktAwardImport(models.TransientModel):
                 return value.strftime("%d/%m/%Y")
             return "" if value in (None, False) else str(value)
 
+        return self._render_preview_table(
+            PREVIEW_FIELDS, vals_list, numbers, cell, "o_tdkt_award_import_preview"
+        )
+
+    def _render_preview_table(self, names, vals_list, numbers, cell, css_class):
+        """The preview's HTML table: the row number, then ``cell(name, vals)`` of each
+        field of ``names`` under its column's label, for each row of ``vals_list``."""
         head = Markup("").join(
             Markup("<th>%s</th>") % label
             for label in [
                 self.env._("Row"),
-                *(self._get_column_label(name) for name in PREVIEW_FIELDS),
+                *(self._get_column_label(name) for name in names),
             ]
         )
         body = Markup("").join(
@@ -316,15 +323,15 @@ class TdktAwardImport(models.TransientModel):
             % (
                 number,
                 Markup("").join(
-                    Markup("<td>%s</td>") % cell(name, vals) for name in PREVIEW_FIELDS
+                    Markup("<td>%s</td>") % cell(name, vals) for name in names
                 ),
             )
             for number, vals in zip(numbers, vals_list, strict=True)
         )
         return Markup(
-            '<table class="table table-sm o_tdkt_award_import_preview"><thead><tr>%s</tr></thead>'
+            '<table class="table table-sm %s"><thead><tr>%s</tr></thead>'
             "<tbody>%s</tbody></table>"
-        ) % (head, body)
+        ) % (css_class, head, body)
 
 
 class _Resolver:
