@@ -59,10 +59,10 @@ class Server:
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(CookieJar())
         )
-        self.json(
+        self.uid = self.json(
             "/web/session/authenticate",
             {"db": db, "login": login, "password": password},
-        )
+        )["uid"]
 
     def json(self, path, params):
         body = json.dumps(
@@ -71,7 +71,7 @@ class Server:
         request = urllib.request.Request(
             self.url + path, body, {"Content-Type": "application/json"}
         )
-        with self.opener.open(request, timeout=600) as response:
+        with self.opener.open(request, timeout=1800) as response:
             payload = json.load(response)
         if "error" in payload:
             raise RuntimeError(payload["error"]["data"]["message"])
@@ -86,7 +86,7 @@ class Server:
 
     def get(self, path, **query):
         url = f"{self.url}{path}?{urllib.parse.urlencode(query)}"
-        with self.opener.open(url, timeout=600) as response:
+        with self.opener.open(url, timeout=1800) as response:
             return response.read()
 
     # Whether the resident memory counts the server's child processes too (wkhtmltopdf,
@@ -326,8 +326,8 @@ ELIGIBILITY_YEAR = None
 
 def bench_eligibility(server):
     """Checking the eligibility of 5,000 registration lines, and of every line of the dataset
-    (--eligibility-year 2031 after bench/province.py: 50,000 over 500 units), against 500 of
-    them: the time, and queries that do not grow with the number of lines."""
+    (or of the year --eligibility-year), against 500 of them: the time, and queries that do
+    not grow with the number of lines. The province's 50,000: ``--province``."""
     domain = [("year", "=", ELIGIBILITY_YEAR)] if ELIGIBILITY_YEAR else []
     line_ids = server.call("tdkt.registration.line", "search", domain, order="id")
     unit_count = len(
@@ -812,6 +812,202 @@ def bench_plan_import(server):
     return figure
 
 
+# The province's database (bench/province.py): its year, the Office users reading 2 and 20
+# departments, and the dashboard's fields as its kanban reads them.
+PROVINCE_YEAR = 2031
+DASHBOARD_FIELDS = [
+    "number",
+    "name",
+    "state",
+    "registration_expected_count",
+    "task_done_count",
+    "task_due_count",
+    "task_overdue_count",
+    "registration_submitted_count",
+    "registration_received_count",
+    "proposal_count",
+    "proposal_summary",
+    "initiative_count",
+    "initiative_recognized_count",
+]
+
+
+def province_eligibility(server):
+    """Check Eligibility over 5,000 and 50,000 of the province's registration lines (one
+    call each, as the list's button over a selection): the time and the queries."""
+    line_ids = server.call(
+        "tdkt.registration.line",
+        "search",
+        [("year", "=", PROVINCE_YEAR)],
+        order="id",
+        limit=50000,
+    )
+    figures = {}
+    for count in (5000, len(line_ids)):
+        ids = line_ids[:count]
+        figures[str(count)] = server.measure(
+            f"province: eligibility of {count} registration lines",
+            ["/web/dataset/call_kw/tdkt.registration.line/action_check_eligibility"],
+            lambda ids=ids: server.call(
+                "tdkt.registration.line", "action_check_eligibility", ids
+            ),
+            repeat=2,
+        )
+    small, large = figures.values()
+    print(
+        f"province eligibility: {small['queries']} queries for 5,000 lines, {large['queries']} "
+        f"for {len(line_ids)} (target: the same); {large['seconds']:.1f} s for {len(line_ids)} "
+        "(target < 10 s)"
+    )
+    return figures
+
+
+def province_export(servers):
+    """The registrations export of every line of the province (200,000 on 500 forms) against
+    Odoo's own Export → XLSX of the same rows and columns, and ours for one department's
+    25 forms (its queries: the same, whatever the number of lines)."""
+    server = servers["primary"]
+    form_ids = server.call(
+        "tdkt.registration", "search", [("year", "=", PROVINCE_YEAR)], order="id"
+    )
+    line_count = server.call(
+        "tdkt.registration.line", "search_count", [("year", "=", PROVINCE_YEAR)]
+    )
+    figures = {}
+    # One department's forms first: the server's caches warm, then every form.
+    for name, each in servers.items():
+        figures[f"ours_one_department_{name}"] = each.measure(
+            f"province: registrations export, ours (one department's 25 forms, {name})",
+            ["/tdkt/document/registrations"],
+            lambda each=each: len(
+                each.get(
+                    "/tdkt/document/registrations",
+                    ids=",".join(map(str, form_ids[:25])),
+                )
+            ),
+        )
+        figures[f"ours_{name}"] = each.measure(
+            f"province: registrations export, ours ({line_count} lines, {len(form_ids)} forms, "
+            f"{name})",
+            ["/tdkt/document/registrations"],
+            lambda each=each: len(
+                each.get(
+                    "/tdkt/document/registrations",
+                    ids=",".join(map(str, form_ids)),
+                )
+            ),
+            repeat=2,
+        )
+    columns = [
+        ("unit_id", "Unit"),
+        ("subject_type", "Subject"),
+        ("subject_name", "Name"),
+        ("job_title", "Position"),
+        ("title_id", "Title"),
+        ("note", "Note"),
+    ]
+    data = json.dumps(
+        {
+            "model": "tdkt.registration.line",
+            "fields": [{"name": name, "label": label} for name, label in columns],
+            "ids": False,
+            "domain": [["year", "=", PROVINCE_YEAR]],
+            "import_compat": False,
+            "context": {},
+        }
+    )
+    figures["odoo"] = server.measure(
+        f"province: registrations export, Odoo's Export → XLSX ({line_count} lines)",
+        ["/web/export/xlsx"],
+        lambda: len(server.get("/web/export/xlsx", data=data)),
+        repeat=1,
+    )
+    ratio = figures["ours_primary"]["seconds"] / figures["odoo"]["seconds"]
+    figures["time_ratio"] = round(ratio, 3)
+    figures["lines"] = line_count
+    print(
+        f"province export: time ratio ours/Odoo {ratio:.2f} (target ≤ 0.50); queries "
+        f"{figures['ours_one_department_primary']['queries']} for 25 forms, "
+        f"{figures['ours_primary']['queries']} for {len(form_ids)} (target: the same), "
+        f"Odoo's {figures['odoo']['queries']}"
+    )
+    return figures
+
+
+def province_dashboard(servers, db):
+    """The province Office's dashboard (the plans' kanban with every figure) and the
+    commendation statistics of the year, for a reader of 2 departments and one of 20: the
+    queries must not grow with the departments."""
+    figures = {}
+    for name, each in servers.items():
+        for count in (2, 20):
+            reader = Server(
+                each.url, db, f"bench_province_{count}", "bench", each.pid, each.logfile
+            )
+            companies = reader.call("res.users", "read", [reader.uid], ["company_ids"])[
+                0
+            ]["company_ids"]
+            context = {"allowed_company_ids": companies}
+            specification = {field: {} for field in DASHBOARD_FIELDS}
+            figures[f"dashboard_{count}_{name}"] = reader.measure(
+                f"province: dashboard of {count} departments ({name})",
+                ["/web/dataset/call_kw/tdkt.plan/web_search_read"],
+                lambda reader=reader, context=context, spec=specification: reader.call(
+                    "tdkt.plan",
+                    "web_search_read",
+                    [("state", "!=", "draft")],
+                    spec,
+                    context=context,
+                )["length"],
+            )
+            figures[f"statistics_{count}_{name}"] = reader.measure(
+                f"province: commendation statistics of {count} departments ({name})",
+                ["/tdkt/document/award_statistics"],
+                lambda reader=reader: len(
+                    reader.get(
+                        "/tdkt/document/award_statistics",
+                        year=PROVINCE_YEAR,
+                        period="annual",
+                    )
+                ),
+            )
+    for name in servers:
+        print(
+            f"province dashboard ({name}): queries "
+            f"{figures[f'dashboard_2_{name}']['queries']} for 2 departments, "
+            f"{figures[f'dashboard_20_{name}']['queries']} for 20; statistics "
+            f"{figures[f'statistics_2_{name}']['queries']} and "
+            f"{figures[f'statistics_20_{name}']['queries']} (target: the same)"
+        )
+    return figures
+
+
+def bench_province(args):
+    """Every figure of the province's database, the read-only ones on a server without
+    and a server with a read replica (--replica-url)."""
+    servers = {
+        "primary": Server(args.url, args.db, "admin", "admin", args.pid, args.log)
+    }
+    if args.replica_url:
+        servers["replica"] = Server(
+            args.replica_url,
+            args.db,
+            "admin",
+            "admin",
+            args.replica_pid,
+            args.replica_log,
+        )
+    results = {"load_average_start": os.getloadavg()}
+    if not args.only or "dashboard" in args.only:
+        results["dashboard"] = province_dashboard(servers, args.db)
+    if not args.only or "registration_export" in args.only:
+        results["registration_export"] = province_export(servers)
+    if not args.only or "eligibility" in args.only:
+        results["eligibility"] = province_eligibility(servers["primary"])
+    results["load_average_end"] = os.getloadavg()
+    return results
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", required=True)
@@ -825,16 +1021,32 @@ def main():
     )
     parser.add_argument(
         "--only",
-        choices=sorted(BENCHES),
+        choices=sorted({*BENCHES, "dashboard"}),
         action="append",
         help="run this benchmark only (repeatable); the others' figures in --output are kept",
     )
     parser.add_argument(
         "--eligibility-year",
         type=int,
-        help="check the lines of this year only (2031: those of bench/province.py)",
+        help="check the lines of this year only",
     )
+    parser.add_argument(
+        "--province",
+        action="store_true",
+        help="the benchmarks of bench/province.py's database (with --only: dashboard, "
+        "registration_export, eligibility); results under the key province",
+    )
+    parser.add_argument("--replica-url", help="a second server reading a read replica")
+    parser.add_argument("--replica-pid", type=int)
+    parser.add_argument("--replica-log")
     args = parser.parse_args()
+    if args.province:
+        output = Path(args.output)
+        results = json.loads(output.read_text()) if output.exists() else {}
+        results["province"] = bench_province(args)
+        output.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+        print(f"results written to {args.output}")
+        return 0
     global ELIGIBILITY_YEAR  # noqa: PLW0603 - set once, from the command line
     ELIGIBILITY_YEAR = args.eligibility_year
     server = Server(args.url, args.db, "admin", "admin", args.pid, args.log)

@@ -7,6 +7,17 @@ from ..models.tdkt_document_template import DOCUMENT_MODELS
 from ..report.tdkt_xlsx_report import XLSX_REPORTS
 
 
+def _is_read_only_download(controller):
+    """Whether the download the request asks for reads only: the XLSX reports (exports and
+    statistics) are read-only work, served by a PostgreSQL read replica when Odoo has one
+    (``db_replica_host``); the Word/PDF documents are served by the primary. A document is
+    printed right after the step that wrote what it shows (a decision signed, its golden-book
+    numbers drawn), which a replica a moment behind would not show yet, and its cost is
+    LibreOffice's, not the database's."""
+    parts = request.httprequest.path.split("/")
+    return len(parts) > 3 and parts[3] in XLSX_REPORTS
+
+
 class TdktDocumentController(http.Controller):
     """The one download route of the addon's outputs: the Word/PDF documents
     (``tdkt.document``) and the XLSX reports (``tdkt.xlsx.report``).
@@ -15,7 +26,8 @@ class TdktDocumentController(http.Controller):
     or in the body of a POST (``ids``, with the session's CSRF token) for a selection of
     any size; a report made of parameters takes no ids. Each parameter is parsed strictly:
     what the route does not accept is answered 400 with what it expects (a UserError),
-    an unknown kind or record 404, records the user may not read 403.
+    an unknown kind or record 404, records the user may not read 403. The XLSX reports
+    read a read replica when one is configured (:func:`_is_read_only_download`).
     """
 
     @http.route(
@@ -23,6 +35,7 @@ class TdktDocumentController(http.Controller):
         type="http",
         auth="user",
         methods=["GET", "POST"],
+        readonly=_is_read_only_download,
     )
     def download_document(self, kind, ids=None, **kwargs):
         if kind not in DOCUMENT_MODELS and kind not in XLSX_REPORTS:
