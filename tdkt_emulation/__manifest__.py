@@ -86,6 +86,7 @@
         "demo/tdkt_registration_demo.xml",
         "demo/tdkt_council_demo.xml",
         "demo/tdkt_award_demo.xml",
+        "demo/tdkt_cluster_demo.xml",
         "demo/tdkt_document_demo.xml",
     ],
 }
