@@ -249,6 +249,17 @@ class TdktClusterCovenant(models.Model):
                     )
                 )
 
+    def _check_commitments_editable(self):
+        for covenant in self:
+            if covenant.state not in ("draft", "self_scoring"):
+                raise UserError(
+                    self.env._(
+                        "The members' commitments in %(covenant)s are fixed once the "
+                        "head's review has started.",
+                        covenant=covenant.name,
+                    )
+                )
+
     # ------------------------------------------------------------
     # GUARDS
     # ------------------------------------------------------------

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class TdktClusterCovenantLine(models.Model):
@@ -88,3 +88,27 @@ class TdktClusterCovenantLine(models.Model):
                         year=covenant.year,
                     )
                 )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        covenants = self.env["tdkt.cluster.covenant"].browse(
+            [vals["covenant_id"] for vals in vals_list if vals.get("covenant_id")]
+        )
+        covenants._check_commitments_editable()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self.covenant_id._check_commitments_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_started(self):
+        if any(line.covenant_id.state != "draft" for line in self):
+            raise UserError(
+                self.env._("A member's row is kept once the scoring has started.")
+            )

@@ -222,6 +222,8 @@ class TestCluster(TdktCommon):
         )
         with self._refused(UserError, "Result cannot be entered"):
             self._enter(self.own, {self.c_bonus: {"self_actual": 1}})
+        with self._refused(UserError, "commitments in .* are fixed"):
+            covenant.line_ids[0].commitments = "More"
         covenant.action_explain()
         self._enter(
             self.own, {self.c_bonus: {"explanation": "Decision 12/QĐ attached."}}
