@@ -5,7 +5,7 @@ from odoo.tests import HttpCase, freeze_time, tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
-from .common import RpcMixin
+from .common import RpcMixin, TdktTourCase
 
 
 @tagged("post_install", "-at_install")
@@ -147,3 +147,49 @@ class TestClusterRpc(RpcMixin, HttpCase):
                 ["self_score"],
             )
         )
+
+
+@tagged("post_install", "-at_install", "tdkt_tour")
+class TestClusterTour(TdktTourCase):
+    """The Office starts a covenant's self-scoring in the browser and enters its own
+    body's result (the company heads no cluster here: it scores itself only)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        mail_new_test_user(
+            cls.env,
+            login="tour_cluster_office",
+            groups="tdkt_emulation.group_tdkt_officer",
+            name="Tour Cluster Office",
+        )
+        cluster = cls.env["tdkt.cluster"].create(
+            {
+                "name": "Cụm tour",
+                "member_ids": [
+                    Command.create({"name": "Sở Nội vụ", "is_own_body": True}),
+                    Command.create({"name": "Sở Xây dựng"}),
+                ],
+            }
+        )
+        cls.covenant = cls.env["tdkt.cluster.covenant"].create(
+            {"cluster_id": cluster.id, "year": 2040}
+        )
+        cls.bonus = cls.env["tdkt.cluster.criterion"].create(
+            {
+                "covenant_id": cls.covenant.id,
+                "name": "Bonus",
+                "kind": "bonus",
+                "max_points": 5,
+            }
+        )
+
+    def test_office_enters_its_own_self_score(self):
+        action = self.env.ref("tdkt_emulation.tdkt_cluster_covenant_action")
+        self.start_tour(
+            f"/odoo/action-{action.id}/{self.covenant.id}",
+            "tdkt_cluster_self_scoring_tour",
+            login="tour_cluster_office",
+        )
+        score = self.covenant.score_ids.filtered("member_id.is_own_body")
+        self.assertEqual((self.covenant.state, score.self_score), ("self_scoring", 3.0))
