@@ -46,6 +46,9 @@
         "views/tdkt_award_views.xml",
         "views/tdkt_decision_views.xml",
         "views/tdkt_proposal_views.xml",
+        "views/tdkt_cluster_views.xml",
+        "views/tdkt_cluster_covenant_views.xml",
+        "views/tdkt_cluster_event_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_department_views.xml",
         "views/res_config_settings_views.xml",
@@ -83,6 +86,7 @@
         "demo/tdkt_registration_demo.xml",
         "demo/tdkt_council_demo.xml",
         "demo/tdkt_award_demo.xml",
+        "demo/tdkt_cluster_demo.xml",
         "demo/tdkt_document_demo.xml",
     ],
 }

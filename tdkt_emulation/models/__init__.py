@@ -14,6 +14,14 @@ from . import tdkt_subject_mixin
 from . import tdkt_title
 from . import tdkt_plan
 from . import tdkt_plan_task
+from . import tdkt_cluster
+from . import tdkt_cluster_member
+from . import tdkt_cluster_rotation
+from . import tdkt_cluster_covenant
+from . import tdkt_cluster_covenant_line
+from . import tdkt_cluster_criterion
+from . import tdkt_cluster_score
+from . import tdkt_cluster_event
 from . import tdkt_registration
 from . import tdkt_council
 from . import tdkt_council_member

@@ -154,6 +154,13 @@ class TdktPlanTask(models.Model):
         help="The column ĐƠN VỊ THỰC HIỆN of the printed plan, one line each; leave empty to print "
         "the names of the lead and participating units.",
     )
+    cluster_id = fields.Many2one(
+        "tdkt.cluster",
+        "Emulation Cluster",
+        index=True,
+        check_company=True,
+        help="The cluster whose calendar sets this task's deadline.",
+    )
     has_past_year = fields.Boolean(
         "Mentions Last Year",
         compute="_compute_has_past_year",

@@ -37,6 +37,14 @@ MATRIX = {
     "tdkt.reward.coefficient": ("", "r", "r", "r", "rwcu"),
     "tdkt.certificate.layout": ("", "r", "r", "rwc", "rwcu"),
     "tdkt.certificate.layout.field": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.cluster": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.cluster.member": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.cluster.rotation": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.cluster.covenant": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.cluster.covenant.line": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.cluster.criterion": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.cluster.score": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.cluster.event": ("", "r", "r", "rwcu", "rwcu"),
 }
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
 

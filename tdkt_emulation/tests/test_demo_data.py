@@ -95,3 +95,36 @@ class TestDemoData(TransactionCase):
             "hr.dep_rd",
         ):
             self.assertFalse(self.env.ref(xmlid).tdkt_registers, xmlid)
+
+    def test_the_seeds_cluster_is_scored_and_ranked(self):
+        covenant = self.env.ref(
+            "tdkt_emulation.cluster_tmth_covenant_2020", raise_if_not_found=False
+        )
+        if not covenant:
+            self.skipTest("installed without demo data")
+        cluster = covenant.cluster_id
+        self.assertEqual(cluster.name, "Cụm thi đua các cơ quan tham mưu tổng hợp")
+        self.assertEqual(cluster.own_member_id.name, "Sở Nội vụ")
+        self.assertEqual(
+            cluster._get_head(covenant.date_signed).name, "Sở Kế hoạch và Đầu tư"
+        )
+        self.assertEqual(covenant.state, "ranked")
+        self.assertEqual(
+            [
+                (line.rank, line.member_id.name, line.final_total)
+                for line in covenant.line_ids.sorted("rank")
+            ],
+            [
+                (1, "Sở Kế hoạch và Đầu tư", 94.0),
+                (2, "Sở Nội vụ", 89.2),
+                (3, "Văn phòng UBND tỉnh", 86.0),
+                (4, "Sở Tài chính", 82.0),
+                (5, "Sở Tư pháp", 59.0),
+            ],
+        )
+        # its calendar sets the deadlines of the plan's three tasks of the cluster
+        tasks = cluster.event_ids.task_id
+        self.assertEqual(
+            sorted(tasks.mapped("sequence")), [3, 11, 16], tasks.mapped("name")
+        )
+        self.assertEqual(tasks.cluster_id, cluster)
