@@ -252,7 +252,9 @@ class TdktCouncilSessionItem(models.Model):
                 and (item.council_type == "initiative" or not item.is_voted)
             )
 
-    @api.constrains("registration_line_id", "initiative_id", "session_id")
+    @api.constrains(
+        "registration_line_id", "initiative_id", "proposal_line_id", "session_id"
+    )
     def _check_agenda(self):
         for item in self:
             if item.council_type == "emulation" and item.proposal_line_id:

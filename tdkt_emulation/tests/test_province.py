@@ -446,3 +446,106 @@ class TestProvinceRpc(RpcMixin, HttpCase):
                 self.dept_officer, "tdkt.award", "read", self.dept2_award.ids, ["year"]
             )
         )
+
+
+@tagged("post_install", "-at_install")
+class TestProvinceConsolidation(TdktCommon):
+    """The provincial office, allowed in every department's company, sees their plans'
+    figures on one dashboard and the registration analysis by department, in as many
+    queries for four departments as for two."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        setup_province(cls)
+        cls.departments = cls.env["res.company"]
+
+    def _add_department(self, index):
+        company = self.env["res.company"].create({"name": f"Sở số {index}"})
+        units = self.env["hr.department"].create(
+            [
+                {"name": f"Phòng {index}.{number}", "company_id": company.id}
+                for number in range(3)
+            ]
+        )
+        plan = self.env["tdkt.plan"].create(
+            {
+                "name": f"Kế hoạch thi đua {index}",
+                "number": f"{index}/KH",
+                "year": 2031,
+                "date_issue": date(2031, 1, 3),
+                "date_registration_deadline": date(2031, 1, 30),
+                "company_id": company.id,
+                "registration_unit_ids": [fields.Command.set(units.ids)],
+            }
+        )
+        self.manager.company_ids |= company
+        plan.with_user(self.manager).with_company(company).action_approve()
+        plan.registration_ids[:1].sudo().write({"state": "submitted"})
+        self.departments |= company
+
+    def _consolidate(self):
+        """Return the queries, the dashboard's rows and the analysis by department, as
+        the provincial office reads them with every department's company allowed."""
+        officer = self.province_officer
+        officer.company_ids |= self.departments
+        env = self.env(
+            user=officer,
+            context=dict(
+                self.env.context,
+                allowed_company_ids=[self.province.id, *self.departments.ids],
+            ),
+        )
+        env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        plans = env["tdkt.plan"].search([("year", "=", 2031)])
+        dashboard = plans.read(
+            [
+                "company_id",
+                "registration_expected_count",
+                "registration_submitted_count",
+                "task_done_count",
+                "proposal_count",
+                "initiative_count",
+            ]
+        )
+        by_department = env["tdkt.registration.analysis"]._read_group(
+            [("year", "=", 2031)],
+            ["company_id"],
+            ["expected_count:sum", "submitted_count:sum"],
+        )
+        return self.env.cr.sql_log_count - before, dashboard, by_department
+
+    def test_the_province_consolidates_its_departments(self):
+        for index in (1, 2):
+            self._add_department(index)
+        self._consolidate()  # caches of the registry (rules, translations) filled
+        queries_of_two, dashboard, by_department = self._consolidate()
+        self.assertEqual(len(dashboard), 2)
+        self.assertEqual(
+            {
+                row["company_id"][0]: row["registration_expected_count"]
+                for row in dashboard
+            },
+            dict.fromkeys(self.departments.ids, 3),
+        )
+        self.assertEqual(
+            {
+                company: (expected, submitted)
+                for company, expected, submitted in by_department
+            },
+            dict.fromkeys(self.departments, (3, 1)),
+        )
+        for index in (3, 4):
+            self._add_department(index)
+        self._consolidate()
+        queries_of_four, dashboard, by_department = self._consolidate()
+        self.assertEqual(len(dashboard), 4)
+        self.assertEqual(len(by_department), 4)
+        self.assertEqual(queries_of_four, queries_of_two)
+        # A department's Office sees its own plan only.
+        self.assertFalse(
+            self.env["tdkt.plan"]
+            .with_user(self.dept2_officer)
+            .search([("year", "=", 2031)])
+        )
