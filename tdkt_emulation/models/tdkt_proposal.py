@@ -76,6 +76,12 @@ class TdktProposal(models.Model):
         "reads the dossier and its council reviews the nominees; empty: the dossier goes "
         "out of the database and the Office enters the higher body's decision by hand.",
     )
+    is_received = fields.Boolean(
+        "Received",
+        compute="_compute_is_received",
+        search="_search_is_received",
+        help="Sent to one of my companies by another company of the database.",
+    )
     line_ids = fields.One2many("tdkt.proposal.line", "proposal_id", "Nominees")
     line_count = fields.Integer(compute="_compute_line_count")
     incomplete_count = fields.Integer(
@@ -115,6 +121,26 @@ class TdktProposal(models.Model):
     def _default_recipient_company_id(self):
         company = self.env.company
         return company.tdkt_recipient_company_id or company.parent_id
+
+    @api.depends("company_id", "recipient_company_id")
+    @api.depends_context("allowed_company_ids")
+    def _compute_is_received(self):
+        for proposal in self:
+            proposal.is_received = (
+                proposal.recipient_company_id in self.env.companies
+                and proposal.company_id not in self.env.companies
+            )
+
+    def _search_is_received(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(
+                self.env._("Search dossiers received with = or != True or False.")
+            )
+        domain = [
+            ("recipient_company_id", "in", self.env.companies.ids),
+            ("company_id", "not in", self.env.companies.ids),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
 
     @api.depends("line_ids")
     def _compute_line_count(self):

@@ -131,6 +131,45 @@ class TestProvince(TdktCommon):
         self.assertEqual(self._as(self.province_officer, received).incomplete_count, 0)
         with self.assertRaises(AccessError):
             self._as(self.province_officer, self.employee_b).read(["name"])
+        # As the web client opens the dossier's form.
+        [form] = self._as(self.province_officer, received).web_read(
+            {
+                "display_name": {},
+                "company_id": {"fields": {"display_name": {}}},
+                "is_received": {},
+                "can_edit": {},
+                "can_return": {},
+                "line_ids": {
+                    "fields": {
+                        "employee_id": {"fields": {"display_name": {}}},
+                        "unit_id": {"fields": {"display_name": {}}},
+                        "title_id": {"fields": {"display_name": {}}},
+                        "registration_line_id": {"fields": {"display_name": {}}},
+                        "missing": {},
+                        "outcome": {},
+                    }
+                },
+            }
+        )
+        self.assertEqual(form["company_id"]["display_name"], self.dept1.name)
+        self.assertTrue(form["is_received"])
+        self.assertEqual(
+            (form["can_edit"], form["can_return"]),
+            (False, True),
+            "the province returns an incomplete dossier; it never edits it",
+        )
+        self.assertEqual(
+            form["line_ids"][0]["unit_id"]["display_name"], self.unit_b.display_name
+        )
+        self.assertEqual(
+            self._as(self.province_officer, Proposal).search(
+                [("is_received", "=", True)]
+            ),
+            self.proposal,
+        )
+        self.assertFalse(
+            self._as(self.officer, Proposal).search([("is_received", "=", True)])
+        )
         # The province reads; it changes nothing of the department's dossier.
         with self.assertRaises(AccessError):
             self._as(self.province_officer, self.proposal).write({"recipient": "X"})
