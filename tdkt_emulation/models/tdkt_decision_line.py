@@ -144,7 +144,7 @@ class TdktDecisionLine(models.Model):
         for line in proposed.sudo():
             company = line.proposal_line_id.company_id
             if (
-                line.employee_id.company_id not in (company, company.browse())
+                line.employee_id != line.proposal_line_id.employee_id
                 or line.unit_id.company_id not in (company, company.browse())
                 or line.proposal_line_id.recipient_company_id != line.company_id
             ):
@@ -222,11 +222,22 @@ class TdktDecisionLine(models.Model):
     def _get_award_values(self):
         decision = self.decision_id
         if self.proposal_line_id:
-            # Written in the proposing company's history, with the decision's number.
+            # Written in the history of the subject's company (the proposing company,
+            # or the one a person moved to since), with the decision's number.
+            subject = self.sudo()[
+                "employee_id" if self.subject_type == "individual" else "unit_id"
+            ]
+            unit = self.unit_id
+            if (
+                self.subject_type == "individual"
+                and subject.company_id != self.sudo().proposal_line_id.company_id
+            ):
+                # A person who moved: the unit they work in now, of the same company.
+                unit = subject.department_id
             return {
                 "subject_type": self.subject_type,
                 "employee_id": self.employee_id.id,
-                "unit_id": self.unit_id.id,
+                "unit_id": unit.id,
                 "year": decision.year,
                 "title_id": self.title_id.id,
                 "kind": self.award_kind,
@@ -234,7 +245,9 @@ class TdktDecisionLine(models.Model):
                 "decision_number": decision.name,
                 "decision_date": decision.date_decision,
                 "decision_authority": decision.authority,
-                "company_id": self.sudo().proposal_line_id.company_id.id,
+                "company_id": (
+                    subject.company_id or self.sudo().proposal_line_id.company_id
+                ).id,
                 "note": self.note,
             }
         return {

@@ -375,6 +375,32 @@ class TestProvince(TdktCommon):
         self.assertEqual(third.line_ids.outcome, "refused")
         self.assertFalse(third.line_ids.award_id)
 
+    def test_a_person_who_moved_keeps_the_award_where_they_work_now(self):
+        """The nominee moves to the other department while the province decides: the
+        signature still writes the award, into the history of the person's company."""
+        self.proposal.action_send()
+        self._review(["agree", "agree", "agree"])
+        self.employee_b.write(
+            {"company_id": self.dept2.id, "department_id": self.dept2_unit.id}
+        )
+        decision = self._as(self.province_officer, self.env["tdkt.decision"]).create(
+            {
+                "name": "152/QĐ-UBND",
+                "date_decision": date(2030, 2, 1),
+                "year": 2029,
+                "kind": "commendation",
+            }
+        )
+        decision.action_create_from_results()
+        decision.action_sign()
+        award = self.proposal.line_ids.award_id
+        self.assertEqual(award.company_id, self.dept2)
+        self.assertEqual(award.employee_id, self.employee_b)
+        self.assertEqual(self.proposal.state, "decided")
+        self.assertIn(
+            award, self._as(self.dept2_officer, self.env["tdkt.award"]).search([])
+        )
+
     def test_the_province_cannot_put_a_draft_on_its_agenda(self):
         council, _members = self._provincial_council()
         session = self._as(
