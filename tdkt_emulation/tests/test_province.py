@@ -6,7 +6,7 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
-from .common import RpcMixin, TdktCommon
+from .common import RpcMixin, TdktCommon, TdktTourCase
 
 
 def setup_province(cls):
@@ -613,4 +613,33 @@ class TestProvinceConsolidation(TdktCommon):
             self.env["tdkt.plan"]
             .with_user(self.dept2_officer)
             .search([("year", "=", 2031)])
+        )
+
+
+@tagged("post_install", "-at_install", "tdkt_tour")
+class TestProvinceTour(TdktTourCase):
+    """The provincial office opens a received dossier in the browser."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        setup_province(cls)
+        dept_officer = mail_new_test_user(
+            cls.env,
+            login="tdkt_tour_dept1_officer",
+            groups="tdkt_emulation.group_tdkt_officer",
+            company_id=cls.dept1.id,
+        )
+        employee = cls.env["hr.employee"].create(
+            {"name": "Nguyễn Văn Sở", "company_id": cls.dept1.id}
+        )
+        cls.proposal = make_dossier(cls.env, dept_officer, employee)
+        cls.proposal.with_user(dept_officer).action_send()
+
+    def test_the_province_opens_a_received_dossier(self):
+        action = self.env.ref("tdkt_emulation.tdkt_proposal_action")
+        self.start_tour(
+            f"/odoo/action-{action.id}",
+            "tdkt_province_received_dossier_tour",
+            login=self.province_officer.login,
         )
