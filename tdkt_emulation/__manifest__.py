@@ -28,6 +28,7 @@
         "data/tdkt_initiative_criterion_data.xml",
         "data/tdkt_document_template_data.xml",
         "data/tdkt_reward_data.xml",
+        "views/res_company_views.xml",
         "views/tdkt_title_views.xml",
         "views/tdkt_rule_set_views.xml",
         "views/tdkt_plan_task_views.xml",

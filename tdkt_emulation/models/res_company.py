@@ -68,6 +68,14 @@ class ResCompany(models.Model):
         "titles and forms of that level and below; the others go up in a proposal.",
     )
 
+    tdkt_recipient_company_id = fields.Many2one(
+        "res.company",
+        "Proposals Go To",
+        help="The company of this database whose Office receives the company's proposal "
+        "dossiers (e.g. the provincial emulation and commendation office); empty: the "
+        "parent company.",
+    )
+
     tdkt_proposal_body = fields.Char(
         "Proposing Body",
         help="Who proposes the titles to the Director in the proposal (tờ trình), e.g. Văn phòng "

@@ -236,6 +236,33 @@ class TdktCouncilSession(models.Model):
                 fields.Command.create({field_name: record.id})
                 for record in records - busy
             ]
+            if session.council_type == "emulation":
+                session._add_proposed_nominees()
+
+    def _add_proposed_nominees(self):
+        """Put on the agenda the nominees of the dossiers sent to the session's company
+        (the departments' proposals to the province) for its year that await its answer."""
+        self.ensure_one()
+        nominees = self.env["tdkt.proposal.line"].search(
+            [
+                ("recipient_company_id", "=", self.company_id.id),
+                ("proposal_id.state", "=", "sent"),
+                ("proposal_id.year", "=", self.year),
+                ("outcome", "=", "pending"),
+                ("vote_outcome", "=", False),
+            ]
+        )
+        busy = (
+            self.env["tdkt.council.session.item"]
+            .search(
+                [("proposal_line_id", "in", nominees.ids), ("state", "!=", "closed")]
+            )
+            .proposal_line_id
+        )
+        self.item_ids = [
+            fields.Command.create({"proposal_line_id": nominee.id})
+            for nominee in nominees - busy
+        ]
 
     def action_start_voting(self):
         self._check_start_voting()
@@ -268,7 +295,9 @@ class TdktCouncilSession(models.Model):
                     )
                 )
         self._write_step({"state": "voting"}, audit=self.env._("Voting started."))
-        for item in self.item_ids.filtered("registration_line_id"):
+        for item in self.item_ids.filtered(
+            lambda item: item.registration_line_id or item.proposal_line_id
+        ):
             item._write_step(
                 {
                     "recused_member_ids": [
@@ -365,12 +394,13 @@ class TdktCouncilSession(models.Model):
         choices = defaultdict(list)
         for item_id, choice in votes:
             choices[item_id].append(choice)
-        thresholds = (
-            self.item_ids.registration_line_id.sudo()._get_approval_thresholds()
-        )
+        thresholds = {
+            **self.item_ids.registration_line_id.sudo()._get_approval_thresholds(),
+            **self.item_ids.proposal_line_id.sudo()._get_approval_thresholds(),
+        }
         exclude_recused = self.company_id.tdkt_recusal_base == "not_recused"
         for item in self.item_ids:
-            line = item.registration_line_id.sudo()
+            line = item._get_nominee()
             tally = tally_ballots(
                 choices[item.id],
                 member_count,

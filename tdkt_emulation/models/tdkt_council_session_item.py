@@ -4,6 +4,7 @@ from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..lib.scoring import check_points
+from .tdkt_subject_mixin import SUBJECT_TYPES
 
 OUTCOMES = [("approved", "Passed"), ("rejected", "Not passed")]
 CHOICES = ("agree", "disagree", "abstain")
@@ -63,12 +64,19 @@ class TdktCouncilSessionItem(models.Model):
     initiative_id = fields.Many2one(
         "tdkt.initiative", index=True, ondelete="restrict", check_company=True
     )
+    # A nominee of a dossier another company of the database sent to the session's
+    # company (a department's proposal to the province): of the sending company.
+    proposal_line_id = fields.Many2one(
+        "tdkt.proposal.line", "Proposed Nominee", index=True, ondelete="restrict"
+    )
     # Worded when read, in the reader's language (the title's name is translated).
     name = fields.Char(compute="_compute_name", search="_search_name", string="Item")
     unit_id = fields.Many2one("hr.department", compute="_compute_unit_id", store=True)
-    title_id = fields.Many2one(related="registration_line_id.title_id", store=True)
-    subject_type = fields.Selection(related="registration_line_id.subject_type")
-    job_title = fields.Char(related="registration_line_id.job_title")
+    title_id = fields.Many2one("tdkt.title", compute="_compute_title_id", store=True)
+    subject_type = fields.Selection(
+        SUBJECT_TYPES, "Subject", compute="_compute_subject"
+    )
+    job_title = fields.Char(compute="_compute_subject")
 
     # Turnout: the Office sees who has voted, nobody sees what. Reading, searching, grouping
     # and ordering by these fields is refused to the others (``groups=``, and
@@ -146,6 +154,7 @@ class TdktCouncilSessionItem(models.Model):
         "registration_line_id.subject_name",
         "registration_line_id.title_id.name",
         "initiative_id.name",
+        "proposal_line_id.subject_name",
     )
     @api.depends_context("lang")
     def _compute_name(self):
@@ -154,7 +163,7 @@ class TdktCouncilSessionItem(models.Model):
             if item.initiative_id:
                 item.name = item.sudo().initiative_id.name
             else:
-                line = item.sudo().registration_line_id
+                line = item._get_nominee()
                 item.name = line.display_name if line else False
 
     @api.depends("name")
@@ -188,14 +197,35 @@ class TdktCouncilSessionItem(models.Model):
         ]
         return domain if positive else ["!", *domain]
 
-    @api.depends("registration_line_id.unit_id", "initiative_id.unit_id")
+    @api.depends(
+        "registration_line_id.unit_id",
+        "initiative_id.unit_id",
+        "proposal_line_id.unit_id",
+    )
     def _compute_unit_id(self):
         for item in self:
             item.unit_id = (
                 item.initiative_id.unit_id
                 if item.initiative_id
-                else item.registration_line_id.unit_id
+                else item._get_nominee().unit_id
             )
+
+    @api.depends("registration_line_id.title_id", "proposal_line_id.title_id")
+    def _compute_title_id(self):
+        for item in self:
+            item.title_id = item._get_nominee().title_id
+
+    @api.depends(
+        "registration_line_id.subject_type",
+        "registration_line_id.job_title",
+        "proposal_line_id.subject_type",
+        "proposal_line_id.job_title",
+    )
+    def _compute_subject(self):
+        for item in self:
+            line = item._get_nominee()
+            item.subject_type = line.subject_type
+            item.job_title = line.job_title
 
     @api.depends("voted_member_ids")
     def _compute_voted_count(self):
@@ -222,10 +252,14 @@ class TdktCouncilSessionItem(models.Model):
                 and (item.council_type == "initiative" or not item.is_voted)
             )
 
-    @api.constrains("registration_line_id", "initiative_id", "session_id")
+    @api.constrains(
+        "registration_line_id", "initiative_id", "proposal_line_id", "session_id"
+    )
     def _check_agenda(self):
         for item in self:
-            if item.council_type == "emulation":
+            if item.council_type == "emulation" and item.proposal_line_id:
+                item._check_proposed_nominee()
+            elif item.council_type == "emulation":
                 if not item.registration_line_id or item.initiative_id:
                     raise ValidationError(
                         self.env._(
@@ -252,7 +286,11 @@ class TdktCouncilSessionItem(models.Model):
                         )
                     )
             else:
-                if not item.initiative_id or item.registration_line_id:
+                if (
+                    not item.initiative_id
+                    or item.registration_line_id
+                    or item.proposal_line_id
+                ):
                     raise ValidationError(
                         self.env._(
                             "An initiative council scores initiatives, not registered titles."
@@ -270,8 +308,10 @@ class TdktCouncilSessionItem(models.Model):
                 ("id", "not in", self.ids),
                 ("state", "!=", "closed"),
                 "|",
+                "|",
                 ("registration_line_id", "in", self.registration_line_id.ids),
                 ("initiative_id", "in", self.initiative_id.ids),
+                ("proposal_line_id", "in", self.proposal_line_id.ids),
             ],
             limit=1,
         )
@@ -450,7 +490,7 @@ class TdktCouncilSessionItem(models.Model):
         """The council's members who may not vote on this item: the candidate, or the
         members of the collective proposed (who work in its unit or a sub-unit)."""
         self.ensure_one()
-        line = self.sudo().registration_line_id
+        line = self._get_nominee()
         members = self.sudo().session_id.council_id.member_ids
         if not line:
             return members.browse()
@@ -465,6 +505,38 @@ class TdktCouncilSessionItem(models.Model):
                 lambda member: member.employee_id.department_id in units
             )
         return members.filtered(lambda member: member.employee_id == line.employee_id)
+
+    def _get_nominee(self):
+        """The registered title or the proposed nominee this item reviews, as the
+        superuser: the council's members read the agenda without access to the forms, and
+        a proposed nominee belongs to the sending company."""
+        self.ensure_one()
+        return self.sudo().registration_line_id or self.sudo().proposal_line_id
+
+    def _check_proposed_nominee(self):
+        """A proposed nominee is reviewed by the council of the company the dossier was
+        sent to, while the dossier is with it and the nominee awaits its answer."""
+        self.ensure_one()
+        line = self.sudo().proposal_line_id
+        if self.registration_line_id or self.initiative_id:
+            raise ValidationError(
+                self.env._(
+                    "An agenda item reviews one registered title or one proposed nominee."
+                )
+            )
+        if (
+            line.recipient_company_id != self.company_id
+            or line.proposal_id.state != "sent"
+            or line.outcome != "pending"
+        ):
+            raise ValidationError(
+                self.env._(
+                    "%(item)s is not a nominee of a dossier sent to %(company)s that awaits "
+                    "its answer.",
+                    item=line.display_name,
+                    company=self.company_id.name,
+                )
+            )
 
     def _check_can_vote(self, council_type, rescoring=False):
         """Return the current user's member record for this item, or raise why they cannot

@@ -202,7 +202,8 @@ class TdktDecision(models.Model):
                     ("id", "not in", taken.ids),
                 ]
             )
-            if not results:
+            proposed = decision._get_passed_nominees()
+            if not (results or proposed):
                 raise UserError(
                     self.env._(
                         "No result of a closed review session for %(year)s awaits a decision.",
@@ -212,7 +213,7 @@ class TdktDecision(models.Model):
             # What a higher authority grants waits for a proposal.
             above = decision._get_lines_above_authority(results)
             results -= above
-            if not results:
+            if not (results or proposed):
                 raise UserError(decision._authority_error_message(above))
             if above:
                 left_for_proposal.append(
@@ -232,6 +233,17 @@ class TdktDecision(models.Model):
                     }
                 )
                 for line in results
+            ] + [
+                fields.Command.create(
+                    {
+                        "proposal_line_id": nominee.id,
+                        "subject_type": nominee.subject_type,
+                        "employee_id": nominee.employee_id.id,
+                        "unit_id": nominee.unit_id.id,
+                        "title_id": nominee.title_id.id,
+                    }
+                )
+                for nominee in proposed.sudo()
             ]
             taken |= results
         if not left_for_proposal:
@@ -270,12 +282,11 @@ class TdktDecision(models.Model):
                 )
         for decision in self:
             decision._freeze_lines()
-        self.env["tdkt.award"].sudo().create(
-            [
-                line._get_award_values()
-                for decision in self
-                for line in decision.line_ids
-            ]
+        lines = self.line_ids
+        awards = (
+            self.env["tdkt.award"]
+            .sudo()
+            .create([line._get_award_values() for line in lines])
         )
         for decision in self:
             decision._write_step(
@@ -289,6 +300,26 @@ class TdktDecision(models.Model):
                 ),
             )
         self.line_ids.registration_line_id.registration_id._decide()
+        # The dossiers other companies sent for the year get the answer: the nominees the
+        # decision grants, and those the council did not pass.
+        for decision in self:
+            answered = {
+                line.proposal_line_id: award
+                for line, award in zip(lines, awards, strict=True)
+                if line.decision_id == decision and line.proposal_line_id
+            }
+            proposals = self.env["tdkt.proposal.line"].concat(
+                *answered
+            ).proposal_id | self.env["tdkt.proposal"].search(
+                [
+                    ("recipient_company_id", "=", decision.company_id.id),
+                    ("state", "=", "sent"),
+                    ("year", "=", decision.year),
+                    ("line_ids.vote_outcome", "=", "rejected"),
+                    ("line_ids.vote_session_id.state", "=", "closed"),
+                ]
+            )
+            proposals._record_higher_decision(decision, answered)
 
     def action_open_cancel_wizard(self):
         self._check_cancel()
@@ -312,6 +343,35 @@ class TdktDecision(models.Model):
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
+
+    def _get_passed_nominees(self):
+        """The nominees of the dossiers sent to the decision's company for its year that
+        its council passed, of the decision's kind, within its authority, and that no
+        decision takes yet."""
+        self.ensure_one()
+        nominees = self.env["tdkt.proposal.line"].search(
+            [
+                ("recipient_company_id", "=", self.company_id.id),
+                ("proposal_id.state", "=", "sent"),
+                ("proposal_id.year", "=", self.year),
+                ("vote_outcome", "=", "approved"),
+                ("vote_session_id.state", "=", "closed"),
+                ("outcome", "=", "pending"),
+                ("title_id.kind", "=", DECISION_TITLE_KINDS[self.kind]),
+            ]
+        )
+        taken = (
+            self.env["tdkt.decision.line"]
+            .search(
+                [
+                    ("decision_id.state", "!=", "cancelled"),
+                    ("proposal_line_id", "in", nominees.ids),
+                ]
+            )
+            .proposal_line_id
+        )
+        nominees -= taken
+        return nominees - self._get_lines_above_authority(nominees)
 
     def _get_printed_lines(self):
         """The lines in the order of the attached list: individuals, then collectives."""
@@ -363,7 +423,16 @@ class TdktDecision(models.Model):
             raise UserError(self.env._("Give the reason for cancelling the decision."))
         self._lock_for_update()
         self._check_cancel()
-        self.award_ids.sudo().unlink()
+        # The awards written in the proposing companies too, which the user may not read.
+        self.sudo().award_ids.unlink()
+        # Their dossiers wait again for an answer on the nominees it granted.
+        nominees = self.line_ids.proposal_line_id.sudo()
+        nominees.filtered(lambda line: line.outcome == "granted")._write_step(
+            {"outcome": "pending"}
+        )
+        nominees.proposal_id.filtered(
+            lambda proposal: proposal.state == "decided"
+        )._write_step({"state": "sent", "date_decided": False})
         self._write_step(
             {
                 "state": "cancelled",

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..lib.reward import reward_amount
 from .tdkt_award import AWARD_KINDS
@@ -45,6 +45,15 @@ class TdktDecisionLine(models.Model):
         readonly=True,
         ondelete="set null",
         check_company=True,
+    )
+    # A nominee another company of the database proposed (a department to the province):
+    # the person or unit is of that company, and so is the award the signature writes.
+    proposal_line_id = fields.Many2one(
+        "tdkt.proposal.line",
+        "Proposed Nominee",
+        index=True,
+        readonly=True,
+        ondelete="restrict",
     )
     initiative_ids = fields.Many2many(
         "tdkt.initiative",
@@ -116,6 +125,38 @@ class TdktDecisionLine(models.Model):
                     )
                 )
 
+    def _check_company(self, fnames=None):
+        """A proposed nominee's person and unit are of the proposing company, not of the
+        decision's: checked against that company."""
+        proposed = self.filtered("proposal_line_id")
+        super(TdktDecisionLine, self - proposed)._check_company(fnames)
+        if not proposed:
+            return
+        subject_fields = {"employee_id", "unit_id", "company_id", "company_ids"}
+        names = (
+            list(self._fields)
+            if fnames is None or {"company_id", "company_ids"} & set(fnames)
+            else list(fnames)
+        )
+        super(TdktDecisionLine, proposed)._check_company(
+            [name for name in names if name not in subject_fields]
+        )
+        for line in proposed.sudo():
+            company = line.proposal_line_id.company_id
+            if (
+                line.employee_id != line.proposal_line_id.employee_id
+                or line.unit_id.company_id not in (company, company.browse())
+                or line.proposal_line_id.recipient_company_id != line.company_id
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(line)s is not a nominee %(company)s proposed to the "
+                        "decision's company.",
+                        line=line.display_name,
+                        company=company.name,
+                    )
+                )
+
     @api.constrains("title_id", "decision_id")
     def _check_authority(self):
         for decision in self.decision_id:
@@ -180,6 +221,35 @@ class TdktDecisionLine(models.Model):
 
     def _get_award_values(self):
         decision = self.decision_id
+        if self.proposal_line_id:
+            # Written in the history of the subject's company (the proposing company,
+            # or the one a person moved to since), with the decision's number.
+            subject = self.sudo()[
+                "employee_id" if self.subject_type == "individual" else "unit_id"
+            ]
+            unit = self.unit_id
+            if (
+                self.subject_type == "individual"
+                and subject.company_id != self.sudo().proposal_line_id.company_id
+            ):
+                # A person who moved: the unit they work in now, of the same company.
+                unit = subject.department_id
+            return {
+                "subject_type": self.subject_type,
+                "employee_id": self.employee_id.id,
+                "unit_id": unit.id,
+                "year": decision.year,
+                "title_id": self.title_id.id,
+                "kind": self.award_kind,
+                "decision_id": decision.id,
+                "decision_number": decision.name,
+                "decision_date": decision.date_decision,
+                "decision_authority": decision.authority,
+                "company_id": (
+                    subject.company_id or self.sudo().proposal_line_id.company_id
+                ).id,
+                "note": self.note,
+            }
         return {
             "subject_type": self.subject_type,
             "employee_id": self.employee_id.id,

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..lib.authority import AUTHORITY_LEVELS, AUTHORITY_RANKS
 
@@ -63,6 +63,25 @@ class TdktProposal(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
+    # One province, one database: a dossier sent to a company of the database is read
+    # there (record rules), without export or e-mail.
+    recipient_company_id = fields.Many2one(
+        "res.company",
+        "Receiving Company",
+        index=True,
+        tracking=True,
+        default=lambda self: self._default_recipient_company_id(),
+        help="The company of the body the dossier goes to when it works in this database "
+        "(e.g. the provincial emulation and commendation office): once sent, its Office "
+        "reads the dossier and its council reviews the nominees; empty: the dossier goes "
+        "out of the database and the Office enters the higher body's decision by hand.",
+    )
+    is_received = fields.Boolean(
+        "Received",
+        compute="_compute_is_received",
+        search="_search_is_received",
+        help="Sent to one of my companies by another company of the database.",
+    )
     line_ids = fields.One2many("tdkt.proposal.line", "proposal_id", "Nominees")
     line_count = fields.Integer(compute="_compute_line_count")
     incomplete_count = fields.Integer(
@@ -98,6 +117,31 @@ class TdktProposal(models.Model):
     can_return = fields.Boolean(compute="_compute_can_steps")
     can_decide = fields.Boolean(compute="_compute_can_steps")
 
+    @api.model
+    def _default_recipient_company_id(self):
+        company = self.env.company
+        return company.tdkt_recipient_company_id or company.parent_id
+
+    @api.depends("company_id", "recipient_company_id")
+    @api.depends_context("allowed_company_ids")
+    def _compute_is_received(self):
+        for proposal in self:
+            proposal.is_received = (
+                proposal.recipient_company_id in self.env.companies
+                and proposal.company_id not in self.env.companies
+            )
+
+    def _search_is_received(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(
+                self.env._("Search dossiers received with = or != True or False.")
+            )
+        domain = [
+            ("recipient_company_id", "in", self.env.companies.ids),
+            ("company_id", "not in", self.env.companies.ids),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
+
     @api.depends("line_ids")
     def _compute_line_count(self):
         for proposal in self:
@@ -114,6 +158,14 @@ class TdktProposal(models.Model):
             proposal.display_name = proposal.name or self.env._(
                 "Draft Proposal %(year)s", year=proposal.year
             )
+
+    @api.constrains("company_id", "recipient_company_id")
+    def _check_recipient_company(self):
+        for proposal in self:
+            if proposal.recipient_company_id == proposal.company_id:
+                raise ValidationError(
+                    self.env._("A dossier is sent to another company than its own.")
+                )
 
     # ------------------------------------------------------------
     # CRUD
@@ -314,6 +366,49 @@ class TdktProposal(models.Model):
             ),
         )
 
+    def _record_higher_decision(self, decision, awards_by_line):
+        """A signed decision of the receiving company answers these dossiers: the nominees
+        it grants get their awards (``awards_by_line``: ``{proposal line: award}``, written
+        in the sending company), those its council did not pass are refused, and a dossier
+        whose every nominee is answered is decided, as if its Office had entered the
+        decision by hand. Called by ``tdkt.decision.action_sign`` only."""
+        for line, award in awards_by_line.items():
+            line.sudo()._write_step({"outcome": "granted", "award_id": award.id})
+        for proposal in self.sudo():
+            proposal.line_ids.filtered(
+                lambda line: line.outcome == "pending"
+                and line.vote_outcome == "rejected"
+            )._write_step({"outcome": "refused"})
+            if any(line.outcome == "pending" for line in proposal.line_ids):
+                continue
+            proposal._write_step(
+                {
+                    "state": "decided",
+                    "date_decided": fields.Datetime.now(),
+                    "decision_number": decision.name,
+                    "decision_date": decision.date_decision,
+                    "decision_authority": decision.authority,
+                }
+            )
+            proposal.with_user(self.env.user)._post_audit(
+                self.env._(
+                    "Decided by %(number)s of %(company)s: %(granted)s granted, "
+                    "%(refused)s refused.",
+                    number=decision.name,
+                    company=decision.company_id.name,
+                    granted=len(
+                        proposal.line_ids.filtered(
+                            lambda line: line.outcome == "granted"
+                        )
+                    ),
+                    refused=len(
+                        proposal.line_ids.filtered(
+                            lambda line: line.outcome == "refused"
+                        )
+                    ),
+                )
+            )
+
     @api.model
     def _get_taken_registration_lines(self):
         """The registration lines a decision or a dossier already takes."""
@@ -342,8 +437,13 @@ class TdktProposal(models.Model):
         )
 
     def _check_edit(self):
-        """The Office edits a draft dossier, or one returned for completion."""
+        """The Office edits a draft dossier, or one returned for completion; the
+        receiving company's Office reads it only."""
         self._check_officer()
+        if not self.env.su and self.company_id - self.env.companies:
+            raise AccessError(
+                self.env._("Only the Office of the sending company edits a dossier.")
+            )
         if any(proposal.state not in ("draft", "returned") for proposal in self):
             raise UserError(
                 self.env._(
@@ -361,8 +461,15 @@ class TdktProposal(models.Model):
             raise UserError(self.env._("Only a sent dossier can be returned."))
 
     def _check_decide(self):
-        """The Office enters the higher body's decision on a sent dossier."""
+        """The sending Office enters the higher body's decision on a sent dossier (a
+        receiving company of the database writes it with its own signed decision)."""
         self._check_officer()
+        if not self.env.su and self.company_id - self.env.companies:
+            raise AccessError(
+                self.env._(
+                    "The receiving company records its answer with its own decision."
+                )
+            )
         if any(proposal.state != "sent" for proposal in self):
             raise UserError(
                 self.env._("The higher body's decision is entered on a sent dossier.")

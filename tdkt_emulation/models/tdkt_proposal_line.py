@@ -14,7 +14,15 @@ class TdktProposalLine(models.Model):
     _order = "proposal_id, subject_type desc, id"
     _check_company_auto = True
     # The higher body's answer is entered with its decision; the award is written by it.
-    _tdkt_step_fields = ("award_id",)
+    _tdkt_step_fields = (
+        "award_id",
+        "vote_session_id",
+        "vote_agree_count",
+        "vote_member_count",
+        "vote_share",
+        "vote_threshold",
+        "vote_outcome",
+    )
 
     proposal_id = fields.Many2one(
         "tdkt.proposal", required=True, index=True, ondelete="cascade"
@@ -23,10 +31,17 @@ class TdktProposalLine(models.Model):
         related="proposal_id.company_id", store=True, index=True
     )
     state = fields.Selection(related="proposal_id.state", string="Dossier Status")
+    recipient_company_id = fields.Many2one(
+        related="proposal_id.recipient_company_id", store=True, index=True
+    )
+    year = fields.Integer(related="proposal_id.year")
     employee_id = fields.Many2one(string="Person")
     unit_id = fields.Many2one(
         compute="_compute_unit_id", store=True, readonly=False, precompute=True
     )
+    # Read through the nominee by the receiving company, which may not open the
+    # sending company's people (related fields are read as the superuser).
+    job_title = fields.Char(related="employee_id.job_title")
     title_id = fields.Many2one(string="Title or Form")
     registration_line_id = fields.Many2one(
         "tdkt.registration.line",
@@ -47,6 +62,7 @@ class TdktProposalLine(models.Model):
     missing = fields.Text(
         "Missing from the Dossier",
         compute="_compute_missing",
+        compute_sudo=True,
         help="What the dossier still lacks for this nominee; empty when complete.",
     )
     outcome = fields.Selection(
@@ -56,6 +72,26 @@ class TdktProposalLine(models.Model):
     )
     refusal_reason = fields.Text("Reason for Refusing")
     award_id = fields.Many2one("tdkt.award", readonly=True, copy=False)
+    # The receiving company's council review (a province's council in the same database),
+    # written when its session closes.
+    vote_session_id = fields.Many2one(
+        "tdkt.council.session", "Reviewed In", readonly=True, copy=False, index=True
+    )
+    vote_agree_count = fields.Integer("Agree Votes", readonly=True, copy=False)
+    vote_member_count = fields.Integer("Council Size", readonly=True, copy=False)
+    vote_share = fields.Float(
+        "Agree Share (%)", digits=(5, 2), readonly=True, copy=False
+    )
+    vote_threshold = fields.Float(
+        "Threshold (%)", digits=(5, 2), readonly=True, copy=False
+    )
+    vote_outcome = fields.Selection(
+        [("approved", "Passed"), ("rejected", "Not passed")],
+        "Council's Result",
+        readonly=True,
+        copy=False,
+        index=True,
+    )
 
     @api.depends("employee_id")
     def _compute_unit_id(self):
@@ -153,6 +189,13 @@ class TdktProposalLine(models.Model):
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
+
+    def _get_approval_thresholds(self):
+        """The agree share each nominee's title needs in the receiving council: the rule
+        of the regime in force for the dossier's year, as for a registered title."""
+        return self.env["tdkt.registration.line"]._get_title_thresholds(
+            [(line, line.year, line.title_id) for line in self]
+        )
 
     def _get_award_values(self):
         proposal = self.proposal_id

@@ -319,9 +319,17 @@ class TdktRegistrationLine(models.Model):
 
         :return: ``{line: threshold}``, in one rule search whatever the number of lines
         """
+        return self._get_title_thresholds(
+            [(line, line.year, line.title_id) for line in self]
+        )
+
+    @api.model
+    def _get_title_thresholds(self, keys):
+        """``{record: threshold}`` of ``keys``, a list of ``(record, year, title)``: the
+        agree share the title needs under the regime of the year, else the title's own."""
         rule_sets = {
             year: self.env["tdkt.rule.set"]._get_for_year(year)
-            for year in set(self.mapped("year"))
+            for year in {year for _record, year, _title in keys}
         }
         rules = (
             self.env["tdkt.title.rule"]
@@ -333,7 +341,11 @@ class TdktRegistrationLine(models.Model):
                         "in",
                         [rule_set.id for rule_set in rule_sets.values()],
                     ),
-                    ("title_id", "in", self.title_id.ids),
+                    (
+                        "title_id",
+                        "in",
+                        list({title.id for _record, _year, title in keys}),
+                    ),
                 ]
             )
         )
@@ -341,9 +353,8 @@ class TdktRegistrationLine(models.Model):
             (rule.rule_set_id, rule.title_id): rule.approval_threshold for rule in rules
         }
         return {
-            line: thresholds.get((rule_sets[line.year], line.title_id))
-            or line.title_id.approval_threshold
-            for line in self
+            record: thresholds.get((rule_sets[year], title)) or title.approval_threshold
+            for record, year, title in keys
         }
 
     def _get_lines_hidden_from_user(self):

@@ -742,7 +742,7 @@ class TdktDocument(models.AbstractModel):
         items = session.item_ids.sorted(lambda item: (item.sequence, item.id))
 
         def subject(item):
-            line = item.registration_line_id
+            line = item._get_nominee()
             if line.subject_type == "collective":
                 return f"Tập thể {line.unit_id.name or ''}".strip()
             return line.employee_id.name or ""
@@ -757,7 +757,7 @@ class TdktDocument(models.AbstractModel):
                 {
                     "number": number,
                     "name": subject(item),
-                    "unit": item.unit_id.name or "",
+                    "unit": item.sudo().unit_id.name or "",
                     "title": item.title_id.name or "",
                     "agree": item.agree_count,
                     "disagree": item.disagree_count,

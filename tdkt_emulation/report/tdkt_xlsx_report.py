@@ -350,8 +350,8 @@ class TdktXlsxReport(models.AbstractModel):
                 subheading,
                 [
                     {
-                        "subject": item.registration_line_id.subject_name,
-                        "unit": item.unit_id.name,
+                        "subject": item._get_nominee().subject_name,
+                        "unit": item.sudo().unit_id.name,
                         "title": item.title_id.name,
                         "agree": item.agree_count,
                         "disagree": item.disagree_count,

@@ -41,3 +41,4 @@ from . import test_eligibility_sources
 from . import test_assessment
 from . import test_cluster
 from . import test_cluster_rpc
+from . import test_province

@@ -46,7 +46,9 @@ class TdktWrittenOpinion(models.TransientModel):
     def _compute_line_ids(self):
         for opinion in self:
             items = opinion.session_id.item_ids.filtered(
-                lambda item, member=opinion.member_id: item.registration_line_id
+                lambda item, member=opinion.member_id: (
+                    item.registration_line_id or item.proposal_line_id
+                )
                 and member not in item.sudo().recused_member_ids
             )
             opinion.line_ids = [fields.Command.clear()] + [
