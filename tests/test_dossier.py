@@ -33,7 +33,9 @@ def test_ascii_fold(text, folded):
 
 def test_slug_keeps_the_words_of_a_number():
     assert slug("30/TTr-SNV") == "30-TTr-SNV"
-    assert slug("Báo cáo thành tích  Trần Thị Bích!") == "Bao-cao-thanh-tich-Tran-Thi-Bich"
+    assert (
+        slug("Báo cáo thành tích  Trần Thị Bích!") == "Bao-cao-thanh-tich-Tran-Thi-Bich"
+    )
     assert slug("../../etc/passwd") == "etc-passwd"
     assert len(slug("Nguyễn " * 40)) <= 80
 

@@ -167,7 +167,10 @@ PLACEHOLDERS["achievement"] = COMMON_PLACEHOLDERS + [
 ]
 PLACEHOLDERS["dossier_list"] = COMMON_PLACEHOLDERS + [
     ("dossier.title", "the list's title, e.g. DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"),
-    ("dossier.summary", "what the list is about, e.g. the year and the dossier's number"),
+    (
+        "dossier.summary",
+        "what the list is about, e.g. the year and the dossier's number",
+    ),
     ("dossier.detail_header", "the header of the list's fourth column"),
     (
         "dossier.rows",
@@ -1016,7 +1019,13 @@ def build_dossier_list_template():
     header = _row(table, widths, header=True)
     for cell, text in zip(
         header.cells,
-        ("TT", "Họ và tên / Tập thể", "Đơn vị", "{{ dossier.detail_header }}", "Ghi chú"),
+        (
+            "TT",
+            "Họ và tên / Tập thể",
+            "Đơn vị",
+            "{{ dossier.detail_header }}",
+            "Ghi chú",
+        ),
         strict=True,
     ):
         _cell_para(cell, text, bold=True, align=center)

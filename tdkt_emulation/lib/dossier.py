@@ -68,9 +68,7 @@ def dossier_file_names(files):
     :return: list of (name, DossierFile), in order
     """
     order = {part: index for index, part in enumerate(DOSSIER_PARTS)}
-    ordered = sorted(
-        enumerate(files), key=lambda pair: (order[pair[1].part], pair[0])
-    )
+    ordered = sorted(enumerate(files), key=lambda pair: (order[pair[1].part], pair[0]))
     width = max(2, len(str(len(ordered))))
     named, taken = [], set()
     for number, (_index, file) in enumerate(ordered, 1):

@@ -53,7 +53,10 @@ class TdktProposalDocument(models.Model):
     @api.constrains("line_id", "proposal_id")
     def _check_line_of_the_dossier(self):
         for document in self:
-            if document.line_id and document.line_id.proposal_id != document.proposal_id:
+            if (
+                document.line_id
+                and document.line_id.proposal_id != document.proposal_id
+            ):
                 raise ValidationError(
                     self.env._("The nominee of a document is one of its dossier's.")
                 )
@@ -63,7 +66,9 @@ class TdktProposalDocument(models.Model):
         for document in self:
             if not document.with_context(bin_size=True).file:
                 raise ValidationError(
-                    self.env._("Attach the file of %(document)s.", document=document.name)
+                    self.env._(
+                        "Attach the file of %(document)s.", document=document.name
+                    )
                 )
 
     # ------------------------------------------------------------

@@ -137,7 +137,10 @@ class TdktProposalLine(models.Model):
             self.env["tdkt.title.rule"]
             .sudo()
             .search(
-                [("rule_set_id", "=", rule_set.id), ("title_id", "=", self.title_id.id)],
+                [
+                    ("rule_set_id", "=", rule_set.id),
+                    ("title_id", "=", self.title_id.id),
+                ],
                 limit=1,
             )
         )
@@ -201,7 +204,11 @@ class TdktProposalLine(models.Model):
         )
         scopes = [scope for scope, _label in LEVELS]
         narrowest = min(
-            (scopes.index(group.initiative_scope) for group in groups if group.initiative_scope),
+            (
+                scopes.index(group.initiative_scope)
+                for group in groups
+                if group.initiative_scope
+            ),
             default=0,
         )
         return (

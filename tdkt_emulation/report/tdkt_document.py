@@ -781,7 +781,9 @@ class TdktDocument(models.AbstractModel):
         org = self._prepare_org(proposal.company_id)
         summary = f"Năm {proposal.year}"
         if proposal.name:
-            summary = f"(Kèm theo Tờ trình số {proposal.name} của {org['issuing_body']})"
+            summary = (
+                f"(Kèm theo Tờ trình số {proposal.name} của {org['issuing_body']})"
+            )
         return {
             "org": org,
             "doc": self._prepare_doc(
@@ -819,7 +821,9 @@ class TdktDocument(models.AbstractModel):
             result = line.registration_line_id
             if result and result.vote_member_count:
                 share = f"{result.vote_share:.2f}".replace(".", ",")
-                note = f"{result.vote_agree_count}/{result.vote_member_count} ({share}%)"
+                note = (
+                    f"{result.vote_agree_count}/{result.vote_member_count} ({share}%)"
+                )
             else:
                 note = (line.reason or "").strip()
             rows.append(
@@ -870,7 +874,9 @@ class TdktDocument(models.AbstractModel):
                     else:
                         detail = f"Hoàn thành xuất sắc nhiệm vụ năm {record.year}"
                         note = "Kết quả đánh giá, xếp loại"
-                    rows.append({"name": name, "unit": unit, "detail": detail, "note": note})
+                    rows.append(
+                        {"name": name, "unit": unit, "detail": detail, "note": note}
+                    )
         return self._prepare_dossier_list(
             proposal,
             "Danh sách sáng kiến và kết quả xếp loại kèm theo hồ sơ",
@@ -890,9 +896,9 @@ class TdktDocument(models.AbstractModel):
         people = self.env["tdkt.assessment"].search(domain)
         units = self.env["tdkt.unit.assessment"].search(domain)
         measures = dict(
-            self.env["tdkt.assessment"]._fields["discipline"]._description_selection(
-                self.env
-            )
+            self.env["tdkt.assessment"]
+            ._fields["discipline"]
+            ._description_selection(self.env)
         )
         rows = [
             {
@@ -976,7 +982,9 @@ class TdktDocument(models.AbstractModel):
                 self.render("dossier_discipline", proposal, "docx")[0],
             ),
         ]
-        for document in proposal.document_ids.sorted(lambda doc: (doc.sequence, doc.id)):
+        for document in proposal.document_ids.sorted(
+            lambda doc: (doc.sequence, doc.id)
+        ):
             detail = document.name
             if document.line_id:
                 detail = f"{detail} {document.line_id.subject_name or ''}"

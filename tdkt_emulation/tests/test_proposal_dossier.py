@@ -58,7 +58,9 @@ class TestProposalDossier(TdktCommon):
     def _dossier_with_two_nominees(self):
         proposal = self._proposal()
         proposal.action_create_from_results()
-        proposal.line_ids.achievements = "Tập thể hoàn thành xuất sắc nhiệm vụ năm 2030."
+        proposal.line_ids.achievements = (
+            "Tập thể hoàn thành xuất sắc nhiệm vụ năm 2030."
+        )
         proposal.line_ids = [
             (
                 0,
@@ -73,7 +75,9 @@ class TestProposalDossier(TdktCommon):
         ]
         return proposal, proposal.line_ids.filtered("employee_id")
 
-    def _upload(self, proposal, line, kind, name, content=b"%PDF-1.4 scan", filename="scan.pdf"):
+    def _upload(
+        self, proposal, line, kind, name, content=b"%PDF-1.4 scan", filename="scan.pdf"
+    ):
         return (
             self.env["tdkt.proposal.document"]
             .with_user(self.officer)
@@ -204,9 +208,7 @@ class TestProposalDossier(TdktCommon):
             ],
             rows,
         )
-        _doc, _paragraphs, tables = read_docx(
-            archive.read("07-Danh-sach-ky-luat.docx")
-        )
+        _doc, _paragraphs, tables = read_docx(archive.read("07-Danh-sach-ky-luat.docx"))
         rows = [row for table in tables for row in table]
         self.assertIn(
             ["1", self.employee_head_a.name, "Unit A", "Khiển trách", "15/QĐ-SNV"], rows
@@ -218,9 +220,7 @@ class TestProposalDossier(TdktCommon):
             text = norm(" ".join(read_docx(minutes)[1]))
         self.assertIn("BIÊN BẢN", text)
         self.assertIn("Tập thể lao động xuất sắc", text)
-        self.assertEqual(
-            archive.read(archive.namelist()[-1]), b"%PDF-1.4 initiative"
-        )
+        self.assertEqual(archive.read(archive.namelist()[-1]), b"%PDF-1.4 initiative")
 
     def test_only_the_office_downloads_the_dossier(self):
         proposal, _person = self._dossier_with_two_nominees()
@@ -243,7 +243,9 @@ class TestProposalDossier(TdktCommon):
         # The province finds the scan illegible: the dossier comes back.
         self.env["tdkt.proposal.return"].with_user(self.officer).with_context(
             active_ids=proposal.ids
-        ).create({"reason": "Bản chụp quyết định công nhận sáng kiến không rõ"}).action_confirm()
+        ).create(
+            {"reason": "Bản chụp quyết định công nhận sáng kiến không rõ"}
+        ).action_confirm()
         self.assertEqual(proposal.state, "returned")
         initiative_scan.unlink()
         with self.assertRaises(UserError) as refused:
