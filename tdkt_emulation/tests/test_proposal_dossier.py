@@ -6,7 +6,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from ..lib.docx_render import find_converter
 from .common import TdktCommon
@@ -384,3 +384,62 @@ class TestProposalDeadline(TdktCommon):
             self.assertIn(self.officer, users)
             self.assertIn(self.manager, users)
             self.assertNotIn(self.head_a, users)
+
+
+@tagged("post_install", "-at_install")
+class TestProposalDossierRoute(HttpCase, TdktCommon):
+    """The dossier downloads through the addon's one document route: a ZIP for the
+    Office, nothing for a unit's head; another format than zip is refused."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.proposal = (
+            cls.env["tdkt.proposal"]
+            .with_user(cls.officer)
+            .create(
+                {
+                    "name": "31/TTr-SNV",
+                    "year": 2030,
+                    "line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "employee_id": cls.employee_b.id,
+                                "title_id": cls.env.ref(
+                                    "tdkt_emulation.title_merit_province"
+                                ).id,
+                                "reason": "Thành tích đột xuất",
+                                "achievements": "Cứu người trong lũ.",
+                            },
+                        )
+                    ],
+                }
+            )
+        )
+
+    def test_the_office_downloads_the_zip(self):
+        self.authenticate("tdkt_officer", "tdkt_officer")
+        response = self.url_open(f"/tdkt/document/dossier/{self.proposal.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "application/zip")
+        self.assertIn(
+            "Ho-so-de-nghi-31-TTr-SNV.zip", response.headers["Content-Disposition"]
+        )
+        names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+        self.assertEqual(names[0], "01-To-trinh-31-TTr-SNV.docx")
+        self.assertIn("03-Bao-cao-thanh-tich-Tdkt-User-B.docx", names)
+        # No council passed the nominee: no minutes.
+        self.assertFalse([name for name in names if "Bien-ban" in name])
+        response = self.url_open(
+            f"/tdkt/document/dossier/{self.proposal.id}?format=docx"
+        )
+        self.assertNotEqual(response.status_code, 200)
+
+    def test_a_unit_head_gets_nothing(self):
+        self.authenticate("tdkt_head_a", "tdkt_head_a")
+        with self.assertLogs("odoo.http", level="WARNING"):
+            response = self.url_open(f"/tdkt/document/dossier/{self.proposal.id}")
+        self.assertNotEqual(response.status_code, 200)
+        self.assertNotIn(b"PK", response.content[:2])
