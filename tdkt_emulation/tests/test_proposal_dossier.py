@@ -222,6 +222,29 @@ class TestProposalDossier(TdktCommon):
         self.assertIn("Tập thể lao động xuất sắc", text)
         self.assertEqual(archive.read(archive.namelist()[-1]), b"%PDF-1.4 initiative")
 
+    def test_the_proposal_and_the_list_print_alone(self):
+        proposal, _person = self._dossier_with_two_nominees()
+        Document = self.env["tdkt.document"].with_user(self.officer)
+        action = Document.action_print("dossier_nominees", proposal, "docx")
+        self.assertEqual(
+            action["url"],
+            f"/tdkt/document/dossier_nominees/{proposal.id}?format=docx",
+        )
+        _content, filename, _mimetype = Document.render(
+            "dossier_nominees", proposal, "docx"
+        )
+        self.assertEqual(filename, "Danh sách đề nghị 30-TTr-SNV.docx")
+        if not find_converter():
+            return
+        content, filename, _mimetype = Document.render(
+            "dossier_proposal", proposal, "pdf"
+        )
+        self.assertEqual(filename, "Tờ trình 30-TTr-SNV.pdf")
+        text = norm(pdf_text(content))
+        self.assertIn("TỜ TRÌNH", text)
+        self.assertIn("Số: 30/TTr-SNV", text)
+        self.assertIn("Chiến sĩ thi đua cấp tỉnh", text)
+
     def test_only_the_office_downloads_the_dossier(self):
         proposal, _person = self._dossier_with_two_nominees()
         with self.assertRaises(Exception) as refused:
