@@ -75,6 +75,31 @@ class TdktProposalDocument(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        documents = super().create(vals_list)
+        if not self.env.su:
+            for document in documents:
+                document._post_audit(
+                    self.env._(
+                        "Document added to the dossier: %(document)s",
+                        document=document._get_audit_name(),
+                    )
+                )
+        return documents
+
+    def unlink(self):
+        if not self.env.su:
+            self._check_edit()
+            for document in self:
+                document._post_audit(
+                    self.env._(
+                        "Document removed from the dossier: %(document)s",
+                        document=document._get_audit_name(),
+                    )
+                )
+        return super().unlink()
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_sent(self):
         if not self.env.su:
@@ -96,6 +121,12 @@ class TdktProposalDocument(models.Model):
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
+
+    def _get_audit_name(self):
+        self.ensure_one()
+        if self.line_id:
+            return f"{self.name} ({self.line_id.subject_name or ''})"
+        return self.name
 
     def _get_content(self):
         self.ensure_one()

@@ -297,14 +297,20 @@ class TestProposalDossier(TdktCommon):
         steps = [
             body
             for body in history
-            if body.startswith(("Sent to", "Returned for completion"))
+            if body.startswith(("Sent to", "Returned for completion", "Document"))
         ]
         self.assertEqual(
             steps,
             [
+                "Document added to the dossier: Quyết định công nhận sáng kiến "
+                "(Nguyễn Văn Bình)",
                 "Sent to Hội đồng Thi đua - Khen thưởng tỉnh with 2 nominee(s).",
                 "Returned for completion: Bản chụp quyết định công nhận sáng kiến "
                 "không rõ",
+                "Document removed from the dossier: Quyết định công nhận sáng kiến "
+                "(Nguyễn Văn Bình)",
+                "Document added to the dossier: Quyết định công nhận sáng kiến "
+                "(bản rõ) (Nguyễn Văn Bình)",
                 "Sent to Hội đồng Thi đua - Khen thưởng tỉnh with 2 nominee(s).",
             ],
         )
