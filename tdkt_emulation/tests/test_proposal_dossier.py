@@ -9,7 +9,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 
 from ..lib.docx_render import find_converter
-from .common import TdktCommon
+from .common import RpcMixin, TdktCommon
 from .document_common import norm, pdf_text, read_docx
 
 
@@ -416,7 +416,7 @@ class TestProposalDeadline(TdktCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestProposalDossierRoute(HttpCase, TdktCommon):
+class TestProposalDossierRoute(RpcMixin, HttpCase, TdktCommon):
     """The dossier downloads through the addon's one document route: a ZIP for the
     Office, nothing for a unit's head; another format than zip is refused."""
 
@@ -465,6 +465,40 @@ class TestProposalDossierRoute(HttpCase, TdktCommon):
             f"/tdkt/document/dossier/{self.proposal.id}?format=docx"
         )
         self.assertNotEqual(response.status_code, 200)
+
+    def test_the_button_gives_the_zip(self):
+        """The form's button, as the web client calls it, then the URL it answers."""
+        self.authenticate("tdkt_officer", "tdkt_officer")
+        action = self.assertAnswered(
+            self._web(
+                "/web/dataset/call_kw/tdkt.proposal/action_download_dossier",
+                {
+                    "model": "tdkt.proposal",
+                    "method": "action_download_dossier",
+                    "args": [self.proposal.ids],
+                    "kwargs": {},
+                },
+            )
+        )
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        response = self.url_open(action["url"])
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            zipfile.ZipFile(io.BytesIO(response.content)).namelist()[1],
+            "02-Danh-sach-de-nghi.docx",
+        )
+        self.authenticate("tdkt_head_a", "tdkt_head_a")
+        self.assertRefused(
+            self._web(
+                "/web/dataset/call_kw/tdkt.proposal/action_download_dossier",
+                {
+                    "model": "tdkt.proposal",
+                    "method": "action_download_dossier",
+                    "args": [self.proposal.ids],
+                    "kwargs": {},
+                },
+            )
+        )
 
     def test_a_unit_head_gets_nothing(self):
         self.authenticate("tdkt_head_a", "tdkt_head_a")
