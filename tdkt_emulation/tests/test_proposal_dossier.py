@@ -506,3 +506,59 @@ class TestProposalDossierRoute(RpcMixin, HttpCase, TdktCommon):
             response = self.url_open(f"/tdkt/document/dossier/{self.proposal.id}")
         self.assertNotEqual(response.status_code, 200)
         self.assertNotIn(b"PK", response.content[:2])
+
+
+@tagged("post_install", "-at_install")
+class TestProposalReturnedReminder(TdktCommon):
+    """A dossier returned for completion before its deadline is the Office's again: it is
+    reminded on the next reminder day, until it is sent again."""
+
+    def test_a_returned_dossier_is_reminded_again(self):
+        Proposal = self.env["tdkt.proposal"]
+        activity_type = self.env.ref("tdkt_emulation.mail_act_tdkt_proposal_reminder")
+
+        def reminders():
+            return self.env["mail.activity"].search(
+                [
+                    ("res_model", "=", "tdkt.proposal"),
+                    ("res_id", "=", proposal.id),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+
+        with freeze_time("2030-12-03"):
+            proposal = Proposal.with_user(self.officer).create(
+                {
+                    "name": "32/TTr-SNV",
+                    "year": 2030,
+                    "line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "employee_id": self.employee_b.id,
+                                "title_id": self.env.ref(
+                                    "tdkt_emulation.title_merit_province"
+                                ).id,
+                                "reason": "Thành tích đột xuất",
+                                "achievements": "Cứu người trong lũ.",
+                            },
+                        )
+                    ],
+                }
+            )
+            Proposal._process_deadline_reminders()
+            self.assertTrue(reminders())
+        with freeze_time("2030-12-05"):
+            proposal.with_user(self.officer).action_send()
+            self.assertFalse(reminders())
+            self.env["tdkt.proposal.return"].with_user(self.officer).with_context(
+                active_ids=proposal.ids
+            ).create({"reason": "Thiếu bản chụp"}).action_confirm()
+            Proposal._process_deadline_reminders()
+            self.assertFalse(reminders())
+        with freeze_time("2030-12-09"):
+            Proposal._process_deadline_reminders()
+            self.assertEqual(reminders().user_id, self.officer)
+            proposal.with_user(self.officer).action_send()
+            self.assertFalse(reminders())
