@@ -94,7 +94,7 @@ class TdktDocument(models.AbstractModel):
         # A trial rendering of the Word file: a template error is told here, not on a blank page.
         if kind == "dossier":
             self._check_printable(kind, records, file_format)
-            self._get_dossier_files(records, minutes_format="docx")
+            self.sudo()._get_dossier_files(records.sudo(), minutes_format="docx")
         else:
             self.render(kind, records, "docx")
         self._check_printable(kind, records, file_format)
@@ -198,6 +198,15 @@ class TdktDocument(models.AbstractModel):
                 self.env._(
                     "The minutes are printed once a session that reviews titles is closed."
                 )
+            )
+
+    @api.model
+    def _check_dossier_printable(self, proposal):
+        """A proposal dossier is the Office's: it carries the council's votes and the
+        unit's discipline list."""
+        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
+            raise AccessError(
+                self.env._("A proposal dossier is the Office's to download.")
             )
 
     @api.model
@@ -1000,8 +1009,15 @@ class TdktDocument(models.AbstractModel):
 
     @api.model
     def _render_dossier(self, proposal):
-        """The whole dossier as one ZIP: (content, file name, mimetype)."""
-        content, _names = build_dossier_zip(self._get_dossier_files(proposal))
+        """The whole dossier as one ZIP: (content, file name, mimetype).
+
+        Whoever may read the dossier (``_check_printable``: its Office, and the body it is
+        sent to) reads it whole, as its Office made it: its parts (the council's minutes,
+        the unit's discipline list…) are rendered as the superuser, from the sending
+        company's data."""
+        content, _names = build_dossier_zip(
+            self.sudo()._get_dossier_files(proposal.sudo())
+        )
         name = slug(f"Ho so de nghi {proposal.name or proposal.year}")
         return content, f"{name}.zip", DOSSIER_FORMATS["zip"]
 
