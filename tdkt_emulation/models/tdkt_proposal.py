@@ -133,6 +133,21 @@ class TdktProposal(models.Model):
         help="The officer reminded before the dossier's deadline; empty: every officer "
         "of the Office.",
     )
+    # How its tờ trình is printed.
+    legal_basis = fields.Text(
+        "Legal Bases",
+        help='The "Căn cứ …" lines of the printed tờ trình, one per line.',
+    )
+    signer_id = fields.Many2one(
+        "hr.employee",
+        "Signed By",
+        tracking=True,
+        check_company=True,
+        help="Who signs the tờ trình; empty: the proposal signer of the settings.",
+    )
+    signer_position = fields.Char(
+        "Signer's Position", help="e.g. Giám đốc; empty: the settings' position."
+    )
     can_edit = fields.Boolean(compute="_compute_can_steps")
     can_send = fields.Boolean(compute="_compute_can_steps")
     can_return = fields.Boolean(compute="_compute_can_steps")

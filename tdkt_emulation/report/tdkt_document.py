@@ -776,14 +776,27 @@ class TdktDocument(models.AbstractModel):
             ],
             year=proposal.year,
             addressee=proposal.recipient,
-            legal_basis="",
+            legal_basis=proposal.legal_basis,
             number=proposal.name,
             day=proposal.date_sent,
             summary="",
         )
         # The department proposes to the province: its own name, not its Office's.
         values["proposal"]["body"] = values["org"]["issuing_body"]
+        values["doc"].update(self._get_dossier_signer(proposal))
         return values
+
+    @api.model
+    def _get_dossier_signer(self, proposal):
+        """Who signs the dossier's papers: its own signer, else the settings' one."""
+        company = proposal.company_id
+        signer = proposal.signer_id or company.tdkt_proposal_signer_id
+        return {
+            "signer_title": proposal.signer_position
+            or company.tdkt_proposal_signer_position
+            or "",
+            "signer_name": signer.name or "",
+        }
 
     @api.model
     def _prepare_dossier_list(self, proposal, title, detail_header, rows):
@@ -799,10 +812,11 @@ class TdktDocument(models.AbstractModel):
                 proposal.name,
                 org["place"],
                 proposal.date_sent,
-                proposal.company_id.tdkt_proposal_signer_position,
-                proposal.company_id.tdkt_proposal_signer_id,
                 "",
-            ),
+                self.env["hr.employee"],
+                "",
+            )
+            | self._get_dossier_signer(proposal),
             "dossier": {
                 "title": title,
                 "summary": summary,

@@ -147,6 +147,13 @@ class TestProposalDossier(TdktCommon):
             "Quyết định công nhận sáng kiến",
             content=b"%PDF-1.4 initiative",
         )
+        proposal.write(
+            {
+                "signer_id": self.employee_head_a.id,
+                "signer_position": "Giám đốc",
+                "legal_basis": "Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;",
+            }
+        )
         action = proposal.action_download_dossier()
         self.assertEqual(
             action["url"], f"/tdkt/document/dossier/{proposal.id}?format=zip"
@@ -174,9 +181,13 @@ class TestProposalDossier(TdktCommon):
             ],
         )
         _doc, paragraphs, tables = read_docx(archive.read(archive.namelist()[0]))
-        text = norm(" ".join(paragraphs))
+        cells = [cell for table in tables for row in table for cell in row]
+        text = norm(" ".join(paragraphs + cells))
         self.assertIn("30/TTr-SNV", text)
         self.assertIn("Hội đồng Thi đua - Khen thưởng tỉnh", text)
+        self.assertIn("Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;", text)
+        self.assertIn("GIÁM ĐỐC", text)
+        self.assertIn(self.employee_head_a.name, text)
         _doc, paragraphs, tables = read_docx(archive.read("02-Danh-sach-de-nghi.docx"))
         rows = [row for table in tables for row in table]
         self.assertIn(
