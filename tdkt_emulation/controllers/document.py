@@ -20,9 +20,10 @@ def _is_read_only_download(controller):
 
 class TdktDocumentController(http.Controller):
     """The one download route of the addon's outputs: the Word/PDF documents
-    (``tdkt.document``) and the XLSX reports (``tdkt.xlsx.report``).
+    (``tdkt.document``; ``dossier``: a proposal dossier's files in one ZIP) and the XLSX
+    reports (``tdkt.xlsx.report``).
 
-    ``/tdkt/document/<kind>/<ids>?format=pdf|docx|xlsx``: the ids in the path for a few,
+    ``/tdkt/document/<kind>/<ids>?format=pdf|docx|xlsx|zip``: the ids in the path for a few,
     or in the body of a POST (``ids``, with the session's CSRF token) for a selection of
     any size; a report made of parameters takes no ids. Each parameter is parsed strictly:
     what the route does not accept is answered 400 with what it expects (a UserError),
@@ -50,7 +51,7 @@ class TdktDocumentController(http.Controller):
                 )
             )
         file_format = kwargs.get("format") or (
-            "pdf" if kind in DOCUMENT_MODELS else "xlsx"
+            "zip" if kind == "dossier" else "pdf" if kind in DOCUMENT_MODELS else "xlsx"
         )
         if kind in DOCUMENT_MODELS:
             records = request.env[DOCUMENT_MODELS[kind]].browse(record_ids).exists()

@@ -165,10 +165,24 @@ PLACEHOLDERS["achievement"] = COMMON_PLACEHOLDERS + [
     ("achievement.confirm_title", "who confirms, bottom left (|upper for capitals)"),
     ("achievement.confirm_name", "the name of who confirms"),
 ]
+PLACEHOLDERS["dossier_list"] = COMMON_PLACEHOLDERS + [
+    ("dossier.title", "the list's title, e.g. DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"),
+    (
+        "dossier.summary",
+        "what the list is about, e.g. the year and the dossier's number",
+    ),
+    ("dossier.detail_header", "the header of the list's fourth column"),
+    (
+        "dossier.rows",
+        "list: r.number, r.name, r.unit, r.detail, r.note (one row per person or unit)",
+    ),
+    ("dossier.empty", "the line printed when the list has no row, e.g. Không có."),
+]
 # The top-level names of each kind's context: a template may use no other.
 ALLOWED_NAMES = {kind: {"org", "doc", kind} for kind in PLACEHOLDERS}
 ALLOWED_NAMES["council_minutes"] = {"org", "doc", "session"}
 ALLOWED_NAMES["ballot_count"] = {"org", "doc", "session"}
+ALLOWED_NAMES["dossier_list"] = {"org", "doc", "dossier"}
 
 
 # ------------------------------------------------------------
@@ -993,6 +1007,53 @@ def build_ballot_count_template():
     return _save(document)
 
 
+def build_dossier_list_template():
+    """A list of a proposal dossier (danh sách): the nominees, the certifications the
+    rules need, the unit's discipline of the year; one row per person or unit."""
+    document = _new_document()
+    _frame_header(document)
+    _title(document, "{{ dossier.title|upper }}", "{{ dossier.summary }}")
+    widths = (Cm(1.2), Cm(4.5), Cm(3.8), Cm(5), Cm(2))
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    table = _table(document, widths)
+    header = _row(table, widths, header=True)
+    for cell, text in zip(
+        header.cells,
+        (
+            "TT",
+            "Họ và tên / Tập thể",
+            "Đơn vị",
+            "{{ dossier.detail_header }}",
+            "Ghi chú",
+        ),
+        strict=True,
+    ):
+        _cell_para(cell, text, bold=True, align=center)
+    _cell_para(_row(table, widths).cells[0], "{%tr for r in dossier.rows %}")
+    line = _row(table, widths)
+    for index, (cell, expression) in enumerate(
+        zip(
+            line.cells,
+            (
+                "{{ r.number }}",
+                "{{ r.name }}",
+                "{{ r.unit }}",
+                "{{ r.detail }}",
+                "{{ r.note }}",
+            ),
+            strict=True,
+        )
+    ):
+        _cell_para(cell, expression, align=center if index == 0 else None)
+    _cell_para(_row(table, widths).cells[0], "{%tr endfor %}")
+    _tag(document, "if not dossier.rows")
+    _body(document, "{{ dossier.empty }}")
+    _tag(document, "endif")
+    _para(document, "", space_after=6)
+    _recipients_and_signature(document)
+    return _save(document)
+
+
 BUILDERS = {
     "plan": build_plan_template,
     "decision": build_decision_template,
@@ -1001,6 +1062,7 @@ BUILDERS = {
     "achievement": build_achievement_template,
     "council_minutes": build_council_minutes_template,
     "ballot_count": build_ballot_count_template,
+    "dossier_list": build_dossier_list_template,
 }
 
 

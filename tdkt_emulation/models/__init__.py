@@ -44,6 +44,7 @@ from . import tdkt_decision
 from . import tdkt_decision_line
 from . import tdkt_proposal
 from . import tdkt_proposal_line
+from . import tdkt_proposal_document
 from . import tdkt_base_salary
 from . import tdkt_reward_coefficient
 from . import tdkt_document_template

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..lib.authority import AUTHORITY_LEVELS
+from ..lib.dossier import DeadlineSettingError, year_end_deadline
 from ..lib.reminders import ReminderDaysError, parse_reminder_days
 
 
@@ -87,6 +88,28 @@ class ResCompany(models.Model):
     tdkt_proposal_signer_position = fields.Char(
         "Proposal Signer's Position", help="e.g. Chánh Văn phòng."
     )
+    # When the province wants the proposal dossiers, and the Office's reminders.
+    tdkt_proposal_deadline_day = fields.Integer(
+        "Year-End Proposals Due Day",
+        default=10,
+        help="Year-end proposal dossiers are due at the higher body by this day…",
+    )
+    tdkt_proposal_deadline_month = fields.Integer(
+        "Year-End Proposals Due Month",
+        default=12,
+        help="…of this month of the year they reward (e.g. 10/12).",
+    )
+    tdkt_thematic_proposal_days = fields.Integer(
+        "Thematic Proposals Due (Days Before the Event)",
+        default=30,
+        help="Thematic proposal dossiers are due this many days before their event.",
+    )
+    tdkt_proposal_reminder_days = fields.Char(
+        "Proposal Reminder Days",
+        default="7,1",
+        help="Days before a proposal dossier is due on which the Office is reminded of a "
+        "dossier not yet sent, comma separated.",
+    )
 
     _sql_constraints = [
         (
@@ -99,14 +122,42 @@ class ResCompany(models.Model):
             "CHECK(tdkt_session_quorum_percent >= 0 AND tdkt_session_quorum_percent <= 100)",
             "The session quorum is a percentage from 0 to 100.",
         ),
+        (
+            "tdkt_thematic_proposal_days_range",
+            "CHECK(tdkt_thematic_proposal_days >= 0 AND tdkt_thematic_proposal_days <= 365)",
+            "Thematic proposals are due from 0 to 365 days before their event.",
+        ),
     ]
 
-    @api.constrains("tdkt_task_reminder_days", "tdkt_registration_reminder_days")
+    @api.constrains("tdkt_proposal_deadline_day", "tdkt_proposal_deadline_month")
+    def _check_tdkt_proposal_deadline(self):
+        for company in self:
+            try:
+                year_end_deadline(
+                    2000,
+                    company.tdkt_proposal_deadline_day,
+                    company.tdkt_proposal_deadline_month,
+                )
+            except DeadlineSettingError as error:
+                raise ValidationError(
+                    self.env._(
+                        "The day and month year-end proposals are due by make no date: "
+                        "%(value)s.",
+                        value=str(error),
+                    )
+                ) from error
+
+    @api.constrains(
+        "tdkt_task_reminder_days",
+        "tdkt_registration_reminder_days",
+        "tdkt_proposal_reminder_days",
+    )
     def _check_tdkt_reminder_days(self):
         for company in self:
             for field_name in (
                 "tdkt_task_reminder_days",
                 "tdkt_registration_reminder_days",
+                "tdkt_proposal_reminder_days",
             ):
                 try:
                     parse_reminder_days(company[field_name])

@@ -34,3 +34,15 @@ class ResConfigSettings(models.TransientModel):
     tdkt_authority_level = fields.Selection(
         related="company_id.tdkt_authority_level", readonly=False
     )
+    tdkt_proposal_deadline_day = fields.Integer(
+        related="company_id.tdkt_proposal_deadline_day", readonly=False
+    )
+    tdkt_proposal_deadline_month = fields.Integer(
+        related="company_id.tdkt_proposal_deadline_month", readonly=False
+    )
+    tdkt_thematic_proposal_days = fields.Integer(
+        related="company_id.tdkt_thematic_proposal_days", readonly=False
+    )
+    tdkt_proposal_reminder_days = fields.Char(
+        related="company_id.tdkt_proposal_reminder_days", readonly=False
+    )

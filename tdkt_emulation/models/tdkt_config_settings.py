@@ -18,6 +18,10 @@ SETTINGS = (
     "tdkt_proposal_body",
     "tdkt_proposal_signer_id",
     "tdkt_proposal_signer_position",
+    "tdkt_proposal_deadline_day",
+    "tdkt_proposal_deadline_month",
+    "tdkt_thematic_proposal_days",
+    "tdkt_proposal_reminder_days",
 )
 
 
@@ -119,6 +123,28 @@ class TdktConfigSettings(models.TransientModel):
         "Proposal Signer's Position",
         default=lambda self: self._default_setting("tdkt_proposal_signer_position"),
         help="e.g. Chánh Văn phòng.",
+    )
+
+    tdkt_proposal_deadline_day = fields.Integer(
+        "Year-End Proposals Due Day",
+        default=lambda self: self._default_setting("tdkt_proposal_deadline_day"),
+        help="Year-end proposal dossiers are due at the higher body by this day…",
+    )
+    tdkt_proposal_deadline_month = fields.Integer(
+        "Year-End Proposals Due Month",
+        default=lambda self: self._default_setting("tdkt_proposal_deadline_month"),
+        help="…of this month of the year they reward (e.g. 10/12).",
+    )
+    tdkt_thematic_proposal_days = fields.Integer(
+        "Thematic Proposals Due (Days Before the Event)",
+        default=lambda self: self._default_setting("tdkt_thematic_proposal_days"),
+        help="Thematic proposal dossiers are due this many days before their event.",
+    )
+    tdkt_proposal_reminder_days = fields.Char(
+        "Proposal Reminder Days",
+        default=lambda self: self._default_setting("tdkt_proposal_reminder_days"),
+        help="Days before a proposal dossier is due on which the Office is reminded of a "
+        "dossier not yet sent, e.g. 7,1.",
     )
 
     @api.model

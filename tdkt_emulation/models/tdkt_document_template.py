@@ -17,6 +17,7 @@ DOCUMENT_KINDS = [
     ("achievement", "Achievement report (Báo cáo thành tích)"),
     ("council_minutes", "Council session minutes (Biên bản họp)"),
     ("ballot_count", "Vote count minutes (Biên bản kiểm phiếu)"),
+    ("dossier_list", "List of a proposal dossier (Danh sách)"),
 ]
 DOCUMENT_MODELS = {
     "plan": "tdkt.plan",
@@ -28,6 +29,14 @@ DOCUMENT_MODELS = {
     "achievement": "tdkt.registration.line",
     "council_minutes": "tdkt.council.session",
     "ballot_count": "tdkt.council.session",
+    # A proposal dossier's documents (printed with the proposal's, the achievement
+    # report's and the dossier list's templates), and the whole dossier as a ZIP.
+    "dossier_proposal": "tdkt.proposal",
+    "dossier_nominees": "tdkt.proposal",
+    "dossier_achievement": "tdkt.proposal.line",
+    "dossier_certifications": "tdkt.proposal",
+    "dossier_discipline": "tdkt.proposal",
+    "dossier": "tdkt.proposal",
 }
 DOCX_MIMETYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..lib.authority import AUTHORITY_LEVELS, AUTHORITY_RANKS
+from ..lib.dossier import DeadlineSettingError, thematic_deadline, year_end_deadline
 
 
 class TdktProposal(models.Model):
@@ -22,6 +23,7 @@ class TdktProposal(models.Model):
         "tdkt.workflow.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "tdkt.reminder.mixin",
     ]
     _order = "year desc, id desc"
     _check_company_auto = True
@@ -32,7 +34,10 @@ class TdktProposal(models.Model):
         "return_reason",
         "date_returned",
         "date_decided",
+        "date_next_reminder",
     )
+    _reminder_days_field = "tdkt_proposal_reminder_days"
+    _reminder_activity_type = "tdkt_emulation.mail_act_tdkt_proposal_reminder"
 
     name = fields.Char(
         "Number",
@@ -112,6 +117,56 @@ class TdktProposal(models.Model):
         "Decided By", copy=False, help="e.g. Chủ tịch UBND tỉnh Lạng Sơn."
     )
     date_decided = fields.Datetime("Recorded On", readonly=True, copy=False)
+    # The dossier's papers and its deadline.
+    document_ids = fields.One2many(
+        "tdkt.proposal.document", "proposal_id", "Uploaded Documents"
+    )
+    proposal_kind = fields.Selection(
+        [("year_end", "Year-End"), ("thematic", "Thematic")],
+        "Kind of Proposal",
+        required=True,
+        default="year_end",
+        tracking=True,
+        help="Year-end proposals are due by the day the settings give; thematic ones a "
+        "number of days before the event or ceremony.",
+    )
+    date_event = fields.Date(
+        "Event Date",
+        tracking=True,
+        help="The event or ceremony a thematic proposal rewards for.",
+    )
+    date_deadline = fields.Date(
+        "Due By",
+        compute="_compute_date_deadline",
+        store=True,
+        index=True,
+        help="When the dossier is due at the higher body, by the company's settings.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        "Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        check_company=True,
+        domain="[('share', '=', False)]",
+        help="The officer reminded before the dossier's deadline; empty: every officer "
+        "of the Office.",
+    )
+    # How its tờ trình is printed.
+    legal_basis = fields.Text(
+        "Legal Bases",
+        help='The "Căn cứ …" lines of the printed tờ trình, one per line.',
+    )
+    signer_id = fields.Many2one(
+        "hr.employee",
+        "Signed By",
+        tracking=True,
+        check_company=True,
+        help="Who signs the tờ trình; empty: the proposal signer of the settings.",
+    )
+    signer_position = fields.Char(
+        "Signer's Position", help="e.g. Giám đốc; empty: the settings' position."
+    )
     can_edit = fields.Boolean(compute="_compute_can_steps")
     can_send = fields.Boolean(compute="_compute_can_steps")
     can_return = fields.Boolean(compute="_compute_can_steps")
@@ -151,6 +206,37 @@ class TdktProposal(models.Model):
     def _compute_incomplete_count(self):
         for proposal in self:
             proposal.incomplete_count = len(proposal.line_ids.filtered("missing"))
+
+    @api.depends(
+        "proposal_kind",
+        "year",
+        "date_event",
+        "company_id.tdkt_proposal_deadline_day",
+        "company_id.tdkt_proposal_deadline_month",
+        "company_id.tdkt_thematic_proposal_days",
+    )
+    def _compute_date_deadline(self):
+        for proposal in self:
+            company = proposal.company_id
+            if proposal.proposal_kind == "thematic":
+                proposal.date_deadline = thematic_deadline(
+                    proposal.date_event, company.tdkt_thematic_proposal_days
+                )
+            elif proposal.year:
+                try:
+                    proposal.date_deadline = year_end_deadline(
+                        proposal.year,
+                        company.tdkt_proposal_deadline_day,
+                        company.tdkt_proposal_deadline_month,
+                    )
+                except DeadlineSettingError:
+                    proposal.date_deadline = False
+            else:
+                proposal.date_deadline = False
+
+    @api.depends("date_deadline")
+    def _compute_date_next_reminder(self):
+        return super()._compute_date_next_reminder()
 
     @api.depends("name", "year")
     def _compute_display_name(self):
@@ -255,14 +341,13 @@ class TdktProposal(models.Model):
                         "%(proposal)s has no nominee.", proposal=proposal.display_name
                     )
                 )
-            if incomplete := proposal.line_ids.filtered("missing"):
+            # Read afresh: the facts the checklist looks up (assessments, initiatives)
+            # may have changed since the field was computed.
+            if checklist := proposal._get_checklist():
                 raise UserError(
                     self.env._(
                         "The dossier is incomplete:\n%(checklist)s",
-                        checklist="\n".join(
-                            f"- {line.display_name}: {line.missing}"
-                            for line in incomplete
-                        ),
+                        checklist=checklist,
                     )
                 )
         for proposal in self:
@@ -274,6 +359,7 @@ class TdktProposal(models.Model):
                     count=len(proposal.line_ids),
                 ),
             )
+        self._activity_update()
 
     def action_open_return_wizard(self):
         self._check_return()
@@ -343,6 +429,12 @@ class TdktProposal(models.Model):
                     ),
                 ),
             )
+        self._activity_update()
+
+    def action_download_dossier(self):
+        """The dossier's files in one ZIP (see ``tdkt.document._render_dossier``)."""
+        self.ensure_one()
+        return self.env["tdkt.document"].action_print("dossier", self, "zip")
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
@@ -408,6 +500,48 @@ class TdktProposal(models.Model):
                     ),
                 )
             )
+    def _get_checklist(self):
+        """What the dossier lacks, one line per incomplete nominee; empty when complete."""
+        self.ensure_one()
+        checklist = []
+        for line in self.line_ids:
+            if missing := line._get_missing():
+                checklist.append(f"- {line.display_name}: {'; '.join(missing)}")
+        return "\n".join(checklist)
+
+    def _activity_update(self):
+        """The reminders of a dossier that left the Office (sent, decided) are pointless."""
+        self.filtered(
+            lambda proposal: proposal.state not in ("draft", "returned")
+        )._close_reminders()
+
+    def _get_reminder_deadline(self):
+        return self.date_deadline
+
+    def _get_reminder_users(self):
+        if self.user_id and self.user_id.active:
+            return self.user_id
+        return (
+            self.env.ref("tdkt_emulation.group_tdkt_officer")
+            .sudo()
+            .users.filtered(
+                lambda user: self.company_id in user.company_ids and not user.share
+            )
+        )
+
+    @api.model
+    def _get_reminder_domain(self, today):
+        return [
+            ("state", "in", ("draft", "returned")),
+            ("date_deadline", ">=", today),
+        ]
+
+    def _get_reminder_note(self, days_left):
+        return self.env._(
+            "Send the proposal dossier %(proposal)s: it is due in %(days)s day(s).",
+            proposal=self.display_name,
+            days=days_left,
+        )
 
     @api.model
     def _get_taken_registration_lines(self):

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..lib.authority import AUTHORITY_RANKS
+from .tdkt_title import LEVELS
 
 
 class TdktProposalLine(models.Model):
@@ -92,6 +93,10 @@ class TdktProposalLine(models.Model):
         copy=False,
         index=True,
     )
+    year = fields.Integer(related="proposal_id.year")
+    document_ids = fields.One2many(
+        "tdkt.proposal.document", "line_id", "Uploaded Documents"
+    )
 
     @api.depends("employee_id")
     def _compute_unit_id(self):
@@ -105,6 +110,10 @@ class TdktProposalLine(models.Model):
         "registration_line_id.vote_outcome",
         "registration_line_id.eligibility_status",
         "registration_line_id.eligibility_override",
+        "title_id",
+        "employee_id",
+        "unit_id",
+        "document_ids.kind",
     )
     def _compute_missing(self):
         for line in self:
@@ -135,7 +144,153 @@ class TdktProposalLine(models.Model):
             )
         if not (self.achievements or "").strip():
             missing.append(self.env._("the achievement report (section II)"))
+        proofs = self._get_proofs()
+        if "initiative" in proofs and not proofs["initiative"]:
+            missing.append(
+                self.env._(
+                    "the decision recognizing the nominee's initiative the title needs: "
+                    "record the recognized initiative, or upload the decision"
+                )
+            )
+        if "rating" in proofs and not proofs["rating"]:
+            missing.append(
+                self.env._(
+                    "the rating of excellent completion of duties of %(year)s the title "
+                    "needs: enter the assessment, or upload its confirmation",
+                    year=self.proposal_id.year,
+                )
+            )
         return missing
+
+    def _get_proof_rules(self):
+        """The certifications the title's rule of the dossier's year needs: a subset of
+        ("initiative", "rating"), with the groups of requirements (the rule and its
+        alternatives) that ask for each. A certification is needed when every way of
+        qualifying asks for it."""
+        self.ensure_one()
+        rule_set = self.env["tdkt.rule.set"]._get_for_year(self.proposal_id.year)
+        rule = (
+            self.env["tdkt.title.rule"]
+            .sudo()
+            .search(
+                [
+                    ("rule_set_id", "=", rule_set.id),
+                    ("title_id", "=", self.title_id.id),
+                ],
+                limit=1,
+            )
+        )
+        if not rule:
+            return {}
+        groups = [rule, *rule.alternative_ids]
+        needs = {}
+        if self.subject_type == "individual" and all(
+            group.initiative_count > 0 for group in groups
+        ):
+            needs["initiative"] = groups
+        rating_fields = (
+            ("min_rating", "streak_rating", "run_rating", "run_top_rating")
+            if self.subject_type == "individual"
+            else ("collective_min_rating",)
+        )
+        if all(
+            any(group[name] == "excellent" for name in rating_fields)
+            for group in groups
+        ):
+            needs["rating"] = groups
+        return needs
+
+    def _get_proofs(self):
+        """``{certification: records that prove it}`` for each certification the title
+        needs (``_get_proof_rules``): recognized initiatives, assessments rated excellent
+        of the year, or the documents the Office uploaded for the nominee."""
+        self.ensure_one()
+        proofs = {}
+        needs = self._get_proof_rules()
+        year = self.proposal_id.year
+        if "initiative" in needs:
+            proofs["initiative"] = self._get_recognized_initiatives(
+                needs["initiative"]
+            ) or self.document_ids.filtered(lambda doc: doc.kind == "initiative")
+            # An excellent rating of the year may stand for the initiative (regime C's
+            # CSTĐCS): when every way of qualifying says so.
+            if not proofs["initiative"] and all(
+                group.rating_replaces_initiative == "excellent"
+                for group in needs["initiative"]
+            ):
+                proofs["initiative"] = self._get_excellent_ratings(year)
+        if "rating" in needs:
+            proofs["rating"] = self._get_excellent_ratings(
+                year
+            ) or self.document_ids.filtered(lambda doc: doc.kind == "rating")
+        return proofs
+
+    def _get_recognized_initiatives(self, groups=None):
+        """The nominee's initiatives recognized within the years the rule counts, at the
+        narrowest scope it accepts or wider."""
+        self.ensure_one()
+        if not self.employee_id:
+            return self.env["tdkt.initiative"]
+        year = self.proposal_id.year
+        groups = groups or []
+        years = max(
+            [1]
+            + [group.initiative_years for group in groups]
+            + [group.run_years for group in groups if group.initiatives_in_run]
+        )
+        scopes = [scope for scope, _label in LEVELS]
+        narrowest = min(
+            (
+                scopes.index(group.initiative_scope)
+                for group in groups
+                if group.initiative_scope
+            ),
+            default=0,
+        )
+        return (
+            self.env["tdkt.initiative"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("state", "=", "recognized"),
+                    ("author_ids.employee_id", "=", self.employee_id.id),
+                    ("year", ">", year - years),
+                    ("year", "<=", year),
+                    ("scope", "in", scopes[narrowest:]),
+                ],
+                order="year, id",
+            )
+        )
+
+    def _get_excellent_ratings(self, year):
+        """The nominee's assessment of ``year`` rated excellent, if any."""
+        self.ensure_one()
+        if self.subject_type == "individual":
+            return (
+                self.env["tdkt.assessment"]
+                .sudo()
+                .search(
+                    [
+                        ("company_id", "=", self.company_id.id),
+                        ("employee_id", "=", self.employee_id.id),
+                        ("year", "=", year),
+                        ("rating", "=", "excellent"),
+                    ]
+                )
+            )
+        return (
+            self.env["tdkt.unit.assessment"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("unit_id", "=", self.unit_id.id),
+                    ("year", "=", year),
+                    ("rating", "=", "excellent"),
+                ]
+            )
+        )
 
     @api.constrains("proposal_id", "title_id")
     def _check_above_own_authority(self):

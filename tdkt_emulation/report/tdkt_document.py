@@ -13,6 +13,7 @@ from ..lib.docx_render import (
     rich_paragraphs,
 )
 from ..lib.docx_templates import ALLOWED_NAMES
+from ..lib.dossier import DossierFile, build_dossier_zip, slug
 from ..lib.reward import format_vnd
 from ..models.tdkt_document_template import DOCUMENT_MODELS, DOCX_MIMETYPE
 
@@ -28,10 +29,23 @@ FILE_NAMES = {
     "achievement": "Báo cáo thành tích",
     "council_minutes": "Biên bản họp Hội đồng",
     "ballot_count": "Biên bản kiểm phiếu",
+    "dossier_proposal": "Tờ trình",
+    "dossier_nominees": "Danh sách đề nghị",
+    "dossier_achievement": "Báo cáo thành tích",
+    "dossier_certifications": "Danh sách chứng nhận",
+    "dossier_discipline": "Danh sách kỷ luật",
+    "dossier": "Hồ sơ đề nghị",
 }
 # Kinds printed from another kind's template: the proposal from a council session's
 # results uses the proposal's.
-TEMPLATE_KINDS = {"session_proposal": "proposal"}
+TEMPLATE_KINDS = {
+    "session_proposal": "proposal",
+    "dossier_proposal": "proposal",
+    "dossier_achievement": "achievement",
+    "dossier_nominees": "dossier_list",
+    "dossier_certifications": "dossier_list",
+    "dossier_discipline": "dossier_list",
+}
 GENDERS = {"male": "Nam", "female": "Nữ", "other": "Khác"}
 CERTIFICATES = {
     "graduate": "Tốt nghiệp",
@@ -49,6 +63,8 @@ MEMBER_ROLES_VI = {
     "member": "Ủy viên",
 }
 FORMATS = {"docx": DOCX_MIMETYPE, "pdf": "application/pdf"}
+# The whole proposal dossier downloads as one ZIP of its Word and PDF files.
+DOSSIER_FORMATS = {"zip": "application/zip"}
 
 
 class TdktDocument(models.AbstractModel):
@@ -76,7 +92,11 @@ class TdktDocument(models.AbstractModel):
                 self.env._("Print one document at a time, from the record's form.")
             )
         # A trial rendering of the Word file: a template error is told here, not on a blank page.
-        self.render(kind, records, "docx")
+        if kind == "dossier":
+            self._check_printable(kind, records, file_format)
+            self.sudo()._get_dossier_files(records.sudo(), minutes_format="docx")
+        else:
+            self.render(kind, records, "docx")
         self._check_printable(kind, records, file_format)
         return {
             "type": "ir.actions.act_url",
@@ -92,6 +112,8 @@ class TdktDocument(models.AbstractModel):
     def render(self, kind, record, file_format="pdf"):
         """The document ``kind`` of ``record``: (content, file name, mimetype)."""
         self._check_printable(kind, record, file_format)
+        if kind == "dossier":
+            return self._render_dossier(record)
         Template = self.env["tdkt.document.template"]
         template_kind = TEMPLATE_KINDS.get(kind, kind)
         template = Template._get_template_for(template_kind, record.company_id)
@@ -123,7 +145,7 @@ class TdktDocument(models.AbstractModel):
         if (
             kind not in DOCUMENT_MODELS
             or record._name != DOCUMENT_MODELS[kind]
-            or file_format not in FORMATS
+            or file_format not in (DOSSIER_FORMATS if kind == "dossier" else FORMATS)
         ):
             raise UserError(self.env._("There is no such document to print."))
         record.ensure_one()
@@ -179,6 +201,15 @@ class TdktDocument(models.AbstractModel):
             )
 
     @api.model
+    def _check_dossier_printable(self, proposal):
+        """A proposal dossier is the Office's: it carries the council's votes and the
+        unit's discipline list."""
+        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
+            raise AccessError(
+                self.env._("A proposal dossier is the Office's to download.")
+            )
+
+    @api.model
     def _check_ballot_count_printable(self, session):
         self._check_council_minutes_printable(session)
 
@@ -208,6 +239,8 @@ class TdktDocument(models.AbstractModel):
             return f"{record.year} {record.subject_name if kind == 'achievement' else record.unit_id.name}"
         if kind in ("council_minutes", "ballot_count"):
             return record.minutes_number or ""
+        if kind == "dossier_achievement":
+            return record.subject_name or ""
         return record.name or ""
 
     # ------------------------------------------------------------
@@ -714,6 +747,293 @@ class TdktDocument(models.AbstractModel):
                 "confirm_name": parent_head.name or "",
             },
         }
+
+    # ------------------------------------------------------------
+    # THE PROPOSAL DOSSIER
+    # ------------------------------------------------------------
+
+    @api.model
+    def _get_dossier_lines(self, proposal):
+        """The nominees in the order of the dossier: persons, then collectives, by unit."""
+        return proposal.line_ids.sorted(
+            lambda line: (
+                line.subject_type != "individual",
+                line.unit_id.name or "",
+                line.subject_name or "",
+                line.id,
+            )
+        )
+
+    @api.model
+    def _prepare_dossier_proposal_context(self, proposal):
+        """The tờ trình of a proposal dossier to the higher body: its nominees, and the
+        council's votes on the registered titles they come from."""
+        values = self._prepare_proposal_values(
+            proposal.company_id,
+            [
+                (line, line.registration_line_id)
+                for line in self._get_dossier_lines(proposal)
+            ],
+            year=proposal.year,
+            addressee=proposal.recipient,
+            legal_basis=proposal.legal_basis,
+            number=proposal.name,
+            day=proposal.date_sent,
+            summary="",
+        )
+        # The department proposes to the province: its own name, not its Office's.
+        values["proposal"]["body"] = values["org"]["issuing_body"]
+        values["doc"].update(self._get_dossier_signer(proposal))
+        return values
+
+    @api.model
+    def _get_dossier_signer(self, proposal):
+        """Who signs the dossier's papers: its own signer, else the settings' one."""
+        company = proposal.company_id
+        signer = proposal.signer_id or company.tdkt_proposal_signer_id
+        return {
+            "signer_title": proposal.signer_position
+            or company.tdkt_proposal_signer_position
+            or "",
+            "signer_name": signer.name or "",
+        }
+
+    @api.model
+    def _prepare_dossier_list(self, proposal, title, detail_header, rows):
+        org = self._prepare_org(proposal.company_id)
+        summary = f"Năm {proposal.year}"
+        if proposal.name:
+            summary = (
+                f"(Kèm theo Tờ trình số {proposal.name} của {org['issuing_body']})"
+            )
+        return {
+            "org": org,
+            "doc": self._prepare_doc(
+                proposal.name,
+                org["place"],
+                proposal.date_sent,
+                "",
+                self.env["hr.employee"],
+                "",
+            )
+            | self._get_dossier_signer(proposal),
+            "dossier": {
+                "title": title,
+                "summary": summary,
+                "detail_header": detail_header,
+                "rows": [
+                    {"number": number, **row} for number, row in enumerate(rows, 1)
+                ],
+                "empty": "Không có.",
+            },
+        }
+
+    @api.model
+    def _get_nominee_unit(self, line):
+        """The unit column of a nominee: the person's unit, or the collective's parent."""
+        if line.subject_type == "individual":
+            return line.unit_id.name or ""
+        return line.unit_id.parent_id.name or ""
+
+    @api.model
+    def _prepare_dossier_nominees_context(self, proposal):
+        """The list of the nominees (danh sách đề nghị): the title proposed for each, and
+        the council's result or the reason the Office proposes it."""
+        rows = []
+        for line in self._get_dossier_lines(proposal):
+            result = line.registration_line_id
+            if result and result.vote_member_count:
+                share = f"{result.vote_share:.2f}".replace(".", ",")
+                note = (
+                    f"{result.vote_agree_count}/{result.vote_member_count} ({share}%)"
+                )
+            else:
+                note = (line.reason or "").strip()
+            rows.append(
+                {
+                    "name": line.subject_name or "",
+                    "unit": self._get_nominee_unit(line),
+                    "detail": line.title_id.name or "",
+                    "note": note,
+                }
+            )
+        return self._prepare_dossier_list(
+            proposal,
+            f"Danh sách đề nghị khen thưởng năm {proposal.year}",
+            "Danh hiệu, hình thức đề nghị",
+            rows,
+        )
+
+    @api.model
+    def _prepare_dossier_achievement_context(self, line):
+        """The achievement report of a nominee of a dossier, as of a registration line."""
+        return self._prepare_achievement_context(line)
+
+    @api.model
+    def _prepare_dossier_certifications_context(self, proposal):
+        """The certifications the nominees' titles need (danh sách chứng nhận): the
+        initiatives recognized and the ratings of excellent completion of duties the
+        addon records, and the papers the Office uploaded for them."""
+        rows = []
+        for line in self._get_dossier_lines(proposal):
+            proofs = line._get_proofs()
+            name, unit = line.subject_name or "", self._get_nominee_unit(line)
+            for proof_kind in ("initiative", "rating"):
+                for record in proofs.get(proof_kind) or []:
+                    if record._name == "tdkt.proposal.document":
+                        detail, note = record.name, "Bản chụp kèm theo hồ sơ"
+                    elif record._name == "tdkt.initiative":
+                        detail = f"Sáng kiến “{record.name}”"
+                        note = ", ".join(
+                            part
+                            for part in (
+                                record.recognition_decision
+                                and f"Quyết định công nhận số {record.recognition_decision}",
+                                record.date_recognition
+                                and record.date_recognition.strftime("ngày %d/%m/%Y"),
+                            )
+                            if part
+                        )
+                    else:
+                        detail = f"Hoàn thành xuất sắc nhiệm vụ năm {record.year}"
+                        note = "Kết quả đánh giá, xếp loại"
+                    rows.append(
+                        {"name": name, "unit": unit, "detail": detail, "note": note}
+                    )
+        return self._prepare_dossier_list(
+            proposal,
+            "Danh sách sáng kiến và kết quả xếp loại kèm theo hồ sơ",
+            "Sáng kiến, kết quả xếp loại",
+            rows,
+        )
+
+    @api.model
+    def _prepare_dossier_discipline_context(self, proposal):
+        """The company's disciplinary measures of the year (danh sách kỷ luật), of its
+        people and of its units, as the assessments record them."""
+        domain = [
+            ("company_id", "=", proposal.company_id.id),
+            ("year", "=", proposal.year),
+            ("discipline", "!=", False),
+        ]
+        people = self.env["tdkt.assessment"].search(domain)
+        units = self.env["tdkt.unit.assessment"].search(domain)
+        measures = dict(
+            self.env["tdkt.assessment"]
+            ._fields["discipline"]
+            ._description_selection(self.env)
+        )
+        rows = [
+            {
+                "name": assessment.employee_id.name or "",
+                "unit": assessment.department_id.name or "",
+                "detail": measures.get(assessment.discipline, ""),
+                "note": assessment.discipline_reference or "",
+            }
+            for assessment in people.sorted(
+                lambda a: (a.department_id.name or "", a.employee_id.name or "")
+            )
+        ] + [
+            {
+                "name": assessment.unit_id.name or "",
+                "unit": assessment.unit_id.parent_id.name or "",
+                "detail": measures.get(assessment.discipline, ""),
+                "note": assessment.discipline_reference or "",
+            }
+            for assessment in units.sorted(lambda a: a.unit_id.name or "")
+        ]
+        return self._prepare_dossier_list(
+            proposal,
+            f"Danh sách cá nhân, tập thể bị kỷ luật năm {proposal.year}",
+            "Hình thức kỷ luật",
+            rows,
+        )
+
+    @api.model
+    def _get_dossier_files(self, proposal, minutes_format=None):
+        """The files of the dossier (``lib.dossier.DossierFile``), each rendered as the
+        user could print it alone: the Word files the higher body may correct, the
+        council's minutes in PDF (Word when LibreOffice is missing), the uploaded papers
+        as they are."""
+        files = [
+            DossierFile(
+                "proposal",
+                proposal.name or "",
+                "docx",
+                self.render("dossier_proposal", proposal, "docx")[0],
+            ),
+            DossierFile(
+                "nominees",
+                "",
+                "docx",
+                self.render("dossier_nominees", proposal, "docx")[0],
+            ),
+        ]
+        for line in self._get_dossier_lines(proposal):
+            files.append(
+                DossierFile(
+                    "achievement",
+                    line.subject_name or "",
+                    "docx",
+                    self.render("dossier_achievement", line, "docx")[0],
+                )
+            )
+        minutes_format = minutes_format or ("pdf" if find_converter() else "docx")
+        sessions = proposal.line_ids.registration_line_id.vote_session_id.filtered(
+            lambda session: session.state == "closed"
+        )
+        for session in sessions.sorted(lambda session: (session.date, session.id)):
+            files.append(
+                DossierFile(
+                    "minutes",
+                    session.minutes_number or "",
+                    minutes_format,
+                    self.render("council_minutes", session, minutes_format)[0],
+                )
+            )
+        files += [
+            DossierFile(
+                "certifications",
+                "",
+                "docx",
+                self.render("dossier_certifications", proposal, "docx")[0],
+            ),
+            DossierFile(
+                "discipline",
+                "",
+                "docx",
+                self.render("dossier_discipline", proposal, "docx")[0],
+            ),
+        ]
+        for document in proposal.document_ids.sorted(
+            lambda doc: (doc.sequence, doc.id)
+        ):
+            detail = document.name
+            if document.line_id:
+                detail = f"{detail} {document.line_id.subject_name or ''}"
+            files.append(
+                DossierFile(
+                    "attachment",
+                    detail,
+                    document._get_extension(),
+                    document._get_content(),
+                )
+            )
+        return files
+
+    @api.model
+    def _render_dossier(self, proposal):
+        """The whole dossier as one ZIP: (content, file name, mimetype).
+
+        Whoever may read the dossier (``_check_printable``: its Office, and the body it is
+        sent to) reads it whole, as its Office made it: its parts (the council's minutes,
+        the unit's discipline list…) are rendered as the superuser, from the sending
+        company's data."""
+        content, _names = build_dossier_zip(
+            self.sudo()._get_dossier_files(proposal.sudo())
+        )
+        name = slug(f"Ho so de nghi {proposal.name or proposal.year}")
+        return content, f"{name}.zip", DOSSIER_FORMATS["zip"]
 
     @api.model
     def _prepare_council_minutes_context(self, session):

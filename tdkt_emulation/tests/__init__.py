@@ -15,6 +15,7 @@ from . import test_rule_set
 from . import test_decision
 from . import test_decision_authority
 from . import test_proposal
+from . import test_proposal_dossier
 from . import test_eligibility_lines
 from . import test_award_reports
 from . import test_concurrency

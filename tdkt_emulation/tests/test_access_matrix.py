@@ -30,6 +30,7 @@ MATRIX = {
     "tdkt.decision.line": ("", "r", "r", "rwcu", "rwcu"),
     "tdkt.proposal": ("", "", "", "rwcu", "rwcu"),
     "tdkt.proposal.line": ("", "", "", "rwcu", "rwcu"),
+    "tdkt.proposal.document": ("", "", "", "rwcu", "rwcu"),
     "tdkt.plan.task.analysis": ("", "", "", "r", "r"),
     "tdkt.registration.analysis": ("", "", "", "r", "r"),
     "tdkt.document.template": ("", "r", "r", "rwc", "rwcu"),

@@ -74,8 +74,12 @@ class TestProposal(TdktCommon):
             proposal.action_send()
         self.assertIn("Unit A", str(refused.exception))
         self.assertIn("achievement report", str(refused.exception))
+        self.assertIn("rating of excellent completion", str(refused.exception))
         self.assertEqual(proposal.state, "draft")
         proposal.line_ids.achievements = "Hoàn thành xuất sắc nhiệm vụ năm 2030."
+        self.env["tdkt.unit.assessment"].create(
+            {"unit_id": self.unit_a.id, "year": 2030, "rating": "excellent"}
+        )
         proposal.action_send()
         self.assertEqual(proposal.state, "sent")
         # Nothing but the higher body's answer changes while the dossier is with it.

@@ -17,6 +17,10 @@ SETTINGS = (
     "tdkt_proposal_body",
     "tdkt_proposal_signer_id",
     "tdkt_proposal_signer_position",
+    "tdkt_proposal_deadline_day",
+    "tdkt_proposal_deadline_month",
+    "tdkt_thematic_proposal_days",
+    "tdkt_proposal_reminder_days",
 )
 
 
