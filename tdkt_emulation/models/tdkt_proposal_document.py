@@ -32,6 +32,9 @@ class TdktProposalDocument(models.Model):
     company_id = fields.Many2one(
         related="proposal_id.company_id", store=True, index=True
     )
+    recipient_company_id = fields.Many2one(
+        related="proposal_id.recipient_company_id", store=True, index=True
+    )
     sequence = fields.Integer(default=10)
     line_id = fields.Many2one(
         "tdkt.proposal.line",

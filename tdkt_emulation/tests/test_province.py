@@ -1,3 +1,4 @@
+import base64
 from datetime import date
 
 from odoo import fields
@@ -182,6 +183,29 @@ class TestProvince(TdktCommon):
         self.assertFalse(self._as(self.dept2_officer, Proposal).search([]))
         with self.assertRaises(AccessError):
             self._as(self.dept2_officer, self.proposal).read(["name"])
+
+    def test_the_province_reads_the_uploaded_papers_of_what_was_sent(self):
+        paper = self.env["tdkt.proposal.document"].create(
+            {
+                "proposal_id": self.proposal.id,
+                "line_id": self.proposal.line_ids.id,
+                "kind": "signed",
+                "name": "Tờ trình đã ký",
+                "file": base64.b64encode(b"signed scan"),
+                "filename": "to-trinh.pdf",
+            }
+        )
+        Document = self.env["tdkt.proposal.document"]
+        for user in (self.province_officer, self.dept2_officer):
+            self.assertFalse(self._as(user, Document).search([]) & paper)
+        self.proposal.action_send()
+        [read] = self._as(self.province_officer, paper).read(["name", "file"])
+        self.assertEqual(read["name"], "Tờ trình đã ký")
+        self.assertEqual(base64.b64decode(read["file"]), b"signed scan")
+        with self.assertRaises(AccessError):
+            self._as(self.province_officer, paper).write({"name": "X"})
+        with self.assertRaises(AccessError):
+            self._as(self.dept2_officer, paper).read(["name"])
 
     def test_a_returned_dossier_stays_readable_and_only_its_office_edits_it(self):
         self.proposal.action_send()
