@@ -625,7 +625,7 @@ def check_uninstalled(before):
 
 
 # ------------------------------------------------------------
-# ratings-before / ratings-upgraded: the facts of the year move into the assessments
+# from-18.0.1.1.0-before / -upgraded: the facts of the year move into the assessments
 # ------------------------------------------------------------
 
 FACTS = ("rating", "months_worked", "discipline", "discipline_reference")
@@ -811,7 +811,114 @@ def check_rules_and_language():
     )
 
 
-if PHASE == "ratings-before":
+def enter_dossier_and_awards():
+    """A dossier sent to the higher body and awards of each former kind (merit, sudden),
+    entered as people did with 18.0.1.2.0."""
+    title = env.ref("tdkt_emulation.title_merit_province")
+    person = env["hr.employee"].search([("department_id", "!=", False)], limit=1)
+    proposal = env["tdkt.proposal"].create(
+        {
+            "name": "99/TTr-NANGCAP",
+            "year": 2029,
+            "line_ids": [
+                Command.create(
+                    {
+                        "employee_id": person.id,
+                        "title_id": title.id,
+                        "reason": "upgrade-check",
+                    }
+                )
+            ],
+        }
+    )
+    # Sent as the version before sent it; its checklist is not what is checked here.
+    cr.execute(
+        "UPDATE tdkt_proposal SET state = 'sent', date_sent = %s WHERE id = %s",
+        [date(2029, 12, 1), proposal.id],
+    )
+    awards = env["tdkt.award"].create(
+        [
+            {
+                "employee_id": person.id,
+                "title_id": env.ref("tdkt_emulation.title_ldtt").id,
+                "year": 2028,
+                "decision_number": f"{n}/QĐ-NANGCAP",
+                "kind": kind,
+            }
+            for n, kind in enumerate(("merit", "sudden"), start=1)
+        ]
+    )
+    return {
+        "proposal": proposal.id,
+        "kinds": dict(
+            rows("SELECT id::text, kind FROM tdkt_award WHERE kind IS NOT NULL")
+        ),
+        "sudden": awards[1].id,
+    }
+
+
+def check_dossier_and_awards(saved):
+    kinds = dict(rows("SELECT id::text, award_kind FROM tdkt_award"))
+    expected = {
+        award: "regular" if kind == "merit" else kind
+        for award, kind in saved["kinds"].items()
+    }
+    check(
+        {award: kinds.get(award) for award in expected} == expected,
+        f"the {len(expected)} awards keep their kind as a kind of award "
+        "(merit: regular)",
+    )
+    check(
+        kinds.get(str(saved["sudden"])) == "sudden",
+        "a sudden award stays sudden",
+    )
+    check(
+        not scalar(
+            "SELECT count(*) FROM tdkt_award WHERE award_kind IS NULL "
+            "OR recipient_class IS NULL"
+        ),
+        "every award has a kind of award and a class of recipient",
+    )
+    check(
+        not scalar(
+            "SELECT count(*) FROM tdkt_decision_line WHERE recipient_class IS NULL"
+        ),
+        "every decision line has a class of recipient",
+    )
+    # The dossier's company rules no longer restrict reading: the company it is sent to
+    # (a province's office in the same database) reads it once sent.
+    for xml_id in ("tdkt_proposal_rule_company", "tdkt_proposal_line_rule_company"):
+        check(
+            not env.ref(f"tdkt_emulation.{xml_id}").perm_read,
+            f"{xml_id} governs changes only",
+        )
+    proposal = env["tdkt.proposal"].browse(saved["proposal"])
+    province = env["res.company"].create(
+        {"name": "Ban Thi đua - Khen thưởng tỉnh (upgrade-check)"}
+    )
+    proposal.recipient_company_id = province
+    officer = env["res.users"].create(
+        {
+            "name": "Province officer (upgrade-check)",
+            "login": "upgrade_check_province",
+            "company_id": province.id,
+            "company_ids": [Command.set(province.ids)],
+            "groups_id": [Command.link(env.ref("tdkt_emulation.group_tdkt_officer").id)],
+        }
+    )
+    found = (
+        env["tdkt.proposal"]
+        .with_user(officer)
+        .with_company(province)
+        .search([("id", "=", proposal.id)])
+    )
+    check(
+        found == proposal and found.line_ids.title_id.exists(),
+        "the company a dossier of the version before is sent to reads it and its nominees",
+    )
+
+
+if PHASE == "from-18.0.1.1.0-before":
     enter_disagreeing_facts()
     facts = line_facts()
     expected, disagreements = expected_assessments(facts)
@@ -824,10 +931,20 @@ if PHASE == "ratings-before":
         )
     check(disagreements > 0, "lines whose facts disagree entered before the upgrade")
     print(f"{MARK}: the facts of {len(facts)} registration lines written to {SNAPSHOT}")
-elif PHASE == "ratings-upgraded":
+elif PHASE == "from-18.0.1.1.0-upgraded":
     with open(SNAPSHOT, encoding="utf-8") as handle:
         check_assessments(json.load(handle))
     check_rules_and_language()
+elif PHASE == "from-18.0.1.2.0-before":
+    saved = enter_dossier_and_awards()
+    env.cr.commit()
+    with open(SNAPSHOT, "w", encoding="utf-8") as handle:
+        json.dump(saved, handle)
+    check(len(saved["kinds"]) >= 2, "awards of each former kind entered before the upgrade")
+elif PHASE == "from-18.0.1.2.0-upgraded":
+    with open(SNAPSHOT, encoding="utf-8") as handle:
+        check_dossier_and_awards(json.load(handle))
+    env.cr.rollback()
 elif PHASE == "before":
     make_data_that_stays()
     made_user = env["res.users"].search([("login", "=", "upgrade_check_user")])
@@ -854,7 +971,8 @@ elif PHASE == "uninstalled":
     with open(SNAPSHOT, encoding="utf-8") as handle:
         check_uninstalled(json.load(handle))
 else:
-    raise SystemExit(f"unknown TDKT_CHECK_PHASE {PHASE}")
+    # An upgrade from a version for which no check is written fails: write them.
+    raise SystemExit(f"{MARK}: FAIL no checks are written for the step {PHASE}")
 
 if failures:
     print(f"{MARK}: {len(failures)} check(s) failed in step {PHASE}", flush=True)
