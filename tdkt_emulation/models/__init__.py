@@ -45,3 +45,6 @@ from . import hr_department
 from . import hr_employee_public
 from . import tdkt_certificate_layout
 from . import tdkt_certificate_layout_field
+from . import tdkt_statistics_form
+from . import tdkt_statistics_row
+from . import tdkt_statistics_column
