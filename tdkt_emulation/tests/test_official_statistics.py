@@ -48,6 +48,7 @@ class TestOfficialStatistics(TdktCommon):
     @classmethod
     def _create_movements(cls):
         Movement = cls.env["tdkt.movement"]
+        movements = Movement
         for name, company, level, scope, method, decided, start, end in (
             # 12 months: "1 năm".
             ("M1", cls.company_x, "central", "national", "regular", "2040-12-01", "2041-01-01", "2041-12-31"),
@@ -61,8 +62,10 @@ class TestOfficialStatistics(TdktCommon):
             ("M0", cls.company_x, "agency", "agency", "regular", "2040-11-30", "2040-12-01", "2041-11-30"),
             # 36 months: "Từ 3 năm đến dưới 5 năm", in the other department.
             ("M5", cls.company_y, "province", "sector", "regular", "2041-01-10", "2041-02-01", "2044-01-31"),
+            # Never launched.
+            ("M9", cls.company_x, "central", "national", "regular", "2041-01-10", "2041-02-01", "2044-01-31"),
         ):  # fmt: skip
-            Movement.create(
+            movements |= Movement.create(
                 {
                     "name": name,
                     "company_id": company.id,
@@ -75,6 +78,9 @@ class TestOfficialStatistics(TdktCommon):
                     "date_end": end,
                 }
             )
+        (movements - movements[-1]).with_user(cls.officer).with_context(
+            allowed_company_ids=(cls.company_x | cls.company_y).ids
+        ).action_launch()
 
     @classmethod
     def _create_awards(cls):
