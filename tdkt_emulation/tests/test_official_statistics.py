@@ -4,7 +4,7 @@ import openpyxl
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
-from odoo.tests import freeze_time, tagged
+from odoo.tests import HttpCase, freeze_time, tagged
 
 from .common import TdktCommon
 
@@ -12,11 +12,9 @@ from .common import TdktCommon
 YEAR = 2041
 
 
-@tagged("post_install", "-at_install")
-@freeze_time("2041-12-10")
-class TestOfficialStatistics(TdktCommon):
-    """Biểu 0601-0605 of Circular 02/2023 from a known dataset of two companies (a
-    province database consolidating two departments), read back cell by cell."""
+class OfficialStatisticsCommon(TdktCommon):
+    """A known dataset of two companies (a province database consolidating two
+    departments) in the reporting year 2041."""
 
     @classmethod
     def setUpClass(cls):
@@ -170,18 +168,6 @@ class TestOfficialStatistics(TdktCommon):
     # HELPERS
     # ------------------------------------------------------------
 
-    def _render(self, companies=None, year=YEAR, form="all", user=None):
-        companies = companies or (self.company_x | self.company_y)
-        Report = self.env["tdkt.xlsx.report"].with_user(user or self.officer)
-        content, filename, _mimetype = Report.render(
-            "official_statistics", year=year, form=form, company_ids=companies.ids
-        )
-        return (
-            openpyxl.load_workbook(io.BytesIO(content)),
-            openpyxl.load_workbook(io.BytesIO(content), data_only=True),
-            filename,
-        )
-
     def _table(self, sheet):
         """{code: (label, [the values of columns 1, 2, …])} below the numbering row, and
         {code: the row's number}."""
@@ -202,6 +188,25 @@ class TestOfficialStatistics(TdktCommon):
     def _values(self, sheet):
         table, _places = self._table(sheet)
         return {code: values for code, (_label, values) in table.items()}
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2041-12-10")
+class TestOfficialStatistics(OfficialStatisticsCommon):
+    """Biểu 0601-0605 of Circular 02/2023 from the known dataset, read back cell by
+    cell."""
+
+    def _render(self, companies=None, year=YEAR, form="all", user=None):
+        companies = companies or (self.company_x | self.company_y)
+        Report = self.env["tdkt.xlsx.report"].with_user(user or self.officer)
+        content, filename, _mimetype = Report.render(
+            "official_statistics", year=year, form=form, company_ids=companies.ids
+        )
+        return (
+            openpyxl.load_workbook(io.BytesIO(content)),
+            openpyxl.load_workbook(io.BytesIO(content), data_only=True),
+            filename,
+        )
 
     # ------------------------------------------------------------
     # TESTS
@@ -439,3 +444,34 @@ class TestOfficialStatistics(TdktCommon):
         wizard.year = 2022
         with self.assertRaises(UserError):
             wizard.action_export()
+
+
+@tagged("post_install", "-at_install")
+class TestOfficialStatisticsRoute(HttpCase, OfficialStatisticsCommon):
+    """The forms download from the addon's document route, for the companies asked that
+    the user may work in."""
+
+    def test_download_for_one_or_both_companies(self):
+        self.authenticate(self.officer.login, self.officer.login)
+        url = "/tdkt/document/official_statistics?year=2041&form=0604&company_ids="
+        for companies, total in (
+            (self.company_x, 2),
+            (self.company_x | self.company_y, 3),
+        ):
+            response = self.url_open(url + ",".join(map(str, companies.ids)))
+            self.assertEqual(response.status_code, 200)
+            book = openpyxl.load_workbook(io.BytesIO(response.content), data_only=True)
+            self.assertEqual(book.sheetnames, ["0604"])
+            self.assertEqual(self._values(book["0604"])["01"], [total])
+        other = self.env["res.company"].create({"name": "Other"})
+        for query, status in (
+            (f"year=2041&company_ids={other.id}", 400),
+            ("year=20x1", 400),
+            ("year=2041&company_ids=1;2", 400),
+        ):
+            with self.subTest(query):
+                response = self.url_open("/tdkt/document/official_statistics?" + query)
+                self.assertEqual(response.status_code, status)
+        self.authenticate(self.head_a.login, self.head_a.login)
+        response = self.url_open("/tdkt/document/official_statistics?year=2041")
+        self.assertEqual(response.status_code, 403)
