@@ -1,6 +1,7 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
-from .tdkt_statistics_form import domain_condition
+from .tdkt_statistics_form import domain_condition, parse_codes
 
 
 class TdktStatisticsColumn(models.Model):
@@ -39,6 +40,17 @@ class TdktStatisticsColumn(models.Model):
             )
             if not column.sum_of:
                 column.form_id._check_domain(column.domain, where)
+            elif not all(
+                number.isascii() and number.isdigit()
+                for number in parse_codes(column.sum_of)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(where)s: a total names the numbers of the columns it adds "
+                        "up, e.g. 2, 3, 4.",
+                        where=where,
+                    )
+                )
 
     def _get_condition_sql(self, Model):
         self.ensure_one()

@@ -37,6 +37,9 @@ MATRIX = {
     "tdkt.reward.coefficient": ("", "r", "r", "r", "rwcu"),
     "tdkt.certificate.layout": ("", "r", "r", "rwc", "rwcu"),
     "tdkt.certificate.layout.field": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.statistics.form": ("", "r", "r", "r", "rwcu"),
+    "tdkt.statistics.row": ("", "r", "r", "r", "rwcu"),
+    "tdkt.statistics.column": ("", "r", "r", "r", "rwcu"),
 }
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
 

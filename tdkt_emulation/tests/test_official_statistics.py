@@ -420,6 +420,8 @@ class TestOfficialStatistics(OfficialStatisticsCommon):
             form.row_ids[-1].domain = "[('no_such_field', '=', 1)]"
         with self.assertRaises(ValidationError):
             form.column_ids[-1].domain = "import os"
+        with self.assertRaises(ValidationError):
+            form.column_ids[0].sum_of = "2, three"
         form.row_ids.filtered(lambda row: row.code == "01").sum_of = "01, 02"
         with self.assertRaisesRegex(UserError, "names itself"):
             self._render(form="0601")
