@@ -212,6 +212,27 @@ class TestOfficialStatistics(OfficialStatisticsCommon):
     # TESTS
     # ------------------------------------------------------------
 
+    def test_every_total_is_a_formula_whose_cached_value_adds_its_cells(self):
+        formulas, values, _filename = self._render()
+        checked = 0
+        for name in formulas.sheetnames:
+            sheet, cached = formulas[name], values[name]
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if not (isinstance(cell.value, str) and cell.value.startswith("=")):
+                        continue
+                    terms = cell.value[1:].split("+")
+                    with self.subTest(sheet=name, cell=cell.coordinate):
+                        self.assertTrue(all(term.isalnum() for term in terms))
+                        self.assertEqual(
+                            cached[cell.coordinate].value,
+                            sum(cached[term].value for term in terms),
+                        )
+                    checked += 1
+        # 0601: row 01 and column 1 of 11 counted rows; 0602: row 1 and column 1 of 18;
+        # 0603: row 01 and column 1 of 16; 0604: row 01; 0605: none.
+        self.assertEqual(checked, (4 + 11) + (9 + 18) + (5 + 16) + 1)
+
     def test_0601_movements_by_scope_duration_and_method(self):
         formulas, values, filename = self._render()
         self.assertEqual(formulas.sheetnames, ["0601", "0602", "0603", "0604", "0605"])
