@@ -24,15 +24,18 @@ def parse_domain(text):
 
 
 def domain_condition(Model, text):
-    """The SQL condition on ``Model``'s table that its records match the domain ``text``."""
+    """The SQL condition on ``Model``'s table that its records match the domain ``text``:
+    the domain's own condition when it needs no join (the cells' conditions then cost a
+    test per row, not a look-up in a sub-query), else the records' ids in a sub-query."""
     domain = parse_domain(text)
     if not domain:
         return SQL("TRUE")
-    return SQL(
-        "%s IN (%s)",
-        SQL.identifier(Model._table, "id"),
-        Model._search(domain).subselect(),
-    )
+    query = Model._search(domain)
+    if query.is_empty():
+        return SQL("FALSE")
+    if query.from_clause == SQL.identifier(Model._table) and query.where_clause:
+        return SQL("(%s)", query.where_clause)
+    return SQL("%s IN %s", SQL.identifier(Model._table, "id"), query.subselect())
 
 
 def parse_codes(text):
