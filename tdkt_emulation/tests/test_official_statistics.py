@@ -196,11 +196,15 @@ class TestOfficialStatistics(OfficialStatisticsCommon):
     """Biểu 0601-0605 of Circular 02/2023 from the known dataset, read back cell by
     cell."""
 
-    def _render(self, companies=None, year=YEAR, form="all", user=None):
+    def _render(self, companies=None, year=YEAR, form="all", user=None, receiver=""):
         companies = companies or (self.company_x | self.company_y)
         Report = self.env["tdkt.xlsx.report"].with_user(user or self.officer)
         content, filename, _mimetype = Report.render(
-            "official_statistics", year=year, form=form, company_ids=companies.ids
+            "official_statistics",
+            year=year,
+            form=form,
+            company_ids=companies.ids,
+            receiver=receiver,
         )
         return (
             openpyxl.load_workbook(io.BytesIO(content)),
@@ -245,7 +249,15 @@ class TestOfficialStatistics(OfficialStatisticsCommon):
         self.assertEqual(
             sheet["A3"].value, "Ngày nhận báo cáo: Ngày 15 tháng 12 năm báo cáo"
         )
-        self.assertEqual(sheet["D2"].value.split(": ")[0], "Đơn vị nhận báo cáo")
+        company = self.officer.company_id
+        self.assertEqual(
+            sheet["D1"].value,
+            f"Đơn vị báo cáo: {company.tdkt_issuing_body or company.name}",
+        )
+        self.assertEqual(
+            sheet["D2"].value,
+            "Đơn vị nhận báo cáo: Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)",
+        )
         self.assertEqual(sheet["A4"].value, "SỐ PHONG TRÀO THI ĐUA")
         self.assertEqual(
             sheet["A5"].value,
@@ -282,6 +294,29 @@ class TestOfficialStatistics(OfficialStatisticsCommon):
             "=" + "+".join(f"D{places[code]}" for code in ("02", "03", "04", "05")),
         )
         self.assertEqual(sheet[f"D{row}"].value, 0)
+        # The signatures below the table, after the place and date.
+        texts = [
+            cell.value
+            for row in sheet.iter_rows(min_row=places["12"] + 1)
+            for cell in row
+            if cell.value
+        ]
+        self.assertEqual(
+            texts[1:],
+            [
+                "Người lập biểu",
+                "Thủ trưởng đơn vị",
+                "(Ký, họ tên)",
+                "(Ký, họ tên, đóng dấu)",
+            ],
+        )
+        self.assertIn("ngày 10 tháng 12 năm 2041", texts[0])
+        formulas, _values, _filename = self._render(
+            form="0601", receiver="Sở Nội vụ tỉnh A"
+        )
+        self.assertEqual(
+            formulas["0601"]["D2"].value, "Đơn vị nhận báo cáo: Sở Nội vụ tỉnh A"
+        )
 
     def test_0602_0603_awards_by_recipient_and_kind(self):
         formulas, values, _filename = self._render()
