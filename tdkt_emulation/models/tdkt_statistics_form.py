@@ -234,24 +234,40 @@ class TdktStatisticsForm(models.Model):
         query = Model._search(domain)
         rows = self.row_ids.filtered(lambda row: row.display_type == "count")
         columns = self.column_ids.filtered(lambda column: not column.sum_of)
-        conditions = {row: row._get_condition_sql(Model, date_to) for row in rows}
-        conditions.update(
-            (column, column._get_condition_sql(Model)) for column in columns
-        )
+        # Each row's and column's condition is tested once per record, in a sub-query
+        # that OFFSET 0 keeps PostgreSQL from flattening into the counts;
+        # each cell counts the records meeting both.
+        conditions = [
+            SQL(
+                "%s AS %s",
+                row._get_condition_sql(Model, date_to),
+                SQL.identifier(f"r{i}"),
+            )
+            for i, row in enumerate(rows)
+        ] + [
+            SQL("%s AS %s", column._get_condition_sql(Model), SQL.identifier(f"c{j}"))
+            for j, column in enumerate(columns)
+        ]
         keys, counts = [], []
-        for row in rows:
-            for column in columns:
+        for i, row in enumerate(rows):
+            for j, column in enumerate(columns):
                 keys.append((row.code, column.number))
                 counts.append(
                     SQL(
                         "COUNT(*) FILTER (WHERE %s AND %s)",
-                        conditions[row],
-                        conditions[column],
+                        SQL.identifier(f"r{i}"),
+                        SQL.identifier(f"c{j}"),
                     )
                 )
         if not keys:
             return {}
-        (values,) = self.env.execute_query(query.select(*counts))
+        (values,) = self.env.execute_query(
+            SQL(
+                "SELECT %s FROM (%s OFFSET 0) AS cells",
+                SQL(", ").join(counts),
+                query.select(*conditions),
+            )
+        )
         return dict(zip(keys, values, strict=True))
 
     def _prepare_sheet(self, year, companies, reporter, receiver, place_date):
