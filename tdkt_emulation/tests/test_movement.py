@@ -4,9 +4,9 @@ from datetime import date
 from pathlib import Path
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
-from .common import TdktCommon
+from .common import RpcMixin, TdktCommon
 
 
 @tagged("post_install", "-at_install")
@@ -438,3 +438,71 @@ class TestMovement(TdktCommon):
         decision.with_user(self.manager).action_sign()
         self.assertEqual(decision.award_ids.award_kind, "sudden")
         self.assertEqual(decision.award_ids.employee_id, self.employee_a)
+
+
+@tagged("post_install", "-at_install")
+class TestMovementRpc(RpcMixin, HttpCase, TdktCommon):
+    """The movement's steps and the classes of an award, called over the external
+    JSON-RPC API (``/jsonrpc``, ``execute_kw``) by a unit's head and by the Office."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.award = cls.env["tdkt.award"].create(
+            {
+                "employee_id": cls.employee_a.id,
+                "title_id": cls.title_ldtt.id,
+                "year": 2029,
+                "decision_number": "9/QĐ-A",
+            }
+        )
+        cls.movement = cls.env["tdkt.movement"].create(
+            {
+                "name": "Phong trào chuyên đề 2030",
+                "method": "thematic",
+                "decision_number": "12/KH-SNV",
+                "decision_date": date(2030, 3, 1),
+            }
+        )
+
+    def test_only_the_office_sets_classes_and_launches_over_rpc(self):
+        self.assertEqual(self.award.recipient_class, "worker")
+        for vals in ({"recipient_class": "leader_other"}, {"award_kind": "sudden"}):
+            self.assertRefused(
+                self._rpc(self.head_a, "tdkt.award", "write", self.award.ids, vals)
+            )
+        self.assertRefused(
+            self._rpc(self.head_a, "tdkt.movement", "action_launch", self.movement.ids)
+        )
+        self.assertRefused(
+            self._rpc(
+                self.head_a,
+                "tdkt.movement",
+                "write",
+                self.movement.ids,
+                {"state": "launched"},
+            )
+        )
+        self.assertEqual(self.movement.state, "draft")
+        self.assertEqual(
+            self._rpc(
+                self.user_a, "tdkt.movement", "read", self.movement.ids, ["name"]
+            )[0][0]["name"],
+            "Phong trào chuyên đề 2030",
+        )
+        self.assertAnswered(
+            self._rpc(
+                self.officer,
+                "tdkt.award",
+                "write",
+                self.award.ids,
+                {"recipient_class": "leader_other"},
+            )
+        )
+        self.assertAnswered(
+            self._rpc(self.officer, "tdkt.movement", "action_launch", self.movement.ids)
+        )
+        self.award.invalidate_recordset()
+        self.movement.invalidate_recordset()
+        self.assertEqual(self.award.recipient_class, "leader_other")
+        self.assertEqual(self.movement.state, "launched")
