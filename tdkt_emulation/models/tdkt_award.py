@@ -292,7 +292,7 @@ class TdktAward(models.Model):
         if set(vals) - self._get_chatter_fields() <= {"recipient_class"}:
             self._check_classes_edit()
             return
-        super()._check_edit_vals(vals)
+        return super()._check_edit_vals(vals)
 
     def _check_edit(self):
         """The Office enters and edits the awards from before the addon; an award of a

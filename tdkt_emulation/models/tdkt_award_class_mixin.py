@@ -84,7 +84,7 @@ class TdktAwardClassMixin(models.AbstractModel):
     def _check_edit_vals(self, vals):
         if CLASS_FIELDS & set(vals):
             self._check_classes_edit()
-        super()._check_edit_vals(vals)
+        return super()._check_edit_vals(vals)
 
     def _check_classes_edit(self):
         self._require(
