@@ -291,6 +291,38 @@ class TestMovement(TdktCommon):
         with self._refused(AccessError, "Only the Office"):
             paper.with_user(self.head_a)._check_edit_vals({"award_kind": "sudden"})
 
+    def test_the_office_reads_the_tdkt_staff_fields_of_the_people(self):
+        """The Office, without HR rights, reads and keeps the statistics' facts of a person
+        (class, TĐKT work, education); the other users do not see them."""
+        names = [
+            "tdkt_recipient_class",
+            "tdkt_staff",
+            "tdkt_education_level",
+            "tdkt_work_start_date",
+        ]
+        self.assertFalse(self.officer.has_group("hr.group_hr_user"))
+        self.employee_a.write(
+            {
+                "tdkt_staff": True,
+                "tdkt_education_level": "university",
+                "tdkt_work_start_date": date(2015, 3, 1),
+            }
+        )
+        [values] = self.employee_a.with_user(self.officer).read(names)
+        self.assertEqual(values["tdkt_recipient_class"], "worker")
+        self.assertTrue(values["tdkt_staff"])
+        self.assertEqual(values["tdkt_education_level"], "university")
+        self.assertEqual(values["tdkt_work_start_date"], date(2015, 3, 1))
+        # Prefetched with the other fields of a person, as an import reads them.
+        employees = (
+            self.env["hr.employee"]
+            .with_user(self.officer)
+            .browse((self.employee_a | self.employee_b).ids)
+        )
+        self.assertEqual(employees.filtered("active"), employees)
+        with self.assertRaises(AccessError):
+            self.employee_a.with_user(self.user_a).read(["tdkt_education_level"])
+
     def test_a_sudden_achievement_needs_its_reason_and_stays_sudden(self):
         decision = self._decision()
         with self._refused(ValidationError, "sudden achievement"):
