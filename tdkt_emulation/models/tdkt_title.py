@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..lib.authority import LEVEL_AUTHORITIES
+from ..lib.award_classes import AWARD_KINDS
 
 # Levels of titles, and scopes of initiatives: cơ sở, cấp tỉnh, toàn quốc.
 LEVELS = [
@@ -81,6 +82,14 @@ class TdktTitle(models.Model):
         "Official Statistics Column",
         help="Where the official statistics (Biểu 0602, 0603) count the title's awards; "
         "empty for the titles they do not count.",
+    )
+    default_award_kind = fields.Selection(
+        AWARD_KINDS,
+        "Default Kind of Award",
+        required=True,
+        default="regular",
+        help="The kind of award its decision and proposal lines take by default: the "
+        "yearly titles and forms are regular; a line of a thematic movement is thematic.",
     )
     approval_threshold = fields.Float(
         "Council Approval Threshold (%)",

@@ -40,3 +40,4 @@ from . import test_plan_import
 from . import test_eligibility_sources
 from . import test_assessment
 from . import test_official_statistics
+from . import test_movement
