@@ -4,7 +4,7 @@ import openpyxl
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
-from odoo.tests import HttpCase, freeze_time, tagged
+from odoo.tests import Form, HttpCase, freeze_time, tagged
 
 from .common import TdktCommon
 
@@ -483,6 +483,24 @@ class TestOfficialStatistics(OfficialStatisticsCommon):
         form.row_ids.filtered(lambda row: row.code == "01").sum_of = "01, 02"
         with self.assertRaisesRegex(UserError, "names itself"):
             self._render(form="0601")
+
+    def test_the_menu_opens_the_wizard_for_the_office_only(self):
+        menu = self.env.ref("tdkt_emulation.tdkt_statistics_report_menu")
+        for user, visible in ((self.officer, True), (self.head_a, False)):
+            with self.subTest(user=user.login):
+                menus = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+                self.assertEqual(menu.id in menus, visible)
+        wizard = Form(self.env["tdkt.statistics.report"].with_user(self.officer))
+        wizard.year = YEAR
+        wizard.form = "0603"
+        action = wizard.save().action_export()
+        self.assertEqual(action["params"]["data"]["form"], "0603")
+        # The Manager corrects a label of a form from its screen.
+        form = self.env.ref("tdkt_emulation.statistics_form_0604_2023")
+        with Form(form.with_user(self.manager)) as screen:
+            with screen.row_ids.edit(1) as row:
+                row.name = "Cấp Vụ"
+        self.assertIn("Cấp Vụ", form.row_ids.mapped("name"))
 
     def test_the_wizard_downloads_for_the_companies_selected(self):
         wizard = (
