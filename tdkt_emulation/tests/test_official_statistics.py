@@ -1,4 +1,6 @@
+import importlib.util
 import io
+from pathlib import Path
 
 import openpyxl
 
@@ -501,6 +503,29 @@ class TestOfficialStatistics(OfficialStatisticsCommon):
             with screen.row_ids.edit(1) as row:
                 row.name = "Cấp Vụ"
         self.assertIn("Cấp Vụ", form.row_ids.mapped("name"))
+
+    def test_an_upgraded_database_gets_the_statistics_column_of_its_titles(self):
+        ref = self.env.ref
+        merit = ref("tdkt_emulation.title_merit_prime_minister")
+        fighter = ref("tdkt_emulation.title_cstd_province")
+        ldtt = self.title_ldtt
+        (merit | ldtt).statistics_group = False
+        fighter.statistics_group = "state_other"
+        self.env.flush_all()
+        path = (
+            Path(__file__).parents[1]
+            / "migrations"
+            / "18.0.1.3.0"
+            / "post-statistics.py"
+        )
+        spec = importlib.util.spec_from_file_location("post_statistics", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "18.0.1.2.0")
+        self.env.invalidate_all()
+        self.assertEqual(merit.statistics_group, "prime_minister_merit")
+        self.assertEqual(fighter.statistics_group, "state_other", "kept as set")
+        self.assertFalse(ldtt.statistics_group, "on none of the forms")
 
     def test_the_wizard_downloads_for_the_companies_selected(self):
         wizard = (
