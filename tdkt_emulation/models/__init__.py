@@ -11,6 +11,7 @@ from . import tdkt_unit_mixin
 from . import tdkt_workflow_mixin
 from . import tdkt_reminder_mixin
 from . import tdkt_subject_mixin
+from . import tdkt_award_class_mixin
 from . import tdkt_title
 from . import tdkt_plan
 from . import tdkt_plan_task
@@ -22,6 +23,7 @@ from . import tdkt_cluster_covenant_line
 from . import tdkt_cluster_criterion
 from . import tdkt_cluster_score
 from . import tdkt_cluster_event
+from . import tdkt_movement
 from . import tdkt_registration
 from . import tdkt_council
 from . import tdkt_council_member
@@ -54,3 +56,6 @@ from . import hr_department
 from . import hr_employee_public
 from . import tdkt_certificate_layout
 from . import tdkt_certificate_layout_field
+from . import tdkt_statistics_form
+from . import tdkt_statistics_row
+from . import tdkt_statistics_column

@@ -15,6 +15,17 @@ class HrDepartment(models.Model):
         "is approved. Untick it for what is not a unit of work: the councils, the leadership, "
         "a sample or former department.",
     )
+    tdkt_office_type = fields.Selection(
+        [
+            ("ministry_department", "Department of a ministry or central body (Vụ)"),
+            ("ministry_division", "Division of such a department"),
+            ("home_affairs_board", "Board of a Department of Home Affairs"),
+            ("home_affairs_division", "Division of a Department of Home Affairs"),
+        ],
+        "TĐKT Office Type",
+        help="The organisation doing emulation and commendation work that the unit is, as "
+        "the official statistics (Biểu 0604) count it.",
+    )
     tdkt_award_ids = fields.One2many(
         "tdkt.award",
         "unit_id",

@@ -10,7 +10,7 @@ IMPORT_FIELDS = (
     "unit_id",
     "year",
     "title_id",
-    "kind",
+    "award_kind",
     "decision_number",
     "decision_date",
     "decision_authority",
@@ -20,11 +20,6 @@ IMPORT_FIELDS = (
 # the row still holds them and the sample's note.
 IMPORT_SAMPLE_PERSON = "Nguyễn Văn A"
 IMPORT_SAMPLE_DECISION = "12/QĐ-UBND"
-AWARD_KINDS = [
-    ("merit", "Merit"),
-    ("sudden", "Sudden"),
-    ("thematic", "Thematic"),
-]
 
 
 class TdktAward(models.Model):
@@ -34,13 +29,15 @@ class TdktAward(models.Model):
     Signing a decision writes its awards and cancelling it removes them; those rows change
     with their decision only. Awards from before the addon (paper history) are entered or
     imported by the Office with the decision's number, date and authority.
-    Only merit awards (theo công trạng) count towards higher titles.
+    Only regular awards (thường xuyên, theo công trạng) count towards higher titles. The kind
+    and the recipient class are those of the Ministry's statistics (``lib/award_classes``).
     """
 
     _name = "tdkt.award"
     _description = "Award"
     _inherit = [
         "tdkt.input.mixin",
+        "tdkt.award.class.mixin",
         "tdkt.workflow.mixin",
         "tdkt.subject.mixin",
         "tdkt.unit.mixin",
@@ -67,12 +64,12 @@ class TdktAward(models.Model):
     title_sequence = fields.Integer(related="title_id.sequence", store=True)
     level = fields.Selection(related="title_id.level", store=True)
     title_kind = fields.Selection(related="title_id.kind", store=True)
-    kind = fields.Selection(
-        AWARD_KINDS,
-        "Kind of Award",
-        required=True,
-        default="merit",
-        help="Only merit awards count towards higher titles.",
+    movement_id = fields.Many2one(
+        "tdkt.movement",
+        "Emulation Movement",
+        index=True,
+        ondelete="restrict",
+        check_company=True,
     )
     decision_id = fields.Many2one(
         "tdkt.decision", index=True, readonly=True, ondelete="restrict", copy=False
@@ -289,6 +286,13 @@ class TdktAward(models.Model):
     # ------------------------------------------------------------
     # STEPS
     # ------------------------------------------------------------
+
+    def _check_edit_vals(self, vals):
+        # The class of recipient is the statistics': the Office corrects it on any award.
+        if set(vals) - self._get_chatter_fields() <= {"recipient_class"}:
+            self._check_classes_edit()
+            return
+        return super()._check_edit_vals(vals)
 
     def _check_edit(self):
         """The Office enters and edits the awards from before the addon; an award of a

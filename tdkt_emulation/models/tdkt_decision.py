@@ -60,6 +60,17 @@ class TdktDecision(models.Model):
         help="The year the titles and forms reward.",
     )
     date_decision = fields.Date("Decision Date", tracking=True, copy=False)
+    movement_id = fields.Many2one(
+        "tdkt.movement",
+        "Emulation Movement",
+        index=True,
+        tracking=True,
+        domain="[('state', '=', 'launched')]",
+        ondelete="restrict",
+        check_company=True,
+        help="The thematic movement whose commendations this decision makes: its lines make "
+        "awards of kind thematic.",
+    )
     signer_id = fields.Many2one(
         "hr.employee", "Signed By", tracking=True, check_company=True
     )
@@ -230,6 +241,7 @@ class TdktDecision(models.Model):
                         "initiative_ids": [
                             fields.Command.set(line._get_eligibility_initiative_ids())
                         ],
+                        **line._get_award_class_vals(),
                     }
                 )
                 for line in results
@@ -280,6 +292,7 @@ class TdktDecision(models.Model):
                         "%(decision)s has no line.", decision=decision.display_name
                     )
                 )
+            decision.movement_id.sudo()._check_commendable()
         for decision in self:
             decision._freeze_lines()
         lines = self.line_ids

@@ -2,7 +2,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..lib.reward import reward_amount
-from .tdkt_award import AWARD_KINDS
 
 
 class TdktDecisionLine(models.Model):
@@ -10,7 +9,12 @@ class TdktDecisionLine(models.Model):
 
     _name = "tdkt.decision.line"
     _description = "Decision Line"
-    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "tdkt.subject.mixin"]
+    _inherit = [
+        "tdkt.input.mixin",
+        "tdkt.award.class.mixin",
+        "tdkt.workflow.mixin",
+        "tdkt.subject.mixin",
+    ]
     _order = "decision_id, subject_type desc, sequence, id"
     _check_company_auto = True
     # Written when the decision is signed.
@@ -35,8 +39,12 @@ class TdktDecisionLine(models.Model):
     )
     job_title = fields.Char(related="employee_id.job_title")
     title_id = fields.Many2one(string="Title or Form")
-    award_kind = fields.Selection(
-        AWARD_KINDS, "Kind of Award", required=True, default="merit"
+    movement_id = fields.Many2one(
+        related="decision_id.movement_id",
+        store=True,
+        precompute=True,
+        index=True,
+        string="Emulation Movement",
     )
     registration_line_id = fields.Many2one(
         "tdkt.registration.line",
@@ -62,6 +70,10 @@ class TdktDecisionLine(models.Model):
         domain="[('state', '=', 'recognized')]",
     )
     note = fields.Char()
+    reason = fields.Text(
+        "Achievement",
+        help="The sudden achievement (thành tích đột xuất) a line of kind sudden rewards.",
+    )
     # The reward money: computed from the tables while the decision is a draft, stored as
     # it was on signing
     reward_coefficient = fields.Float(
@@ -154,6 +166,17 @@ class TdktDecisionLine(models.Model):
                         "decision's company.",
                         line=line.display_name,
                         company=company.name,
+                    )
+                )
+
+    @api.constrains("award_kind", "reason")
+    def _check_sudden_reason(self):
+        for line in self:
+            if line.award_kind == "sudden" and not (line.reason or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Describe the sudden achievement of %(subject)s.",
+                        subject=line.subject_name or "",
                     )
                 )
 
@@ -256,7 +279,9 @@ class TdktDecisionLine(models.Model):
             "unit_id": self.unit_id.id,
             "year": decision.year,
             "title_id": self.title_id.id,
-            "kind": self.award_kind,
+            "award_kind": self.award_kind,
+            "recipient_class": self.recipient_class,
+            "movement_id": self.movement_id.id,
             "decision_id": decision.id,
             "decision_number": decision.name,
             "decision_date": decision.date_decision,

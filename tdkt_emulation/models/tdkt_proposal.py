@@ -52,6 +52,17 @@ class TdktProposal(models.Model):
         default=lambda self: fields.Date.context_today(self).year,
         help="The year the titles and forms reward.",
     )
+    movement_id = fields.Many2one(
+        "tdkt.movement",
+        "Emulation Movement",
+        index=True,
+        tracking=True,
+        domain="[('state', '=', 'launched')]",
+        ondelete="restrict",
+        check_company=True,
+        help="The thematic movement whose commendations this dossier proposes: its lines propose "
+        "awards of kind thematic.",
+    )
     recipient = fields.Char(
         "Sent To",
         tracking=True,
@@ -322,6 +333,7 @@ class TdktProposal(models.Model):
                         "employee_id": line.employee_id.id,
                         "unit_id": line.unit_id.id,
                         "title_id": line.title_id.id,
+                        **line._get_award_class_vals(),
                     }
                 )
                 for line in results
@@ -341,6 +353,7 @@ class TdktProposal(models.Model):
                         "%(proposal)s has no nominee.", proposal=proposal.display_name
                     )
                 )
+            proposal.movement_id.sudo()._check_commendable()
             # Read afresh: the facts the checklist looks up (assessments, initiatives)
             # may have changed since the field was computed.
             if checklist := proposal._get_checklist():

@@ -11,7 +11,12 @@ class TdktProposalLine(models.Model):
 
     _name = "tdkt.proposal.line"
     _description = "Nominee of a Proposal Dossier"
-    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "tdkt.subject.mixin"]
+    _inherit = [
+        "tdkt.input.mixin",
+        "tdkt.award.class.mixin",
+        "tdkt.workflow.mixin",
+        "tdkt.subject.mixin",
+    ]
     _order = "proposal_id, subject_type desc, id"
     _check_company_auto = True
     # The higher body's answer is entered with its decision; the award is written by it.
@@ -44,6 +49,13 @@ class TdktProposalLine(models.Model):
     # sending company's people (related fields are read as the superuser).
     job_title = fields.Char(related="employee_id.job_title")
     title_id = fields.Many2one(string="Title or Form")
+    movement_id = fields.Many2one(
+        related="proposal_id.movement_id",
+        store=True,
+        precompute=True,
+        index=True,
+        string="Emulation Movement",
+    )
     registration_line_id = fields.Many2one(
         "tdkt.registration.line",
         "Registered Title",
@@ -292,6 +304,17 @@ class TdktProposalLine(models.Model):
             )
         )
 
+    @api.constrains("award_kind", "reason")
+    def _check_sudden_reason(self):
+        for line in self:
+            if line.award_kind == "sudden" and not (line.reason or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Describe the sudden achievement of %(subject)s.",
+                        subject=line.subject_name or "",
+                    )
+                )
+
     @api.constrains("proposal_id", "title_id")
     def _check_above_own_authority(self):
         """A dossier carries what the company's own decisions may not grant."""
@@ -360,6 +383,9 @@ class TdktProposalLine(models.Model):
             "unit_id": self.unit_id.id,
             "year": proposal.year,
             "title_id": self.title_id.id,
+            "award_kind": self.award_kind,
+            "recipient_class": self.recipient_class,
+            "movement_id": self.movement_id.id,
             "decision_number": proposal.decision_number,
             "decision_date": proposal.decision_date,
             "decision_authority": proposal.decision_authority,

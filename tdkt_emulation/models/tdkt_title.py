@@ -2,12 +2,29 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..lib.authority import LEVEL_AUTHORITIES
+from ..lib.award_classes import AWARD_KINDS
 
 # Levels of titles, and scopes of initiatives: cơ sở, cấp tỉnh, toàn quốc.
 LEVELS = [
     ("grassroots", "Grassroots"),
     ("provincial", "Provincial"),
     ("national", "National"),
+]
+# The columns of the official statistics (Biểu 0602 and 0603) a title is counted in; the
+# department's own titles (LĐTT, CSTĐCS, Giấy khen) are in none.
+STATISTICS_GROUPS = [
+    ("order_medal", "Orders and medals"),
+    ("ho_chi_minh_prize", "Ho Chi Minh Prize"),
+    ("state_prize", "State Prize"),
+    ("state_honour", "State honorary title"),
+    ("government_flag", "Emulation Flag of the Government"),
+    ("prime_minister_merit", "Certificate of Merit of the Prime Minister"),
+    ("national_fighter", "National Emulation Fighter"),
+    ("state_other", "Other State-level form"),
+    ("provincial_merit", "Certificate of Merit of a ministry or province"),
+    ("provincial_fighter", "Emulation Fighter of a ministry or province"),
+    ("provincial_flag", "Emulation Flag of a ministry or province"),
+    ("provincial_badge", "Commemorative medal of a ministry or province"),
 ]
 
 
@@ -59,6 +76,20 @@ class TdktTitle(models.Model):
     )
     company_id = fields.Many2one(
         "res.company", help="Leave empty to share the title with every company."
+    )
+    statistics_group = fields.Selection(
+        STATISTICS_GROUPS,
+        "Official Statistics Column",
+        help="Where the official statistics (Biểu 0602, 0603) count the title's awards; "
+        "empty for the titles they do not count.",
+    )
+    default_award_kind = fields.Selection(
+        AWARD_KINDS,
+        "Default Kind of Award",
+        required=True,
+        default="regular",
+        help="The kind of award its decision and proposal lines take by default: the "
+        "yearly titles and forms are regular; a line of a thematic movement is thematic.",
     )
     approval_threshold = fields.Float(
         "Council Approval Threshold (%)",

@@ -2,11 +2,11 @@ from collections import defaultdict
 from datetime import date
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
 from ..lib.dates import document_date
-from ..lib.params import YEAR_MAX, YEAR_MIN, parse_year
+from ..lib.params import YEAR_MAX, YEAR_MIN, parse_ids, parse_year
 from ..lib.xlsx_awards import (
     build_eligibility_xlsx,
     build_import_template_xlsx,
@@ -14,6 +14,7 @@ from ..lib.xlsx_awards import (
 )
 from ..lib.xlsx_council import build_review_xlsx, build_scoring_xlsx
 from ..lib.xlsx_registrations import build_registrations_xlsx
+from ..lib.xlsx_statistics import StatisticsError, build_official_statistics_xlsx
 from ..models.tdkt_award import (
     IMPORT_FIELDS,
     IMPORT_SAMPLE_DECISION,
@@ -29,7 +30,10 @@ XLSX_REPORTS = {
     "council_session": "tdkt.council.session",
     "award_statistics": False,
     "award_import_template": False,
+    "official_statistics": False,
 }
+# The longest name of a receiving body the official statistics print.
+MAX_RECEIVER = 200
 PERIODS = ("six_months", "annual")
 
 
@@ -581,6 +585,112 @@ class TdktXlsxReport(models.AbstractModel):
         return content, filename
 
     # ------------------------------------------------------------
+    # OFFICIAL STATISTICS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _parse_official_statistics_params(self, values):
+        year = parse_year(values.get("year", ""))
+        if year is None:
+            raise UserError(
+                self.env._(
+                    "year expects a year from %(first)s to %(last)s.",
+                    first=YEAR_MIN,
+                    last=YEAR_MAX,
+                )
+            )
+        form = values.get("form") or "all"
+        if not isinstance(form, str) or not (form == "all" or form.isascii()):
+            raise UserError(self.env._("form expects all or the code of a form."))
+        company_ids = parse_ids(values.get("company_ids", ""), limit=1000)
+        if company_ids is None:
+            raise UserError(
+                self.env._("company_ids expects company ids separated by commas.")
+            )
+        receiver = values.get("receiver") or ""
+        if not isinstance(receiver, str) or len(receiver) > MAX_RECEIVER:
+            raise UserError(
+                self.env._(
+                    "receiver expects the name of a body of at most %(count)s characters.",
+                    count=MAX_RECEIVER,
+                )
+            )
+        return {
+            "year": year,
+            "form": form,
+            "company_ids": company_ids,
+            "receiver": receiver,
+        }
+
+    @api.model
+    def _get_statistics_companies(self, company_ids=None):
+        """The companies the official statistics count: ``company_ids`` (all of them
+        allowed to the user), else those of the environment (the companies selected in
+        the web client: a province database consolidates its departments)."""
+        if not company_ids:
+            return self.env.companies
+        companies = self.env["res.company"].browse(company_ids)
+        if companies - self.env.user.company_ids:
+            raise UserError(
+                self.env._("The statistics count only the companies you may work in.")
+            )
+        return companies
+
+    @api.model
+    def _render_official_statistics(
+        self, records, year, form="all", company_ids=None, receiver=""
+    ):
+        """The official statistics forms of the reporting ``year`` (01/12 of the previous
+        year to 30/11): the version of each form valid for the year
+        (``tdkt.statistics.form``), ``form`` alone or all of them, one sheet each, counted
+        over the companies (:meth:`_get_statistics_companies`) in one query per form.
+
+        The Office prepares them: the counts go past the units' record rules, over the
+        companies of the user."""
+        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
+            raise AccessError(
+                self.env._("Only the Office prepares the official statistics.")
+            )
+        if not YEAR_MIN <= int(year) <= YEAR_MAX:
+            raise UserError(self.env._("Choose the reporting year."))
+        year = int(year)
+        companies = self._get_statistics_companies(company_ids)
+        forms = self.env["tdkt.statistics.form"].sudo()._get_for_year(year)
+        if form != "all":
+            forms = forms.filtered(lambda record: record.code == form)
+        if not forms:
+            raise UserError(
+                self.env._(
+                    "No official statistics form is valid for the reporting year %(year)s.",
+                    year=year,
+                )
+            )
+        org = self.env["tdkt.document"]._prepare_org(self.env.company)
+        place_date = document_date(org["place"], fields.Date.context_today(self))
+        try:
+            content = build_official_statistics_xlsx(
+                [
+                    record._prepare_sheet(
+                        year, companies, org["issuing_body"], receiver, place_date
+                    )
+                    for record in forms
+                ]
+            )
+        except StatisticsError as error:
+            raise UserError(
+                self.env._(
+                    "The totals of the official statistics forms cannot be computed: "
+                    "%(error)s",
+                    error=error,
+                )
+            ) from error
+        env = self._get_env()
+        name = form if form != "all" else env._("all")
+        return content, env._(
+            "official-statistics-%(form)s-%(year)s.xlsx", form=name, year=year
+        )
+
+    # ------------------------------------------------------------
     # AWARD IMPORT TEMPLATE
     # ------------------------------------------------------------
 
@@ -597,7 +707,7 @@ class TdktXlsxReport(models.AbstractModel):
             Award._fields[name]._description_string(env) for name in IMPORT_FIELDS
         ]
         subjects = dict(Award._fields["subject_type"]._description_selection(env))
-        kinds = dict(Award._fields["kind"]._description_selection(env))
+        kinds = dict(Award._fields["award_kind"]._description_selection(env))
         titles = env["tdkt.title"].search([])
         title = titles.filtered(
             lambda title: title.subject_type in ("individual", "both")
@@ -609,7 +719,7 @@ class TdktXlsxReport(models.AbstractModel):
             "unit_id": "",
             "year": today.year - 1,
             "title_id": title.name or "",
-            "kind": kinds["merit"],
+            "award_kind": kinds["regular"],
             "decision_number": IMPORT_SAMPLE_DECISION,
             "decision_date": date(today.year, 1, 15),
             "decision_authority": env._(
@@ -624,7 +734,7 @@ class TdktXlsxReport(models.AbstractModel):
         choices = {
             IMPORT_FIELDS.index("subject_type"): list(subjects.values()),
             IMPORT_FIELDS.index("title_id"): list(dict.fromkeys(titles.mapped("name"))),
-            IMPORT_FIELDS.index("kind"): list(kinds.values()),
+            IMPORT_FIELDS.index("award_kind"): list(kinds.values()),
         }
         content = build_import_template_xlsx(
             env._("Awards"),

@@ -43,3 +43,5 @@ from . import test_assessment
 from . import test_cluster
 from . import test_cluster_rpc
 from . import test_province
+from . import test_official_statistics
+from . import test_movement

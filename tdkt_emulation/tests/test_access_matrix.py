@@ -25,6 +25,7 @@ MATRIX = {
     "tdkt.rule.set": ("", "r", "r", "r", "rwcu"),
     "tdkt.title.rule": ("", "r", "r", "r", "rwcu"),
     "tdkt.title.rule.alternative": ("", "r", "r", "r", "rwcu"),
+    "tdkt.movement": ("", "r", "r", "rwc", "rwcu"),
     "tdkt.award": ("", "r", "r", "rwcu", "rwcu"),
     "tdkt.decision": ("", "r", "r", "rwcu", "rwcu"),
     "tdkt.decision.line": ("", "r", "r", "rwcu", "rwcu"),
@@ -46,6 +47,9 @@ MATRIX = {
     "tdkt.cluster.criterion": ("", "r", "r", "rwcu", "rwcu"),
     "tdkt.cluster.score": ("", "r", "r", "rwcu", "rwcu"),
     "tdkt.cluster.event": ("", "r", "r", "rwcu", "rwcu"),
+    "tdkt.statistics.form": ("", "r", "r", "r", "rwcu"),
+    "tdkt.statistics.row": ("", "r", "r", "r", "rwcu"),
+    "tdkt.statistics.column": ("", "r", "r", "r", "rwcu"),
 }
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
 

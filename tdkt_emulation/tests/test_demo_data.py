@@ -128,3 +128,23 @@ class TestDemoData(TransactionCase):
             sorted(tasks.mapped("sequence")), [3, 11, 16], tasks.mapped("name")
         )
         self.assertEqual(tasks.cluster_id, cluster)
+
+    def test_demo_movements_of_the_seed_plan(self):
+        regular = self.env.ref(
+            "tdkt_emulation.movement_2020_regular", raise_if_not_found=False
+        )
+        if not regular:
+            self.skipTest("installed without demo data")
+        self.assertEqual(regular.name, "Phát động phong trào thi đua năm 2020")
+        self.assertEqual(regular.plan_id, self.env.ref("tdkt_emulation.plan_2020"))
+        self.assertEqual((regular.method, regular.state), ("regular", "launched"))
+        thematic = self.env.ref("tdkt_emulation.movement_2016_2020_thematic")
+        self.assertEqual((thematic.method, thematic.state), ("thematic", "launched"))
+        self.assertEqual(len(thematic.award_ids), 3)
+        self.assertEqual(set(thematic.award_ids.mapped("award_kind")), {"thematic"})
+        self.assertEqual(
+            self.env.ref(
+                "tdkt_emulation.award_2020_thematic_office_head"
+            ).recipient_class,
+            "leader_other",
+        )

@@ -13,3 +13,4 @@ from . import tdkt_plan_import
 from . import tdkt_plan_import_task
 from . import tdkt_plan_import_unit
 from . import tdkt_assessment_import
+from . import tdkt_statistics_report
