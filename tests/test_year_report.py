@@ -1,10 +1,14 @@
 """The figures of the 6-month and year-end reports (báo cáo sơ kết / tổng kết): the
 period, the counts by method, quarter, level and scope, and how numbers are worded."""
 
+import io
 from datetime import date
 
+import docx
 import pytest
 
+from tdkt_emulation.lib.docx_render import render_docx
+from tdkt_emulation.lib.docx_templates import ALLOWED_NAMES, build_template
 from tdkt_emulation.lib.year_report import (
     award_figures,
     decision_figures,
@@ -13,6 +17,7 @@ from tdkt_emulation.lib.year_report import (
     movement_figures,
     number_text,
     period_wording,
+    report_values,
     reporting_period,
     share_text,
     task_figures,
@@ -329,3 +334,101 @@ def test_decisions_of_the_period():
     year = decision_figures(decisions, YEAR)
     assert year["count"] == 3
     assert year["items"][2]["text"] == "Quyết định số 90/QĐ-SNV ngày 01/07/2030"
+
+
+def _render(period):
+    document = docx.Document(
+        io.BytesIO(
+            render_docx(
+                build_template(f"report_{period}"),
+                {
+                    "org": {
+                        "superior_body": "UBND tỉnh Lạng Sơn",
+                        "issuing_body": "Sở Nội vụ",
+                        "place": "Lạng Sơn",
+                    },
+                    "doc": {
+                        "number": "",
+                        "date_line": "Lạng Sơn, ngày … tháng … năm …",
+                        "signer_title": "Giám đốc",
+                        "signer_name": "Nguyễn Văn A",
+                        "recipients": ["- Lưu: VT, TĐKT."],
+                    },
+                    "report": report_values(
+                        2030,
+                        period,
+                        movements=MOVEMENTS,
+                        tasks=TASKS,
+                        awards=AWARDS,
+                        proposed=PROPOSED,
+                        initiatives=[{"scope": "grassroots", "year": 2030}],
+                        decisions=[
+                            {
+                                "number": "3/QĐ-SNV",
+                                "date": date(2029, 12, 20),
+                                "summary": "công nhận danh hiệu thi đua năm 2029",
+                                "individuals": 2,
+                            }
+                        ],
+                        plan_number="03/KH-SNV",
+                        plan_date_text="ngày 03 tháng 01 năm 2030",
+                    ),
+                },
+                ALLOWED_NAMES[f"report_{period}"],
+            )
+        )
+    )
+    paragraphs = [paragraph.text for paragraph in document.paragraphs]
+    tables = [
+        [[cell.text for cell in row.cells] for row in table.rows]
+        for table in document.tables
+    ]
+    return paragraphs, tables
+
+
+def test_shipped_template_prints_the_half_year_figures():
+    paragraphs, tables = _render("half_year")
+    assert "BÁO CÁO" in paragraphs
+    assert "Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2030" in paragraphs
+    assert (
+        "Trong kỳ, Sở Nội vụ đã phát động 02 phong trào thi đua, trong đó: 01 phong trào "
+        "thi đua thường xuyên hàng năm, 01 phong trào thi đua theo chuyên đề."
+    ) in paragraphs
+    assert tables[1] == [
+        ["Quý", "Số nhiệm vụ", "Đã hoàn thành", "Chưa hoàn thành", "Tỷ lệ hoàn thành"],
+        ["Quý I", "03", "01", "02", "33,33%"],
+        ["Quý II", "01", "01", "0", "100%"],
+        ["Quý III", "0", "0", "0", "0%"],
+        ["Quý IV", "01", "0", "01", "0%"],
+        ["Cộng", "05", "02", "03", "40%"],
+    ]
+    assert tables[2][1:] == [
+        ["1", "Lao động tiên tiến", "0", "02"],
+        ["2", "Tập thể lao động tiên tiến", "01", "0"],
+        ["3", "Giấy khen", "01", "0"],
+    ]
+    assert tables[3][1] == [
+        "1",
+        "Bằng khen UBND tỉnh",
+        "Cấp tỉnh",
+        "01",
+        "01",
+        "01",
+        "0",
+    ]
+    assert "4. Sáng kiến được công nhận: 01 sáng kiến (cấp cơ sở: 01)." in paragraphs
+    assert (
+        "- Quyết định số 3/QĐ-SNV ngày 20/12/2029 về việc công nhận danh hiệu thi đua "
+        "năm 2029 (02 cá nhân);"
+    ) in paragraphs
+    assert "III. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2030" in paragraphs
+
+
+def test_shipped_template_prints_the_year_end_figures():
+    paragraphs, _tables = _render("year")
+    assert "Tổng kết công tác thi đua, khen thưởng năm 2030" in paragraphs
+    assert "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2031" in paragraphs
+    assert any(
+        "(từ ngày 01/12/2029 đến ngày 30/11/2030)" in paragraph
+        for paragraph in paragraphs
+    )

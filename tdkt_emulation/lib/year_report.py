@@ -315,3 +315,71 @@ def decision_figures(decisions, period_range):
             text += f" ({', '.join(parts)})"
         items.append({"number": number, "text": text})
     return {"count": len(dated), "items": items}
+
+
+def _worded(rows, keys):
+    return [
+        {
+            key: number_text(value) if key in keys else value
+            for key, value in row.items()
+        }
+        for row in rows
+    ]
+
+
+def report_values(
+    year,
+    period,
+    movements=(),
+    tasks=(),
+    awards=(),
+    proposed=(),
+    initiatives=(),
+    decisions=(),
+    plan_number="",
+    plan_date_text="",
+):
+    """The ``report`` of the template's context (lib.docx_templates.REPORT_PLACEHOLDERS):
+    the period's words and figures, every count worded by :func:`number_text`. The
+    arguments are those of the ``*_figures`` functions above."""
+    period_range = reporting_period(year, period)
+    moved = movement_figures(movements, period_range)
+    done = task_figures(tasks, period_range[1])
+    rewarded = award_figures(awards, proposed, period_range, year)
+    recognised = initiative_figures(initiatives, period_range, year)
+    decided = decision_figures(decisions, period_range)
+    return {
+        "year": year,
+        **period_wording(year, period),
+        "plan_number": plan_number or "",
+        "plan_date_text": plan_date_text or "",
+        "movement_count": number_text(moved["count"]),
+        "movement_regular_count": number_text(moved["regular"]),
+        "movement_thematic_count": number_text(moved["thematic"]),
+        "movements": moved["items"],
+        "task_total": number_text(done["total"]),
+        "task_done": number_text(done["done"]),
+        "task_open": number_text(done["open"]),
+        "task_share": done["share"],
+        "quarters": _worded(done["quarters"], {"total", "done", "open"}),
+        "own_awards": _worded(rewarded["own"], {"collectives", "individuals"}),
+        "own_collective_count": number_text(rewarded["own_collectives"]),
+        "own_individual_count": number_text(rewarded["own_individuals"]),
+        "higher_awards": _worded(
+            rewarded["higher"],
+            {
+                "proposed_collectives",
+                "proposed_individuals",
+                "granted_collectives",
+                "granted_individuals",
+            },
+        ),
+        "province_proposed_count": number_text(rewarded["province_proposed"]),
+        "province_granted_count": number_text(rewarded["province_granted"]),
+        "state_proposed_count": number_text(rewarded["state_proposed"]),
+        "state_granted_count": number_text(rewarded["state_granted"]),
+        "initiative_count": number_text(recognised["count"]),
+        "initiatives": _worded(recognised["scopes"], {"count"}),
+        "decision_count": number_text(decided["count"]),
+        "decisions": decided["items"],
+    }
