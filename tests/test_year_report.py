@@ -135,6 +135,7 @@ TASKS = [
     {"quarter": "2", "state": "done", "date_done": None},
     {"quarter": "4", "state": "todo"},
     {"quarter": False, "state": "done"},
+    {"quarter": "3", "state": "cancelled"},
 ]
 
 

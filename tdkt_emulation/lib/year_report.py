@@ -145,12 +145,12 @@ def task_figures(tasks, period_end):
 
     ``tasks``: dicts with quarter ("1".."4"), state and date_done. A task counts as done
     when its state is done and it was done on or before ``period_end`` (or carries no
-    date). Returns the quarters (label, total, done, open, share) and the totals.
+    date); a cancelled task is no longer the plan's and is left out. Returns the quarters (label, total, done, open, share) and the totals.
     """
     totals, done = Counter(), Counter()
     for task in tasks:
         quarter = task.get("quarter")
-        if quarter not in QUARTER_LABELS:
+        if quarter not in QUARTER_LABELS or task.get("state") == "cancelled":
             continue
         totals[quarter] += 1
         if task.get("state") == "done" and (

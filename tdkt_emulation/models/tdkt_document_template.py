@@ -17,6 +17,8 @@ DOCUMENT_KINDS = [
     ("achievement", "Achievement report (Báo cáo thành tích)"),
     ("council_minutes", "Council session minutes (Biên bản họp)"),
     ("ballot_count", "Vote count minutes (Biên bản kiểm phiếu)"),
+    ("report_half_year", "6-month report (Báo cáo sơ kết 6 tháng)"),
+    ("report_year", "Year-end report (Báo cáo tổng kết năm)"),
 ]
 DOCUMENT_MODELS = {
     "plan": "tdkt.plan",
@@ -28,6 +30,9 @@ DOCUMENT_MODELS = {
     "achievement": "tdkt.registration.line",
     "council_minutes": "tdkt.council.session",
     "ballot_count": "tdkt.council.session",
+    # the reports of the plan's year
+    "report_half_year": "tdkt.plan",
+    "report_year": "tdkt.plan",
 }
 DOCX_MIMETYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
