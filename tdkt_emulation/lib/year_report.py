@@ -145,7 +145,8 @@ def task_figures(tasks, period_end):
 
     ``tasks``: dicts with quarter ("1".."4"), state and date_done. A task counts as done
     when its state is done and it was done on or before ``period_end`` (or carries no
-    date); a cancelled task is no longer the plan's and is left out. Returns the quarters (label, total, done, open, share) and the totals.
+    date); a cancelled task is no longer the plan's and is left out. Returns the quarters
+    (label, total, done, open, share) and the totals.
     """
     totals, done = Counter(), Counter()
     for task in tasks:
