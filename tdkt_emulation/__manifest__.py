@@ -2,7 +2,7 @@
     "name": "Emulation and Commendation (Thi đua - Khen thưởng)",
     "summary": "Yearly emulation plans, title registrations, councils and commendation "
     "decisions of a Vietnamese public body",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "development_status": "Alpha",
     "category": "Human Resources",
     "website": "https://github.com/tdkt-emulation/tdkt_emulation",
@@ -46,6 +46,7 @@
         "views/tdkt_award_views.xml",
         "views/tdkt_decision_views.xml",
         "views/tdkt_proposal_views.xml",
+        "views/tdkt_movement_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_department_views.xml",
         "views/res_config_settings_views.xml",

@@ -14,6 +14,7 @@ from . import tdkt_subject_mixin
 from . import tdkt_title
 from . import tdkt_plan
 from . import tdkt_plan_task
+from . import tdkt_movement
 from . import tdkt_registration
 from . import tdkt_council
 from . import tdkt_council_member

@@ -1,5 +1,13 @@
 from odoo import api, fields, models
 
+EDUCATION_LEVELS = [
+    ("elementary", "Elementary"),
+    ("intermediate", "Intermediate"),
+    ("college", "College"),
+    ("university", "University"),
+    ("postgraduate", "Postgraduate"),
+]
+
 
 class HrEmployee(models.Model):
     # A person's unit makes them a member of it and of the units above (eligibility).
@@ -16,6 +24,25 @@ class HrEmployee(models.Model):
         compute="_compute_tdkt_award_count",
         string="Awards",
         groups="tdkt_emulation.group_tdkt_user",
+    )
+
+    # The people doing emulation and commendation work, counted by the Ministry's form
+    # 0605 (birth date and sex are hr's own ``birthday`` and ``gender``).
+    tdkt_staff = fields.Boolean(
+        "Does Emulation and Commendation Work",
+        groups="tdkt_emulation.group_tdkt_officer",
+        help="Counted among the people doing emulation and commendation work (TĐKT) in "
+        "the yearly statistics.",
+    )
+    tdkt_education_level = fields.Selection(
+        EDUCATION_LEVELS,
+        "Education Level",
+        groups="tdkt_emulation.group_tdkt_officer",
+    )
+    tdkt_work_start_date = fields.Date(
+        "Started Emulation and Commendation Work",
+        groups="tdkt_emulation.group_tdkt_officer",
+        help="The years in TĐKT work of the statistics count from this date.",
     )
 
     @api.depends("tdkt_award_ids")

@@ -2,6 +2,8 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
+from .hr_employee import EDUCATION_LEVELS
+
 
 class HrEmployeePublic(models.Model):
     """The same commendation history on the public profile, which is what people without
@@ -19,6 +21,25 @@ class HrEmployeePublic(models.Model):
         compute="_compute_tdkt_awards",
         string="Awards",
         groups="tdkt_emulation.group_tdkt_user",
+    )
+
+    # The Office reads the TĐKT staff's data (the view of the public profiles selects the
+    # employees' stored columns of the same names).
+    tdkt_staff = fields.Boolean(
+        "Does Emulation and Commendation Work",
+        readonly=True,
+        groups="tdkt_emulation.group_tdkt_officer",
+    )
+    tdkt_education_level = fields.Selection(
+        EDUCATION_LEVELS,
+        "Education Level",
+        readonly=True,
+        groups="tdkt_emulation.group_tdkt_officer",
+    )
+    tdkt_work_start_date = fields.Date(
+        "Started Emulation and Commendation Work",
+        readonly=True,
+        groups="tdkt_emulation.group_tdkt_officer",
     )
 
     @api.depends_context("uid")

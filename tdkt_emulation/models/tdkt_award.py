@@ -3,6 +3,8 @@ from collections import Counter
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
+from ..lib.award_classes import AWARD_KINDS, RECIPIENT_CLASSES
+
 # The columns of the import template, in order.
 IMPORT_FIELDS = (
     "subject_type",
@@ -10,7 +12,7 @@ IMPORT_FIELDS = (
     "unit_id",
     "year",
     "title_id",
-    "kind",
+    "award_kind",
     "decision_number",
     "decision_date",
     "decision_authority",
@@ -20,11 +22,6 @@ IMPORT_FIELDS = (
 # the row still holds them and the sample's note.
 IMPORT_SAMPLE_PERSON = "Nguyễn Văn A"
 IMPORT_SAMPLE_DECISION = "12/QĐ-UBND"
-AWARD_KINDS = [
-    ("merit", "Merit"),
-    ("sudden", "Sudden"),
-    ("thematic", "Thematic"),
-]
 
 
 class TdktAward(models.Model):
@@ -34,7 +31,8 @@ class TdktAward(models.Model):
     Signing a decision writes its awards and cancelling it removes them; those rows change
     with their decision only. Awards from before the addon (paper history) are entered or
     imported by the Office with the decision's number, date and authority.
-    Only merit awards (theo công trạng) count towards higher titles.
+    Only regular awards (thường xuyên, theo công trạng) count towards higher titles. The kind
+    and the recipient class are those of the Ministry's statistics (``lib/award_classes``).
     """
 
     _name = "tdkt.award"
@@ -67,12 +65,25 @@ class TdktAward(models.Model):
     title_sequence = fields.Integer(related="title_id.sequence", store=True)
     level = fields.Selection(related="title_id.level", store=True)
     title_kind = fields.Selection(related="title_id.kind", store=True)
-    kind = fields.Selection(
+    award_kind = fields.Selection(
         AWARD_KINDS,
         "Kind of Award",
         required=True,
-        default="merit",
-        help="Only merit awards count towards higher titles.",
+        default="regular",
+        index=True,
+        help="Only regular awards count towards higher titles.",
+    )
+    recipient_class = fields.Selection(
+        RECIPIENT_CLASSES,
+        index=True,
+        help="The recipient's class in the Ministry's statistics.",
+    )
+    movement_id = fields.Many2one(
+        "tdkt.movement",
+        "Emulation Movement",
+        index=True,
+        ondelete="restrict",
+        check_company=True,
     )
     decision_id = fields.Many2one(
         "tdkt.decision", index=True, readonly=True, ondelete="restrict", copy=False

@@ -60,6 +60,16 @@ class TdktDecision(models.Model):
         help="The year the titles and forms reward.",
     )
     date_decision = fields.Date("Decision Date", tracking=True, copy=False)
+    movement_id = fields.Many2one(
+        "tdkt.movement",
+        "Emulation Movement",
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        check_company=True,
+        help="The thematic movement whose commendations this decision makes: its lines make "
+        "awards of kind thematic.",
+    )
     signer_id = fields.Many2one(
         "hr.employee", "Signed By", tracking=True, check_company=True
     )

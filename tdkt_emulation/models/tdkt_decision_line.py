@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..lib.award_classes import AWARD_KINDS, RECIPIENT_CLASSES
 from ..lib.reward import reward_amount
-from .tdkt_award import AWARD_KINDS
 
 
 class TdktDecisionLine(models.Model):
@@ -36,7 +36,15 @@ class TdktDecisionLine(models.Model):
     job_title = fields.Char(related="employee_id.job_title")
     title_id = fields.Many2one(string="Title or Form")
     award_kind = fields.Selection(
-        AWARD_KINDS, "Kind of Award", required=True, default="merit"
+        AWARD_KINDS, "Kind of Award", required=True, default="regular"
+    )
+    recipient_class = fields.Selection(RECIPIENT_CLASSES)
+    movement_id = fields.Many2one(
+        "tdkt.movement",
+        "Emulation Movement",
+        index=True,
+        ondelete="restrict",
+        check_company=True,
     )
     registration_line_id = fields.Many2one(
         "tdkt.registration.line",
@@ -186,7 +194,9 @@ class TdktDecisionLine(models.Model):
             "unit_id": self.unit_id.id,
             "year": decision.year,
             "title_id": self.title_id.id,
-            "kind": self.award_kind,
+            "award_kind": self.award_kind,
+            "recipient_class": self.recipient_class,
+            "movement_id": self.movement_id.id,
             "decision_id": decision.id,
             "decision_number": decision.name,
             "decision_date": decision.date_decision,

@@ -447,12 +447,12 @@ class TdktEligibility(models.AbstractModel):
             )
             proposed[key, year].add(codes.get(title_id))
 
-        # Merit awards: every year of the subjects, the years checked of the members.
+        # Regular awards: every year of the subjects, the years checked of the members.
         awards = self._select(
             "tdkt.award",
             expression.AND(
                 [
-                    [("kind", "=", "merit"), ("year", "<=", max(years, default=0))],
+                    [("award_kind", "=", "regular"), ("year", "<=", max(years, default=0))],
                     expression.OR(
                         [
                             [("employee_id", "in", list(persons))],

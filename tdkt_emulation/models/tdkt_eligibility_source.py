@@ -38,7 +38,7 @@ FACT_SOURCES = {
             "unit_id",
             "year",
             "title_id",
-            "kind",
+            "award_kind",
             "initiative_ids",
         }
     ),

@@ -47,6 +47,16 @@ class TdktProposal(models.Model):
         default=lambda self: fields.Date.context_today(self).year,
         help="The year the titles and forms reward.",
     )
+    movement_id = fields.Many2one(
+        "tdkt.movement",
+        "Emulation Movement",
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        check_company=True,
+        help="The thematic movement whose commendations this dossier proposes: its lines propose "
+        "awards of kind thematic.",
+    )
     recipient = fields.Char(
         "Sent To",
         tracking=True,

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..lib.authority import AUTHORITY_RANKS
+from ..lib.award_classes import AWARD_KINDS, RECIPIENT_CLASSES
 
 
 class TdktProposalLine(models.Model):
@@ -28,6 +29,17 @@ class TdktProposalLine(models.Model):
         compute="_compute_unit_id", store=True, readonly=False, precompute=True
     )
     title_id = fields.Many2one(string="Title or Form")
+    award_kind = fields.Selection(
+        AWARD_KINDS, "Kind of Award", required=True, default="regular"
+    )
+    recipient_class = fields.Selection(RECIPIENT_CLASSES)
+    movement_id = fields.Many2one(
+        "tdkt.movement",
+        "Emulation Movement",
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+    )
     registration_line_id = fields.Many2one(
         "tdkt.registration.line",
         "Registered Title",
@@ -162,6 +174,9 @@ class TdktProposalLine(models.Model):
             "unit_id": self.unit_id.id,
             "year": proposal.year,
             "title_id": self.title_id.id,
+            "award_kind": self.award_kind,
+            "recipient_class": self.recipient_class,
+            "movement_id": self.movement_id.id,
             "decision_number": proposal.decision_number,
             "decision_date": proposal.decision_date,
             "decision_authority": proposal.decision_authority,

@@ -597,7 +597,7 @@ class TdktXlsxReport(models.AbstractModel):
             Award._fields[name]._description_string(env) for name in IMPORT_FIELDS
         ]
         subjects = dict(Award._fields["subject_type"]._description_selection(env))
-        kinds = dict(Award._fields["kind"]._description_selection(env))
+        kinds = dict(Award._fields["award_kind"]._description_selection(env))
         titles = env["tdkt.title"].search([])
         title = titles.filtered(
             lambda title: title.subject_type in ("individual", "both")
@@ -609,7 +609,7 @@ class TdktXlsxReport(models.AbstractModel):
             "unit_id": "",
             "year": today.year - 1,
             "title_id": title.name or "",
-            "kind": kinds["merit"],
+            "award_kind": kinds["regular"],
             "decision_number": IMPORT_SAMPLE_DECISION,
             "decision_date": date(today.year, 1, 15),
             "decision_authority": env._(
@@ -624,7 +624,7 @@ class TdktXlsxReport(models.AbstractModel):
         choices = {
             IMPORT_FIELDS.index("subject_type"): list(subjects.values()),
             IMPORT_FIELDS.index("title_id"): list(dict.fromkeys(titles.mapped("name"))),
-            IMPORT_FIELDS.index("kind"): list(kinds.values()),
+            IMPORT_FIELDS.index("award_kind"): list(kinds.values()),
         }
         content = build_import_template_xlsx(
             env._("Awards"),

@@ -161,7 +161,7 @@ class TestAwardReports(TdktCommon):
         )
         self.assertEqual(headers[0], "Đối tượng")
         subjects = dict(Award._fields["subject_type"]._description_selection(env_vi))
-        kinds = dict(Award._fields["kind"]._description_selection(env_vi))
+        kinds = dict(Award._fields["award_kind"]._description_selection(env_vi))
         title_names = {
             title: title.with_env(env_vi).name
             for title in (self.title_ldtt, self.title_ttldtt)
@@ -171,7 +171,7 @@ class TestAwardReports(TdktCommon):
         sample = [cell.value for cell in sheet[2]]
         self.assertEqual(
             (sample[0], sample[1], sample[3], sample[5]),
-            (subjects["individual"], "Nguyễn Văn A", 2020, kinds["merit"]),
+            (subjects["individual"], "Nguyễn Văn A", 2020, kinds["regular"]),
         )
         self.assertEqual(
             (sample[7], sheet["H2"].number_format),
@@ -204,7 +204,7 @@ class TestAwardReports(TdktCommon):
                 "",
                 2019,
                 title_names[self.title_ldtt],
-                kinds["merit"],
+                kinds["regular"],
                 "12/QĐ-SNV",
                 datetime(2020, 1, 10),
                 "Sở Nội vụ",
@@ -220,7 +220,7 @@ class TestAwardReports(TdktCommon):
                 self.unit_a.name,
                 2019,
                 title_names[self.title_ttldtt],
-                kinds["merit"],
+                kinds["regular"],
                 "13/QĐ-UBND",
                 "15/03/2020",
                 "UBND tỉnh",
@@ -269,7 +269,7 @@ class TestAwardReports(TdktCommon):
         env_vi = self._vietnamese_env()
         Award = env_vi["tdkt.award"]
         subjects = dict(Award._fields["subject_type"]._description_selection(env_vi))
-        kinds = dict(Award._fields["kind"]._description_selection(env_vi))
+        kinds = dict(Award._fields["award_kind"]._description_selection(env_vi))
         book = openpyxl.load_workbook(
             io.BytesIO(self.env["tdkt.xlsx.report"].render("award_import_template")[0])
         )
@@ -280,7 +280,7 @@ class TestAwardReports(TdktCommon):
             "",
             2019,
             self.title_ldtt.with_env(env_vi).name,
-            kinds["merit"],
+            kinds["regular"],
             "99/QĐ-TEST",
             "31/02/2020",
             "",
@@ -315,7 +315,7 @@ class TestAwardReports(TdktCommon):
                 "",
                 2019,
                 self.title_ldtt.with_env(env_vi).name,
-                kinds["merit"],
+                kinds["regular"],
                 "98/QĐ-TEST",
                 "15/03/2020",
                 "",
@@ -338,7 +338,7 @@ class TestAwardReports(TdktCommon):
         )
         person_label = Award._fields["employee_id"]._description_string(env_vi)
         title_label = Award._fields["title_id"]._description_string(env_vi)
-        kind_label = Award._fields["kind"]._description_string(env_vi)
+        kind_label = Award._fields["award_kind"]._description_string(env_vi)
         wizard = self._wizard(env_vi, book)
         errors = wizard.error_text.splitlines()
         self.assertEqual(len(errors), 3, errors)

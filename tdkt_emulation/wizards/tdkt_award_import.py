@@ -25,7 +25,7 @@ PREVIEW_FIELDS = (
     "unit_id",
     "year",
     "title_id",
-    "kind",
+    "award_kind",
     "decision_number",
     "decision_date",
 )
@@ -289,7 +289,7 @@ class TdktAwardImport(models.TransientModel):
         Award = self.env["tdkt.award"]
         selections = {
             name: dict(Award._fields[name]._description_selection(self.env))
-            for name in ("subject_type", "kind")
+            for name in ("subject_type", "award_kind")
         }
 
         def cell(name, vals):
@@ -343,7 +343,7 @@ class _Resolver:
         self.env = wizard.env
         Award = self.env["tdkt.award"]
         self.selections = {}
-        for name in ("subject_type", "kind"):
+        for name in ("subject_type", "award_kind"):
             choices = {}
             for lang in languages:
                 env = self.env(context=dict(self.env.context, lang=lang))
@@ -444,7 +444,7 @@ class _Resolver:
     def _get_selection_vals(self, row, errors):
         """The subject and the kind of award of ``row``, written by their labels."""
         vals = {}
-        for name in ("subject_type", "kind"):
+        for name in ("subject_type", "award_kind"):
             text = row.values.get(name)
             if not text:
                 continue
