@@ -794,27 +794,20 @@ class TdktDocument(models.AbstractModel):
                 ]
             return domain
 
-        movements = []
-        if "tdkt.movement" in self.env:
-            movements = [
-                {
-                    "name": movement.name,
-                    "method": movement.method,
-                    "decision_number": movement.decision_number,
-                    "decision_date": movement.decision_date,
-                    "date_start": movement.date_start,
-                }
-                for movement in self.env["tdkt.movement"].search_fetch(
-                    in_company,
-                    [
-                        "name",
-                        "method",
-                        "decision_number",
-                        "decision_date",
-                        "date_start",
-                    ],
-                )
-            ]
+        movements = [
+            {
+                "name": movement.name,
+                "method": movement.method,
+                "decision_number": movement.decision_number,
+                "decision_date": movement.decision_date,
+                "date_start": movement.date_start,
+            }
+            # a draft movement is not launched yet
+            for movement in self.env["tdkt.movement"].search_fetch(
+                in_company + [("state", "in", ("launched", "closed"))],
+                ["name", "method", "decision_number", "decision_date", "date_start"],
+            )
+        ]
         tasks = [
             {"quarter": task.quarter, "state": task.state, "date_done": task.date_done}
             for task in plan.task_ids

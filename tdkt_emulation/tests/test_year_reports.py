@@ -27,7 +27,9 @@ class TestYearReports(TdktCommon):
     - dossiers: to the province sent 15/01/2030, its Bằng khen granted on 02/03/2030; to
       the Prime Minister sent 20/06/2030, pending;
     - initiatives recognised: one on 01/04/2030, one on 15/09/2030 (provincial), one in
-      2029.
+      2029;
+    - movements launched: the plan's regular one (10/01/2030), a thematic one on
+      05/12/2029 and another on 01/07/2030; one of 2029 and a draft are not counted.
     """
 
     @classmethod
@@ -156,6 +158,50 @@ class TestYearReports(TdktCommon):
         )
         with freeze_time("2030-06-20"):
             state.action_send()
+        Movement = cls.env["tdkt.movement"].with_user(cls.officer)
+        for name, method, number, day, launch in (
+            (
+                "Phong trào thi đua năm 2030",
+                "regular",
+                "5/QĐ-SNV",
+                date(2030, 1, 10),
+                True,
+            ),
+            (
+                "Chào mừng Đại hội Đảng bộ",
+                "thematic",
+                "1/QĐ-SNV",
+                date(2029, 12, 5),
+                True,
+            ),
+            (
+                "Thi đua cải cách hành chính",
+                "thematic",
+                "41/QĐ-SNV",
+                date(2030, 7, 1),
+                True,
+            ),
+            (
+                "Phong trào thi đua năm 2029",
+                "regular",
+                "4/QĐ-SNV",
+                date(2029, 1, 8),
+                True,
+            ),
+            ("Chưa phát động", "thematic", "", date(2030, 2, 1), False),
+        ):
+            movement = Movement.create(
+                {
+                    "name": name,
+                    "method": method,
+                    "decision_number": number,
+                    "decision_date": day,
+                    "date_start": day,
+                    "plan_id": cls.plan.id if name.endswith("2030") else False,
+                }
+            )
+            if launch:
+                movement.action_launch()
         Initiative = cls.env["tdkt.initiative"]
         for name, day, scope, year in (
             ("Số hóa hồ sơ", date(2030, 4, 1), "grassroots", 2030),
@@ -217,6 +263,21 @@ class TestYearReports(TdktCommon):
             "đua, khen thưởng 6 tháng đầu năm 2030 (từ ngày 01/12/2029 đến ngày 31/05/2030) "
             "như sau:",
             paragraphs,
+        )
+        self.assertIn(
+            "Trong kỳ, Sở Nội vụ đã phát động 02 phong trào thi đua, trong đó: 01 phong "
+            "trào thi đua thường xuyên hàng năm, 01 phong trào thi đua theo chuyên đề.",
+            paragraphs,
+        )
+        start = paragraphs.index("1. Công tác tổ chức các phong trào thi đua")
+        self.assertEqual(
+            paragraphs[start + 2 : start + 4],
+            [
+                "- Chào mừng Đại hội Đảng bộ (Thi đua theo chuyên đề; Quyết định số "
+                "1/QĐ-SNV ngày 05/12/2029).",
+                "- Phong trào thi đua năm 2030 (Thi đua thường xuyên hàng năm; Quyết "
+                "định số 5/QĐ-SNV ngày 10/01/2030).",
+            ],
         )
         header = norm(" ".join(" ".join(row) for row in tables[0]))
         self.assertIn("UBND TỈNH LẠNG SƠN SỞ NỘI VỤ Số:", header)
@@ -294,6 +355,11 @@ class TestYearReports(TdktCommon):
         self.assertEqual(filename, "Báo cáo tổng kết năm 2030.docx")
         _document, paragraphs, tables = read_docx(content)
         self.assertIn("Tổng kết công tác thi đua, khen thưởng năm 2030", paragraphs)
+        self.assertIn(
+            "Trong kỳ, Sở Nội vụ đã phát động 03 phong trào thi đua, trong đó: 01 phong "
+            "trào thi đua thường xuyên hàng năm, 02 phong trào thi đua theo chuyên đề.",
+            paragraphs,
+        )
         self.assertEqual(tables[1][-1], ["Cộng", "03", "02", "01", "66,67%"])
         self.assertEqual(
             tables[2][1:],
