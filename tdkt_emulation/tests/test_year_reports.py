@@ -9,7 +9,7 @@ from datetime import date
 import docx
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import freeze_time, tagged
+from odoo.tests import HttpCase, freeze_time, tagged
 
 from ..lib.docx_templates import build_template
 from .common import TdktCommon
@@ -487,3 +487,47 @@ class TestYearReports(TdktCommon):
         _document, paragraphs, _tables = read_docx(self._print("report_year")[0])
         self.assertNotIn("SỐ QUYẾT ĐỊNH: 02", paragraphs)
         self.assertIn("Tổng kết công tác thi đua, khen thưởng năm 2030", paragraphs)
+
+
+@tagged("post_install", "-at_install")
+class TestYearReportRoute(HttpCase):
+    """The download route gives the Office the year-end report of a plan and refuses it
+    to a unit's head."""
+
+    def setUp(self):
+        super().setUp()
+        for login, group in (
+            ("tdkt_rep_officer", "group_tdkt_officer"),
+            ("tdkt_rep_head", "group_tdkt_unit_manager"),
+        ):
+            self.env["res.users"].create(
+                {
+                    "name": login,
+                    "login": login,
+                    "password": login,
+                    "groups_id": [(6, 0, self.env.ref(f"tdkt_emulation.{group}").ids)],
+                }
+            )
+        self.plan = self.env["tdkt.plan"].create(
+            {"name": "Kế hoạch năm 2031", "number": "02/KH-X", "year": 2031}
+        )
+        self.env["tdkt.plan.task"].create(
+            {"plan_id": self.plan.id, "name": "Ký giao ước thi đua", "quarter": "1"}
+        )
+
+    def test_route(self):
+        url = f"/tdkt/document/report_year/{self.plan.id}?format=docx"
+        self.authenticate("tdkt_rep_officer", "tdkt_rep_officer")
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(
+            "filename*=UTF-8''B%C3%A1o", response.headers["Content-Disposition"]
+        )
+        _document, paragraphs, tables = read_docx(response.content)
+        self.assertIn("Tổng kết công tác thi đua, khen thưởng năm 2031", paragraphs)
+        self.assertEqual(tables[1][-1], ["Cộng", "01", "0", "01", "0%"])
+        self.authenticate("tdkt_rep_head", "tdkt_rep_head")
+        with self.assertLogs("odoo.http", level="WARNING"):
+            response = self.url_open(url)
+        self.assertEqual(response.status_code, 403)
+        self.assertNotIn(b"PK", response.content[:2])
