@@ -84,6 +84,7 @@
         "demo/tdkt_registration_demo.xml",
         "demo/tdkt_council_demo.xml",
         "demo/tdkt_award_demo.xml",
+        "demo/tdkt_movement_demo.xml",
         "demo/tdkt_document_demo.xml",
     ],
 }

@@ -11,6 +11,7 @@ from . import tdkt_unit_mixin
 from . import tdkt_workflow_mixin
 from . import tdkt_reminder_mixin
 from . import tdkt_subject_mixin
+from . import tdkt_award_class_mixin
 from . import tdkt_title
 from . import tdkt_plan
 from . import tdkt_plan_task

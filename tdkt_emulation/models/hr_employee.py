@@ -1,5 +1,11 @@
 from odoo import api, fields, models
 
+from ..lib.award_classes import PERSON_CLASSES, RECIPIENT_CLASSES
+
+PERSON_RECIPIENT_CLASSES = [
+    (code, label) for code, label in RECIPIENT_CLASSES if code in PERSON_CLASSES
+]
+
 EDUCATION_LEVELS = [
     ("elementary", "Elementary"),
     ("intermediate", "Intermediate"),
@@ -26,6 +32,14 @@ class HrEmployee(models.Model):
         groups="tdkt_emulation.group_tdkt_user",
     )
 
+    tdkt_recipient_class = fields.Selection(
+        PERSON_RECIPIENT_CLASSES,
+        "Class of Recipient",
+        default="worker",
+        groups="tdkt_emulation.group_tdkt_officer",
+        help="The person's class in the Ministry's statistics of awards (leaders by level, "
+        "businesspeople, direct workers); their awards take it by default.",
+    )
     # The people doing emulation and commendation work, counted by the Ministry's form
     # 0605 (birth date and sex are hr's own ``birthday`` and ``gender``).
     tdkt_staff = fields.Boolean(

@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
-from .hr_employee import EDUCATION_LEVELS
+from .hr_employee import EDUCATION_LEVELS, PERSON_RECIPIENT_CLASSES
 
 
 class HrEmployeePublic(models.Model):
@@ -25,6 +25,12 @@ class HrEmployeePublic(models.Model):
 
     # The Office reads the TĐKT staff's data (the view of the public profiles selects the
     # employees' stored columns of the same names).
+    tdkt_recipient_class = fields.Selection(
+        PERSON_RECIPIENT_CLASSES,
+        "Class of Recipient",
+        readonly=True,
+        groups="tdkt_emulation.group_tdkt_officer",
+    )
     tdkt_staff = fields.Boolean(
         "Does Emulation and Commendation Work",
         readonly=True,

@@ -3,8 +3,6 @@ from collections import Counter
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
-from ..lib.award_classes import AWARD_KINDS, RECIPIENT_CLASSES
-
 # The columns of the import template, in order.
 IMPORT_FIELDS = (
     "subject_type",
@@ -39,6 +37,7 @@ class TdktAward(models.Model):
     _description = "Award"
     _inherit = [
         "tdkt.input.mixin",
+        "tdkt.award.class.mixin",
         "tdkt.workflow.mixin",
         "tdkt.subject.mixin",
         "tdkt.unit.mixin",
@@ -65,19 +64,6 @@ class TdktAward(models.Model):
     title_sequence = fields.Integer(related="title_id.sequence", store=True)
     level = fields.Selection(related="title_id.level", store=True)
     title_kind = fields.Selection(related="title_id.kind", store=True)
-    award_kind = fields.Selection(
-        AWARD_KINDS,
-        "Kind of Award",
-        required=True,
-        default="regular",
-        index=True,
-        help="Only regular awards count towards higher titles.",
-    )
-    recipient_class = fields.Selection(
-        RECIPIENT_CLASSES,
-        index=True,
-        help="The recipient's class in the Ministry's statistics.",
-    )
     movement_id = fields.Many2one(
         "tdkt.movement",
         "Emulation Movement",
@@ -300,6 +286,13 @@ class TdktAward(models.Model):
     # ------------------------------------------------------------
     # STEPS
     # ------------------------------------------------------------
+
+    def _check_edit_vals(self, vals):
+        # The class of recipient is the statistics': the Office corrects it on any award.
+        if set(vals) - self._get_chatter_fields() <= {"recipient_class"}:
+            self._check_classes_edit()
+            return
+        super()._check_edit_vals(vals)
 
     def _check_edit(self):
         """The Office enters and edits the awards from before the addon; an award of a

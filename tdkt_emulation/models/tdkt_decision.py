@@ -65,6 +65,7 @@ class TdktDecision(models.Model):
         "Emulation Movement",
         index=True,
         tracking=True,
+        domain="[('state', '=', 'launched')]",
         ondelete="restrict",
         check_company=True,
         help="The thematic movement whose commendations this decision makes: its lines make "
@@ -239,6 +240,7 @@ class TdktDecision(models.Model):
                         "initiative_ids": [
                             fields.Command.set(line._get_eligibility_initiative_ids())
                         ],
+                        **line._get_award_class_vals(),
                     }
                 )
                 for line in results
@@ -278,6 +280,7 @@ class TdktDecision(models.Model):
                         "%(decision)s has no line.", decision=decision.display_name
                     )
                 )
+            decision.movement_id.sudo()._check_commendable()
         for decision in self:
             decision._freeze_lines()
         self.env["tdkt.award"].sudo().create(

@@ -1,7 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..lib.award_classes import AWARD_KINDS, RECIPIENT_CLASSES
 from ..lib.reward import reward_amount
 
 
@@ -10,7 +9,12 @@ class TdktDecisionLine(models.Model):
 
     _name = "tdkt.decision.line"
     _description = "Decision Line"
-    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "tdkt.subject.mixin"]
+    _inherit = [
+        "tdkt.input.mixin",
+        "tdkt.award.class.mixin",
+        "tdkt.workflow.mixin",
+        "tdkt.subject.mixin",
+    ]
     _order = "decision_id, subject_type desc, sequence, id"
     _check_company_auto = True
     # Written when the decision is signed.
@@ -35,16 +39,12 @@ class TdktDecisionLine(models.Model):
     )
     job_title = fields.Char(related="employee_id.job_title")
     title_id = fields.Many2one(string="Title or Form")
-    award_kind = fields.Selection(
-        AWARD_KINDS, "Kind of Award", required=True, default="regular"
-    )
-    recipient_class = fields.Selection(RECIPIENT_CLASSES)
     movement_id = fields.Many2one(
-        "tdkt.movement",
-        "Emulation Movement",
+        related="decision_id.movement_id",
+        store=True,
+        precompute=True,
         index=True,
-        ondelete="restrict",
-        check_company=True,
+        string="Emulation Movement",
     )
     registration_line_id = fields.Many2one(
         "tdkt.registration.line",
@@ -61,6 +61,10 @@ class TdktDecisionLine(models.Model):
         domain="[('state', '=', 'recognized')]",
     )
     note = fields.Char()
+    reason = fields.Text(
+        "Achievement",
+        help="The sudden achievement (thành tích đột xuất) a line of kind sudden rewards.",
+    )
     # The reward money: computed from the tables while the decision is a draft, stored as
     # it was on signing
     reward_coefficient = fields.Float(
@@ -121,6 +125,17 @@ class TdktDecisionLine(models.Model):
                 raise ValidationError(
                     self.env._(
                         "A collective award names the unit awarded, not a person."
+                    )
+                )
+
+    @api.constrains("award_kind", "reason")
+    def _check_sudden_reason(self):
+        for line in self:
+            if line.award_kind == "sudden" and not (line.reason or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Describe the sudden achievement of %(subject)s.",
+                        subject=line.subject_name or "",
                     )
                 )
 

@@ -452,7 +452,10 @@ class TdktEligibility(models.AbstractModel):
             "tdkt.award",
             expression.AND(
                 [
-                    [("award_kind", "=", "regular"), ("year", "<=", max(years, default=0))],
+                    [
+                        ("award_kind", "=", "regular"),
+                        ("year", "<=", max(years, default=0)),
+                    ],
                     expression.OR(
                         [
                             [("employee_id", "in", list(persons))],

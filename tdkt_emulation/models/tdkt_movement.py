@@ -164,10 +164,12 @@ class TdktMovement(models.Model):
                         movement=movement.name,
                     )
                 )
-            if self.search_count(
+            if self.sudo().search_count(
                 [
                     ("id", "!=", movement.id),
-                    ("plan_id", "=", movement.plan_id.id),
+                    ("plan_id", "!=", False),
+                    ("year", "=", movement.plan_id.year),
+                    ("company_id", "=", movement.company_id.id),
                 ]
             ):
                 raise ValidationError(
@@ -218,6 +220,15 @@ class TdktMovement(models.Model):
             raise UserError(self.env._("Only a launched movement goes back to draft."))
         self._write_step({"state": "draft"})
 
+    def _get_form_action(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "tdkt.movement",
+            "view_mode": "form",
+            "res_id": self.id,
+        }
+
     def action_view_awards(self):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "tdkt_emulation.tdkt_award_action"
@@ -243,6 +254,22 @@ class TdktMovement(models.Model):
         action["domain"] = [("movement_id", "=", self.id)]
         action["context"] = {"default_movement_id": self.id}
         return action
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _check_commendable(self):
+        """A movement's commendations are proposed and decided while it is launched."""
+        for movement in self:
+            if movement.state != "launched":
+                raise UserError(
+                    self.env._(
+                        "%(movement)s is not launched: its commendations are proposed and "
+                        "decided while it runs.",
+                        movement=movement.name,
+                    )
+                )
 
     # ------------------------------------------------------------
     # STEPS

@@ -1,4 +1,5 @@
 from collections import defaultdict
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
@@ -112,6 +113,7 @@ class TdktPlan(models.Model):
     registration_count = fields.Integer(compute="_compute_registration_count")
     is_missing_registrations_notified = fields.Boolean(copy=False)
     task_ids = fields.One2many("tdkt.plan.task", "plan_id", "Tasks")
+    movement_ids = fields.One2many("tdkt.movement", "plan_id", "Regular Movement")
     origin_plan_id = fields.Many2one(
         "tdkt.plan",
         "Copied From",
@@ -405,6 +407,45 @@ class TdktPlan(models.Model):
             **action,
             "view_mode": "list,form",
             "domain": [("id", "in", new_plans.ids)],
+        }
+
+    def action_launch_movement(self):
+        """The plan launches the year's regular movement (one per plan): made from the
+        plan (its number and date are the launching decision's, its units take part) and
+        launched, or opened when it exists."""
+        self.ensure_one()
+        self._require(
+            "officer", self.env._("Only the Office manages emulation movements.")
+        )
+        movement = self.movement_ids[:1]
+        if not movement:
+            if self.state != "approved":
+                raise UserError(
+                    self.env._("The plan launches its movement once it is approved.")
+                )
+            movement = self.env["tdkt.movement"].create(self._prepare_movement_vals())
+            movement.action_launch()
+        return movement._get_form_action()
+
+    def action_view_movement(self):
+        self.ensure_one()
+        return self.movement_ids[:1]._get_form_action()
+
+    def _prepare_movement_vals(self):
+        self.ensure_one()
+        return {
+            "name": self.env._("Emulation movement of %(year)s", year=str(self.year)),
+            "company_id": self.company_id.id,
+            "plan_id": self.id,
+            "method": "regular",
+            "launch_level": "agency",
+            "scope": "agency",
+            "decision_number": self.number,
+            "decision_date": self.date_issue,
+            "decision_authority": self.company_id.name,
+            "date_start": date(self.year, 1, 1),
+            "date_end": date(self.year, 12, 31),
+            "unit_ids": [fields.Command.set(self.registration_unit_ids.ids)],
         }
 
     def action_create_registrations(self):

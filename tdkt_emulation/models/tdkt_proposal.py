@@ -52,6 +52,7 @@ class TdktProposal(models.Model):
         "Emulation Movement",
         index=True,
         tracking=True,
+        domain="[('state', '=', 'launched')]",
         ondelete="restrict",
         check_company=True,
         help="The thematic movement whose commendations this dossier proposes: its lines propose "
@@ -194,6 +195,7 @@ class TdktProposal(models.Model):
                         "employee_id": line.employee_id.id,
                         "unit_id": line.unit_id.id,
                         "title_id": line.title_id.id,
+                        **line._get_award_class_vals(),
                     }
                 )
                 for line in results
@@ -213,6 +215,7 @@ class TdktProposal(models.Model):
                         "%(proposal)s has no nominee.", proposal=proposal.display_name
                     )
                 )
+            proposal.movement_id.sudo()._check_commendable()
             if incomplete := proposal.line_ids.filtered("missing"):
                 raise UserError(
                     self.env._(

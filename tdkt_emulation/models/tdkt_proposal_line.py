@@ -2,7 +2,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..lib.authority import AUTHORITY_RANKS
-from ..lib.award_classes import AWARD_KINDS, RECIPIENT_CLASSES
 
 
 class TdktProposalLine(models.Model):
@@ -11,7 +10,12 @@ class TdktProposalLine(models.Model):
 
     _name = "tdkt.proposal.line"
     _description = "Nominee of a Proposal Dossier"
-    _inherit = ["tdkt.input.mixin", "tdkt.workflow.mixin", "tdkt.subject.mixin"]
+    _inherit = [
+        "tdkt.input.mixin",
+        "tdkt.award.class.mixin",
+        "tdkt.workflow.mixin",
+        "tdkt.subject.mixin",
+    ]
     _order = "proposal_id, subject_type desc, id"
     _check_company_auto = True
     # The higher body's answer is entered with its decision; the award is written by it.
@@ -29,16 +33,12 @@ class TdktProposalLine(models.Model):
         compute="_compute_unit_id", store=True, readonly=False, precompute=True
     )
     title_id = fields.Many2one(string="Title or Form")
-    award_kind = fields.Selection(
-        AWARD_KINDS, "Kind of Award", required=True, default="regular"
-    )
-    recipient_class = fields.Selection(RECIPIENT_CLASSES)
     movement_id = fields.Many2one(
-        "tdkt.movement",
-        "Emulation Movement",
+        related="proposal_id.movement_id",
+        store=True,
+        precompute=True,
         index=True,
-        ondelete="restrict",
-        check_company=True,
+        string="Emulation Movement",
     )
     registration_line_id = fields.Many2one(
         "tdkt.registration.line",
@@ -112,6 +112,17 @@ class TdktProposalLine(models.Model):
         if not (self.achievements or "").strip():
             missing.append(self.env._("the achievement report (section II)"))
         return missing
+
+    @api.constrains("award_kind", "reason")
+    def _check_sudden_reason(self):
+        for line in self:
+            if line.award_kind == "sudden" and not (line.reason or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Describe the sudden achievement of %(subject)s.",
+                        subject=line.subject_name or "",
+                    )
+                )
 
     @api.constrains("proposal_id", "title_id")
     def _check_above_own_authority(self):

@@ -71,6 +71,18 @@ class TdktRegistrationLine(models.Model):
     job_title = fields.Char(related="employee_id.job_title")
     title_level = fields.Selection(related="title_id.level", store=True)
     note = fields.Char()
+    # A sudden achievement (thành tích đột xuất) is proposed at any time: the Office adds
+    # it to a received form, the council reviews it like the others, and the decision's
+    # line takes the kind sudden.
+    is_sudden = fields.Boolean(
+        "Sudden Achievement",
+        help="Proposed for a sudden achievement rather than the year's results: the "
+        "award is of kind sudden.",
+    )
+    sudden_reason = fields.Text(
+        "Sudden Achievement Described",
+        help="What the person or the unit did, for the council and the decision.",
+    )
     achievements = fields.Html(
         help="Section II of the achievement report (báo cáo thành tích): the duties and the "
         "achievements of the year, written by the person or the unit."
@@ -244,6 +256,17 @@ class TdktRegistrationLine(models.Model):
             line.eligibility_reasons = Eligibility._describe(
                 line.eligibility_data, title_names, articles
             )
+
+    @api.constrains("is_sudden", "sudden_reason")
+    def _check_sudden_reason(self):
+        for line in self:
+            if line.is_sudden and not (line.sudden_reason or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Describe the sudden achievement of %(subject)s.",
+                        subject=line.subject_name or "",
+                    )
+                )
 
     @api.constrains("subject_type", "employee_id", "title_id", "registration_id")
     def _check_subject(self):
@@ -596,6 +619,14 @@ class TdktRegistrationLine(models.Model):
         for name in names:
             self.env.add_to_compute(self._fields[name], self)
         self.modified(names)
+
+    def _get_award_class_vals(self):
+        """What the line gives the decision or proposal line made from it: the kind
+        sudden and the achievement, for a sudden achievement."""
+        self.ensure_one()
+        if not self.is_sudden:
+            return {}
+        return {"award_kind": "sudden", "reason": self.sudden_reason}
 
     def _get_eligibility_initiative_ids(self):
         """The recognized initiatives the line's proposal would use."""

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..lib.authority import LEVEL_AUTHORITIES
+from ..lib.award_classes import AWARD_KINDS
 
 # Levels of titles, and scopes of initiatives: cơ sở, cấp tỉnh, toàn quốc.
 LEVELS = [
@@ -59,6 +60,14 @@ class TdktTitle(models.Model):
     )
     company_id = fields.Many2one(
         "res.company", help="Leave empty to share the title with every company."
+    )
+    default_award_kind = fields.Selection(
+        AWARD_KINDS,
+        "Default Kind of Award",
+        required=True,
+        default="regular",
+        help="The kind of award its decision and proposal lines take by default: the "
+        "yearly titles and forms are regular; a line of a thematic movement is thematic.",
     )
     approval_threshold = fields.Float(
         "Council Approval Threshold (%)",

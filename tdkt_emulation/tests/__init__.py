@@ -39,4 +39,5 @@ from . import test_certificate
 from . import test_plan_import
 from . import test_eligibility_sources
 from . import test_assessment
+from . import test_movement
 from . import test_year_reports

@@ -25,6 +25,7 @@ MATRIX = {
     "tdkt.rule.set": ("", "r", "r", "r", "rwcu"),
     "tdkt.title.rule": ("", "r", "r", "r", "rwcu"),
     "tdkt.title.rule.alternative": ("", "r", "r", "r", "rwcu"),
+    "tdkt.movement": ("", "r", "r", "rwc", "rwcu"),
     "tdkt.award": ("", "r", "r", "rwcu", "rwcu"),
     "tdkt.decision": ("", "r", "r", "rwcu", "rwcu"),
     "tdkt.decision.line": ("", "r", "r", "rwcu", "rwcu"),

@@ -237,9 +237,9 @@ class TestDecision(TdktCommon):
             mute_logger("odoo.sql_db"),
         ):
             self.env.cr.execute(
-                "INSERT INTO tdkt_award (subject_type, employee_id, unit_id, year, title_id, award_kind, decision_number, "
-                "company_id) SELECT subject_type, employee_id, unit_id, year, title_id, award_kind, '2/QĐ', company_id "
-                "FROM tdkt_award WHERE year = 2028"
+                "INSERT INTO tdkt_award (subject_type, employee_id, unit_id, year, title_id, award_kind, "
+                "decision_number, company_id) SELECT subject_type, employee_id, unit_id, year, title_id, "
+                "award_kind, '2/QĐ', company_id FROM tdkt_award WHERE year = 2028"
             )
 
     def test_manual_awards_are_the_offices(self):

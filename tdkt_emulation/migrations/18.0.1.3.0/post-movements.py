@@ -28,7 +28,9 @@ def migrate(cr, version):
              WHERE kind IS NOT NULL
             """
         )
-        _logger.info("tdkt_emulation: %s award(s) given their kind of award", cr.rowcount)
+        _logger.info(
+            "tdkt_emulation: %s award(s) given their kind of award", cr.rowcount
+        )
     cr.execute(
         "UPDATE tdkt_decision_line SET award_kind = 'regular' WHERE award_kind = 'merit'"
     )
