@@ -158,8 +158,9 @@ def test_tasks_by_quarter_done_by_the_end_of_the_period():
     )
 
 
-def _award(title, sequence, subject_type, authority, day=None, year=2030):
+def _award(title, sequence, subject_type, authority, day=None, year=2030, kind=None):
     return {
+        "award_kind": kind,
         "title": title,
         "title_sequence": sequence,
         "subject_type": subject_type,
@@ -173,12 +174,20 @@ AWARDS = [
     _award("Lao động tiên tiến", 1, "individual", "agency", date(2029, 12, 20)),
     _award("Lao động tiên tiến", 1, "individual", "agency", date(2029, 12, 20)),
     _award("Tập thể lao động tiên tiến", 5, "collective", "agency", date(2029, 12, 20)),
-    _award("Giấy khen", 8, "individual", "agency", date(2030, 8, 1)),
+    _award("Giấy khen", 8, "individual", "agency", date(2030, 8, 1), kind="thematic"),
     _award("Giấy khen", 8, "collective", "agency", None, 2030),
     _award("Chiến sĩ thi đua cơ sở", 2, "individual", "agency", date(2028, 12, 1)),
     _award("Bằng khen UBND tỉnh", 9, "collective", "province", date(2030, 3, 2)),
     _award("Bằng khen Thủ tướng", 10, "individual", "prime_minister", date(2030, 9, 9)),
-    _award("Huân chương Lao động hạng Ba", 11, "individual", "president", None, 2030),
+    _award(
+        "Huân chương Lao động hạng Ba",
+        11,
+        "individual",
+        "president",
+        None,
+        2030,
+        "dedication",
+    ),
 ]
 PROPOSED = [
     {
@@ -258,6 +267,10 @@ def test_awards_by_level_half_year():
         figures["state_proposed"],
         figures["state_granted"],
     ) == (2, 1, 0, 1)
+    assert figures["kinds"] == [
+        {"kind": "Thường xuyên", "count": 5},
+        {"kind": "Cống hiến", "count": 1},
+    ]
 
 
 def test_awards_by_level_year():
@@ -278,6 +291,11 @@ def test_awards_by_level_year():
         ("Huân chương Lao động hạng Ba", 0, 1),
     ]
     assert (figures["state_proposed"], figures["state_granted"]) == (1, 2)
+    assert figures["kinds"] == [
+        {"kind": "Thường xuyên", "count": 6},
+        {"kind": "Chuyên đề", "count": 1},
+        {"kind": "Cống hiến", "count": 1},
+    ]
 
 
 def test_initiatives_recognised_by_scope():
@@ -417,6 +435,9 @@ def test_shipped_template_prints_the_half_year_figures():
         "01",
         "0",
     ]
+    assert (
+        "c) Theo loại hình khen thưởng: thường xuyên: 05; cống hiến: 01." in paragraphs
+    )
     assert "4. Sáng kiến được công nhận: 01 sáng kiến (cấp cơ sở: 01)." in paragraphs
     assert (
         "- Quyết định số 3/QĐ-SNV ngày 20/12/2029 về việc công nhận danh hiệu thi đua "

@@ -193,6 +193,11 @@ REPORT_PLACEHOLDERS = COMMON_PLACEHOLDERS + [
         "h.proposed_collectives, h.proposed_individuals, h.granted_collectives, "
         "h.granted_individuals",
     ),
+    (
+        "report.award_kinds",
+        "list: k.kind (Thường xuyên, Chuyên đề, Đột xuất…), k.count: the awards of the "
+        "period by kind",
+    ),
     ("report.province_proposed_count", "nominees proposed to the province"),
     ("report.province_granted_count", "awards granted by the province"),
     ("report.state_proposed_count", "nominees proposed to the State"),
@@ -1172,6 +1177,13 @@ def build_report_template():
         ),
         "report.higher_awards",
         "h",
+    )
+    _body(
+        document,
+        "c) Theo loại hình khen thưởng: "
+        "{% for k in report.award_kinds %}{{ k.kind|lower }}: {{ k.count }}"
+        "{% if not loop.last %}; {% endif %}{% else %}không có{% endfor %}.",
+        space_before=6,
     )
     _body(
         document,

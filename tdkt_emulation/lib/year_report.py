@@ -31,6 +31,16 @@ AUTHORITY_GROUPS = {
     "president": "state",
 }
 GROUP_LABELS = {"province": "Cấp tỉnh", "state": "Cấp Nhà nước"}
+# The kinds of award (lib.award_classes.AWARD_KINDS) as the report words them.
+AWARD_KIND_LABELS = {
+    "regular": "Thường xuyên",
+    "thematic": "Chuyên đề",
+    "sudden": "Đột xuất",
+    "foreign": "Đối ngoại",
+    "dedication": "Cống hiến",
+    "seniority": "Niên hạn",
+    "resistance": "Kháng chiến",
+}
 SCOPE_LABELS = {
     "grassroots": "Cấp cơ sở",
     "provincial": "Cấp tỉnh",
@@ -193,14 +203,15 @@ def award_figures(awards, proposed, period_range, year):
 
     ``awards``: the award history, dicts with title (its name), title_sequence,
     subject_type ("individual" / "collective"), authority (a level of lib.authority),
-    decision_date and year. ``proposed``: the nominees of the dossiers sent to a higher
+    award_kind (lib.award_classes), decision_date and year. ``proposed``: the nominees of the dossiers sent to a higher
     body, dicts with title, title_sequence, subject_type, authority (the dossier's) and
     date_sent.
 
     Returns ``own``: the department's own titles and forms granted in the period (rows of
     title, collectives, individuals) and its totals; ``higher``: per title proposed to or
-    granted by the province or the State, the numbers proposed and granted; and the totals
-    of each level.
+    granted by the province or the State, the numbers proposed and granted; the totals
+    of each level; and ``kinds``: every award granted in the period by kind (those of
+    none of the kinds counted as regular).
     """
     granted = [
         award
@@ -246,7 +257,18 @@ def award_figures(awards, proposed, period_range, year):
             )
         totals[f"{level}_proposed"] = len(level_sent)
         totals[f"{level}_granted"] = len(level_granted)
+    kinds = Counter(
+        award.get("award_kind")
+        if award.get("award_kind") in AWARD_KIND_LABELS
+        else "regular"
+        for award in granted
+    )
     return {
+        "kinds": [
+            {"kind": label, "count": kinds[kind]}
+            for kind, label in AWARD_KIND_LABELS.items()
+            if kinds[kind]
+        ],
         "own": own,
         "own_collectives": sum(row["collectives"] for row in own),
         "own_individuals": sum(row["individuals"] for row in own),
@@ -375,6 +397,7 @@ def report_values(
                 "granted_individuals",
             },
         ),
+        "award_kinds": _worded(rewarded["kinds"], {"count"}),
         "province_proposed_count": number_text(rewarded["province_proposed"]),
         "province_granted_count": number_text(rewarded["province_granted"]),
         "state_proposed_count": number_text(rewarded["state_proposed"]),

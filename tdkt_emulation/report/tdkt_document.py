@@ -814,7 +814,7 @@ class TdktDocument(models.AbstractModel):
         ]
         awards = self.env["tdkt.award"].search_fetch(
             in_company + between("decision_date", undated_year=True),
-            ["title_id", "subject_type", "decision_date", "year"],
+            ["title_id", "subject_type", "award_kind", "decision_date", "year"],
         )
         authorities = {}
         for award_year in set(awards.mapped("year")):
@@ -848,6 +848,7 @@ class TdktDocument(models.AbstractModel):
                     "title_sequence": award.title_id.sequence,
                     "subject_type": award.subject_type,
                     "authority": authorities[award.title_id, award.year],
+                    "award_kind": award.award_kind,
                     "decision_date": award.decision_date,
                     "year": award.year,
                 }

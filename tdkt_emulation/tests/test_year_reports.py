@@ -16,6 +16,13 @@ from .common import TdktCommon
 from .document_common import norm, pdf_text, read_docx
 
 
+def _restore_shipped_report_templates(env):
+    """The reports as the addon ships them, whatever the database's Office changed."""
+    env["tdkt.document.template"].search(
+        [("kind", "in", ("report_half_year", "report_year"))]
+    ).action_restore_shipped()
+
+
 @tagged("post_install", "-at_install")
 class TestYearReports(TdktCommon):
     """Reporting year 2030 (01/12/2029 – 30/11/2030; the 6 months to 31/05/2030):
@@ -46,6 +53,7 @@ class TestYearReports(TdktCommon):
             {"signer_position": "Giám đốc", "signer_id": cls.employee_head_a.id}
         )
         cls.Document = cls.env["tdkt.document"]
+        _restore_shipped_report_templates(cls.env)
         cls._approve_plan()
         for task, day in ((cls.task_a, "2030-03-10"), (cls.task_a1, "2030-07-01")):
             with freeze_time(day):
@@ -74,6 +82,7 @@ class TestYearReports(TdktCommon):
                 "Tặng Giấy khen",
                 [("individual", cls.employee_a, giay_khen)],
                 kind="commendation",
+                award_kind="thematic",
             )
             | cls._decision(
                 "2/QĐ-SNV",
@@ -215,7 +224,9 @@ class TestYearReports(TdktCommon):
             )
 
     @classmethod
-    def _decision(cls, name, day, year, summary, subjects, kind="recognition"):
+    def _decision(
+        cls, name, day, year, summary, subjects, kind="recognition", award_kind=None
+    ):
         return cls.Decision.create(
             {
                 "name": name,
@@ -237,6 +248,7 @@ class TestYearReports(TdktCommon):
                             if subject_type == "collective"
                             else False,
                             "title_id": title.id,
+                            **({"award_kind": award_kind} if award_kind else {}),
                         },
                     )
                     for subject_type, subject, title in subjects
@@ -332,6 +344,7 @@ class TestYearReports(TdktCommon):
                 ]
             ],
         )
+        self.assertIn("c) Theo loại hình khen thưởng: thường xuyên: 04.", paragraphs)
         self.assertIn(
             "4. Sáng kiến được công nhận: 01 sáng kiến (cấp cơ sở: 01).", paragraphs
         )
@@ -394,6 +407,10 @@ class TestYearReports(TdktCommon):
             "b) Đề nghị cấp trên khen thưởng: đề nghị cấp tỉnh 02 trường hợp, được khen "
             "thưởng 01 trường hợp; đề nghị cấp Nhà nước 01 trường hợp, được khen thưởng 0 "
             "trường hợp, cụ thể:",
+            paragraphs,
+        )
+        self.assertIn(
+            "c) Theo loại hình khen thưởng: thường xuyên: 04; chuyên đề: 01.",
             paragraphs,
         )
         self.assertIn(
@@ -508,6 +525,7 @@ class TestYearReportRoute(HttpCase):
                     "groups_id": [(6, 0, self.env.ref(f"tdkt_emulation.{group}").ids)],
                 }
             )
+        _restore_shipped_report_templates(self.env)
         self.plan = self.env["tdkt.plan"].create(
             {"name": "Kế hoạch năm 2031", "number": "02/KH-X", "year": 2031}
         )
@@ -526,6 +544,11 @@ class TestYearReportRoute(HttpCase):
         _document, paragraphs, tables = read_docx(response.content)
         self.assertIn("Tổng kết công tác thi đua, khen thưởng năm 2031", paragraphs)
         self.assertEqual(tables[1][-1], ["Cộng", "01", "0", "01", "0%"])
+        # A year with no award, initiative or decision yet.
+        self.assertIn("c) Theo loại hình khen thưởng: không có.", paragraphs)
+        self.assertIn(
+            "5. Quyết định khen thưởng đã ban hành: 0 quyết định.", paragraphs
+        )
         self.authenticate("tdkt_rep_head", "tdkt_rep_head")
         with self.assertLogs("odoo.http", level="WARNING"):
             response = self.url_open(url)
