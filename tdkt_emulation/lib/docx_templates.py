@@ -1044,9 +1044,9 @@ def _placeholder_text(document, text):
     _body(document, text, italic=True)
 
 
-def _count_table(document, columns, items, variable):
+def _count_table(document, columns, items, variable, left=(1,)):
     """A bordered table: ``columns`` (header, width in cm, cell text), a row per item of
-    ``items``."""
+    ``items``; the columns of the indexes ``left`` aligned left, the others centred."""
     widths = tuple(Cm(width) for _header, width, _text in columns)
     table = _table(document, widths)
     center = WD_ALIGN_PARAGRAPH.CENTER
@@ -1058,7 +1058,7 @@ def _count_table(document, columns, items, variable):
     for index, (cell, (_header, _width, value)) in enumerate(
         zip(row.cells, columns, strict=False)
     ):
-        _cell_para(cell, value, size=12, align=None if index == 1 else center)
+        _cell_para(cell, value, size=12, align=None if index in left else center)
     _cell_para(_row(table, widths).cells[0], "{%tr endfor %}")
     return table, widths
 
@@ -1121,6 +1121,7 @@ def build_report_template():
         ),
         "report.quarters",
         "q",
+        left=(),
     )
     total = _row(table, widths)
     center = WD_ALIGN_PARAGRAPH.CENTER
@@ -1167,8 +1168,8 @@ def build_report_template():
     _count_table(
         document,
         (
-            ("TT", 0.9, "{{ h.number }}"),
-            ("Danh hiệu thi đua, hình thức khen thưởng", 5.2, "{{ h.title }}"),
+            ("TT", 1.1, "{{ h.number }}"),
+            ("Danh hiệu thi đua, hình thức khen thưởng", 5.0, "{{ h.title }}"),
             ("Cấp", 2.2, "{{ h.level }}"),
             ("Đề nghị: tập thể", 2.05, "{{ h.proposed_collectives }}"),
             ("Đề nghị: cá nhân", 2.05, "{{ h.proposed_individuals }}"),
