@@ -178,11 +178,58 @@ PLACEHOLDERS["dossier_list"] = COMMON_PLACEHOLDERS + [
     ),
     ("dossier.empty", "the line printed when the list has no row, e.g. Không có."),
 ]
+
+# The 6-month and year-end reports (báo cáo sơ kết / tổng kết) of a plan's year: the
+# figures of section I; sections II and III are the Office's to write.
+REPORT_PLACEHOLDERS = COMMON_PLACEHOLDERS + [
+    ("report.year", "the reporting year"),
+    ("report.kind_word", "Sơ kết or Tổng kết (|upper for capitals)"),
+    ("report.period_label", "6 tháng đầu năm 2030, or năm 2030"),
+    ("report.period_text", "từ ngày 01/12/2029 đến ngày 31/05/2030 (or 30/11/2030)"),
+    ("report.next_period", "6 tháng cuối năm 2030, or năm 2031"),
+    ("report.plan_number", "the plan's number, e.g. 03/KH-SNV"),
+    ("report.plan_date_text", "the plan's date as ngày … tháng … năm …"),
+    ("report.movement_count", "movements launched in the period, e.g. 03"),
+    ("report.movement_regular_count", "of which regular yearly"),
+    ("report.movement_thematic_count", "of which thematic"),
+    ("report.movements", "list: m.number, m.name, m.method, m.decision"),
+    ("report.task_total", "the plan's tasks"),
+    ("report.task_done", "tasks done by the end of the period"),
+    ("report.task_open", "tasks not done by then"),
+    ("report.task_share", "the share done, e.g. 75%"),
+    ("report.quarters", "list: q.label, q.total, q.done, q.open, q.share"),
+    ("report.own_awards", "list: a.number, a.title, a.collectives, a.individuals"),
+    ("report.own_collective_count", "collectives the department rewarded"),
+    ("report.own_individual_count", "individuals the department rewarded"),
+    (
+        "report.higher_awards",
+        "list: h.number, h.title, h.level (Cấp tỉnh, Cấp Nhà nước), "
+        "h.proposed_collectives, h.proposed_individuals, h.granted_collectives, "
+        "h.granted_individuals",
+    ),
+    (
+        "report.award_kinds",
+        "list: k.kind (Thường xuyên, Chuyên đề, Đột xuất…), k.count: the awards of the "
+        "period by kind",
+    ),
+    ("report.province_proposed_count", "nominees proposed to the province"),
+    ("report.province_granted_count", "awards granted by the province"),
+    ("report.state_proposed_count", "nominees proposed to the State"),
+    ("report.state_granted_count", "awards granted by the State"),
+    ("report.initiative_count", "initiatives recognised in the period"),
+    ("report.initiatives", "list: i.scope, i.count"),
+    ("report.decision_count", "the department's decisions of the period"),
+    ("report.decisions", "list: d.number, d.text (Quyết định số … ngày … về việc …)"),
+]
+PLACEHOLDERS["report_half_year"] = REPORT_PLACEHOLDERS
+PLACEHOLDERS["report_year"] = REPORT_PLACEHOLDERS
 # The top-level names of each kind's context: a template may use no other.
 ALLOWED_NAMES = {kind: {"org", "doc", kind} for kind in PLACEHOLDERS}
 ALLOWED_NAMES["council_minutes"] = {"org", "doc", "session"}
 ALLOWED_NAMES["ballot_count"] = {"org", "doc", "session"}
 ALLOWED_NAMES["dossier_list"] = {"org", "doc", "dossier"}
+ALLOWED_NAMES["report_half_year"] = {"org", "doc", "report"}
+ALLOWED_NAMES["report_year"] = {"org", "doc", "report"}
 
 
 # ------------------------------------------------------------
@@ -1054,6 +1101,193 @@ def build_dossier_list_template():
     return _save(document)
 
 
+def _placeholder_text(document, text):
+    """A paragraph the Office replaces with its own words, in italics."""
+    _body(document, text, italic=True)
+
+
+def _count_table(document, columns, items, variable, left=(1,)):
+    """A bordered table: ``columns`` (header, width in cm, cell text), a row per item of
+    ``items``; the columns of the indexes ``left`` aligned left, the others centred."""
+    widths = tuple(Cm(width) for _header, width, _text in columns)
+    table = _table(document, widths)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    header = _row(table, widths, header=True)
+    for cell, (text, _width, _value) in zip(header.cells, columns, strict=False):
+        _cell_para(cell, text, bold=True, size=12, align=center)
+    _cell_para(_row(table, widths).cells[0], f"{{%tr for {variable} in {items} %}}")
+    row = _row(table, widths)
+    for index, (cell, (_header, _width, value)) in enumerate(
+        zip(row.cells, columns, strict=False)
+    ):
+        _cell_para(cell, value, size=12, align=None if index in left else center)
+    _cell_para(_row(table, widths).cells[0], "{%tr endfor %}")
+    return table, widths
+
+
+def build_report_template():
+    """The 6-month or year-end report (báo cáo sơ kết / tổng kết công tác thi đua, khen
+    thưởng): section I with the period's figures, sections II and III for the Office to
+    write."""
+    document = _new_document()
+    _frame_header(document)
+    _title(
+        document,
+        "BÁO CÁO",
+        "{{ report.kind_word }} công tác thi đua, khen thưởng {{ report.period_label }}",
+    )
+    _body(
+        document,
+        "Thực hiện Kế hoạch số {{ report.plan_number }} {{ report.plan_date_text }} của "
+        "{{ org.issuing_body }} về công tác thi đua, khen thưởng năm {{ report.year }}, "
+        "{{ org.issuing_body }} báo cáo kết quả công tác thi đua, khen thưởng "
+        "{{ report.period_label }} ({{ report.period_text }}) như sau:",
+    )
+    _body(document, "I. KẾT QUẢ THỰC HIỆN", bold=True)
+
+    _body(document, "1. Công tác tổ chức các phong trào thi đua", bold=True)
+    _body(
+        document,
+        "Trong kỳ, {{ org.issuing_body }} đã phát động {{ report.movement_count }} phong "
+        "trào thi đua, trong đó: {{ report.movement_regular_count }} phong trào thi đua "
+        "thường xuyên hàng năm, {{ report.movement_thematic_count }} phong trào thi đua "
+        "theo chuyên đề.",
+    )
+    _tag(document, "for m in report.movements")
+    _body(
+        document,
+        "- {{ m.name }} ({{ m.method }}{% if m.decision %}; {{ m.decision }}{% endif %}).",
+        space_after=0,
+    )
+    _tag(document, "endfor")
+
+    _body(
+        document,
+        "2. Kết quả thực hiện các nhiệm vụ của Kế hoạch",
+        bold=True,
+        space_before=6,
+    )
+    _body(
+        document,
+        "Kế hoạch có {{ report.task_total }} nhiệm vụ; đến hết kỳ báo cáo đã hoàn thành "
+        "{{ report.task_done }} nhiệm vụ (đạt {{ report.task_share }}), cụ thể theo quý:",
+    )
+    table, widths = _count_table(
+        document,
+        (
+            ("Quý", 2.5, "{{ q.label }}"),
+            ("Số nhiệm vụ", 3.5, "{{ q.total }}"),
+            ("Đã hoàn thành", 3.5, "{{ q.done }}"),
+            ("Chưa hoàn thành", 3.5, "{{ q.open }}"),
+            ("Tỷ lệ hoàn thành", 3.5, "{{ q.share }}"),
+        ),
+        "report.quarters",
+        "q",
+        left=(),
+    )
+    total = _row(table, widths)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    for cell, text in zip(
+        total.cells,
+        (
+            "Cộng",
+            "{{ report.task_total }}",
+            "{{ report.task_done }}",
+            "{{ report.task_open }}",
+            "{{ report.task_share }}",
+        ),
+        strict=False,
+    ):
+        _cell_para(cell, text, bold=True, size=12, align=center)
+
+    _body(document, "3. Công tác khen thưởng", bold=True, space_before=6)
+    _body(
+        document,
+        "a) Thuộc thẩm quyền của {{ org.issuing_body }}: công nhận danh hiệu thi đua và "
+        "tặng hình thức khen thưởng cho {{ report.own_collective_count }} tập thể và "
+        "{{ report.own_individual_count }} cá nhân, cụ thể:",
+    )
+    _count_table(
+        document,
+        (
+            ("TT", 1.2, "{{ a.number }}"),
+            ("Danh hiệu thi đua, hình thức khen thưởng", 9.3, "{{ a.title }}"),
+            ("Tập thể", 3, "{{ a.collectives }}"),
+            ("Cá nhân", 3, "{{ a.individuals }}"),
+        ),
+        "report.own_awards",
+        "a",
+    )
+    _body(
+        document,
+        "b) Đề nghị cấp trên khen thưởng: đề nghị cấp tỉnh "
+        "{{ report.province_proposed_count }} trường hợp, được khen thưởng "
+        "{{ report.province_granted_count }} trường hợp; đề nghị cấp Nhà nước "
+        "{{ report.state_proposed_count }} trường hợp, được khen thưởng "
+        "{{ report.state_granted_count }} trường hợp, cụ thể:",
+        space_before=6,
+    )
+    _count_table(
+        document,
+        (
+            ("TT", 1.1, "{{ h.number }}"),
+            ("Danh hiệu thi đua, hình thức khen thưởng", 5.0, "{{ h.title }}"),
+            ("Cấp", 2.2, "{{ h.level }}"),
+            ("Đề nghị: tập thể", 2.05, "{{ h.proposed_collectives }}"),
+            ("Đề nghị: cá nhân", 2.05, "{{ h.proposed_individuals }}"),
+            ("Được khen: tập thể", 2.05, "{{ h.granted_collectives }}"),
+            ("Được khen: cá nhân", 2.05, "{{ h.granted_individuals }}"),
+        ),
+        "report.higher_awards",
+        "h",
+    )
+    _body(
+        document,
+        "c) Theo loại hình khen thưởng: "
+        "{% for k in report.award_kinds %}{{ k.kind|lower }}: {{ k.count }}"
+        "{% if not loop.last %}; {% endif %}{% else %}không có{% endfor %}.",
+        space_before=6,
+    )
+    _body(
+        document,
+        "4. Sáng kiến được công nhận: {{ report.initiative_count }} sáng kiến"
+        "{% if report.initiatives %} ({% for i in report.initiatives %}{{ i.scope|lower }}: "
+        "{{ i.count }}{% if not loop.last %}; {% endif %}{% endfor %}){% endif %}.",
+        space_before=6,
+    )
+    _body(
+        document,
+        "5. Quyết định khen thưởng đã ban hành: {{ report.decision_count }} quyết định"
+        "{% if report.decisions %}, gồm:{% else %}.{% endif %}",
+    )
+    _tag(document, "for d in report.decisions")
+    _body(document, "- {{ d.text }};", space_after=0)
+    _tag(document, "endfor")
+
+    _body(document, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", bold=True, space_before=6)
+    _body(document, "1. Tồn tại, hạn chế", bold=True)
+    _placeholder_text(document, "(Văn phòng nêu những tồn tại, hạn chế trong kỳ.)")
+    _body(document, "2. Nguyên nhân", bold=True)
+    _placeholder_text(document, "(Văn phòng nêu nguyên nhân khách quan và chủ quan.)")
+    _body(
+        document,
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ {{ report.next_period|upper }}",
+        bold=True,
+    )
+    _placeholder_text(
+        document,
+        "(Văn phòng nêu phương hướng, nhiệm vụ và giải pháp trọng tâm; các đề xuất, "
+        "kiến nghị nếu có.)",
+    )
+    _body(
+        document,
+        "Trên đây là báo cáo {{ report.kind_word|lower }} công tác thi đua, "
+        "khen thưởng {{ report.period_label }} của {{ org.issuing_body }}./.",
+    )
+    _recipients_and_signature(document)
+    return _save(document)
+
+
 BUILDERS = {
     "plan": build_plan_template,
     "decision": build_decision_template,
@@ -1063,6 +1297,8 @@ BUILDERS = {
     "council_minutes": build_council_minutes_template,
     "ballot_count": build_ballot_count_template,
     "dossier_list": build_dossier_list_template,
+    "report_half_year": build_report_template,
+    "report_year": build_report_template,
 }
 
 

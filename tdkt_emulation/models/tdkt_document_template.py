@@ -18,6 +18,8 @@ DOCUMENT_KINDS = [
     ("council_minutes", "Council session minutes (Biên bản họp)"),
     ("ballot_count", "Vote count minutes (Biên bản kiểm phiếu)"),
     ("dossier_list", "List of a proposal dossier (Danh sách)"),
+    ("report_half_year", "6-month report (Báo cáo sơ kết 6 tháng)"),
+    ("report_year", "Year-end report (Báo cáo tổng kết năm)"),
 ]
 DOCUMENT_MODELS = {
     "plan": "tdkt.plan",
@@ -37,6 +39,9 @@ DOCUMENT_MODELS = {
     "dossier_certifications": "tdkt.proposal",
     "dossier_discipline": "tdkt.proposal",
     "dossier": "tdkt.proposal",
+    # the reports of the plan's year
+    "report_half_year": "tdkt.plan",
+    "report_year": "tdkt.plan",
 }
 DOCX_MIMETYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

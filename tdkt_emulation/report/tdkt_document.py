@@ -15,6 +15,7 @@ from ..lib.docx_render import (
 from ..lib.docx_templates import ALLOWED_NAMES
 from ..lib.dossier import DossierFile, build_dossier_zip, slug
 from ..lib.reward import format_vnd
+from ..lib.year_report import report_values, reporting_period
 from ..models.tdkt_document_template import DOCUMENT_MODELS, DOCX_MIMETYPE
 
 QUARTER_LABELS = {"1": "QUÝ I", "2": "QUÝ II", "3": "QUÝ III", "4": "QUÝ IV"}
@@ -35,6 +36,8 @@ FILE_NAMES = {
     "dossier_certifications": "Danh sách chứng nhận",
     "dossier_discipline": "Danh sách kỷ luật",
     "dossier": "Hồ sơ đề nghị",
+    "report_half_year": "Báo cáo sơ kết 6 tháng",
+    "report_year": "Báo cáo tổng kết năm",
 }
 # Kinds printed from another kind's template: the proposal from a council session's
 # results uses the proposal's.
@@ -46,6 +49,8 @@ TEMPLATE_KINDS = {
     "dossier_certifications": "dossier_list",
     "dossier_discipline": "dossier_list",
 }
+# The reports of a plan's year and their period (lib.year_report).
+REPORT_PERIODS = {"report_half_year": "half_year", "report_year": "year"}
 GENDERS = {"male": "Nam", "female": "Nữ", "other": "Khác"}
 CERTIFICATES = {
     "graduate": "Tốt nghiệp",
@@ -230,7 +235,24 @@ class TdktDocument(models.AbstractModel):
         )
 
     @api.model
+    def _check_report_half_year_printable(self, plan):
+        """The reports count the whole body's titles, proposals and decisions: the
+        Office's to print."""
+        if not self.env.user.has_group("tdkt_emulation.group_tdkt_officer"):
+            raise AccessError(
+                self.env._(
+                    "The 6-month and year-end reports are the Office's to print."
+                )
+            )
+
+    @api.model
+    def _check_report_year_printable(self, plan):
+        self._check_report_half_year_printable(plan)
+
+    @api.model
     def _get_document_number(self, kind, record):
+        if kind in REPORT_PERIODS:
+            return str(record.year)
         if kind == "plan":
             return record.number or ""
         if kind == "proposal":
@@ -1034,6 +1056,162 @@ class TdktDocument(models.AbstractModel):
         )
         name = slug(f"Ho so de nghi {proposal.name or proposal.year}")
         return content, f"{name}.zip", DOSSIER_FORMATS["zip"]
+
+    @api.model
+    def _prepare_report_half_year_context(self, plan):
+        return self._prepare_report_context(plan, "half_year")
+
+    @api.model
+    def _prepare_report_year_context(self, plan):
+        return self._prepare_report_context(plan, "year")
+
+    @api.model
+    def _prepare_report_context(self, plan, period):
+        """The 6-month or year-end report of the plan's year: the company's movements,
+        the plan's tasks, awards, dossiers to higher bodies, initiatives and decisions of
+        the period, read in one search each and counted by lib.year_report."""
+        org = self._prepare_org(plan.company_id)
+        first, last = reporting_period(plan.year, period)
+        return {
+            "org": org,
+            "doc": self._prepare_doc(
+                "",
+                plan.place_issue or org["place"],
+                False,
+                plan.signer_position,
+                plan.signer_id,
+                "- Hội đồng Thi đua - Khen thưởng cấp trên;\n- Lưu: VT, TĐKT.",
+            ),
+            "report": report_values(
+                plan.year,
+                period,
+                plan_number=plan.number,
+                plan_date_text=date_words(plan.date_issue),
+                **self._get_report_records(plan, first, last),
+            ),
+        }
+
+    @api.model
+    def _get_report_records(self, plan, first, last):
+        """The records of the reports of ``plan``'s company from ``first`` to ``last``,
+        as the plain values lib.year_report counts."""
+        company = plan.company_id
+        year = plan.year
+        in_company = [("company_id", "=", company.id)]
+
+        def between(field, undated_year=False):
+            """``field`` in the period; or, with ``undated_year``, no date and the
+            reporting year (what was entered from paper)."""
+            domain = [(field, ">=", first), (field, "<=", last)]
+            if undated_year:
+                domain = [
+                    "|",
+                    "&",
+                    *domain,
+                    "&",
+                    (field, "=", False),
+                    ("year", "=", year),
+                ]
+            return domain
+
+        movements = [
+            {
+                "name": movement.name,
+                "method": movement.method,
+                "decision_number": movement.decision_number,
+                "decision_date": movement.decision_date,
+                "date_start": movement.date_start,
+            }
+            # a draft movement is not launched yet
+            for movement in self.env["tdkt.movement"].search_fetch(
+                in_company + [("state", "in", ("launched", "closed"))],
+                ["name", "method", "decision_number", "decision_date", "date_start"],
+            )
+        ]
+        tasks = [
+            {"quarter": task.quarter, "state": task.state, "date_done": task.date_done}
+            for task in plan.task_ids
+        ]
+        awards = self.env["tdkt.award"].search_fetch(
+            in_company + between("decision_date", undated_year=True),
+            ["title_id", "subject_type", "award_kind", "decision_date", "year"],
+        )
+        authorities = {}
+        for award_year in set(awards.mapped("year")):
+            titles = awards.filtered(lambda a, y=award_year: a.year == y).title_id
+            for title, level in titles._get_authority_levels(award_year).items():
+                authorities[title, award_year] = level
+        proposed = self.env["tdkt.proposal.line"].search_fetch(
+            [
+                ("proposal_id.company_id", "=", company.id),
+                ("proposal_id.date_sent", ">=", first),
+                ("proposal_id.date_sent", "<=", last),
+            ],
+            ["proposal_id", "title_id", "subject_type"],
+        )
+        initiatives = self.env["tdkt.initiative"].search_fetch(
+            in_company
+            + [("state", "=", "recognized")]
+            + between("date_recognition", undated_year=True),
+            ["scope", "date_recognition", "year"],
+        )
+        decisions = self.env["tdkt.decision"].search_fetch(
+            in_company + [("state", "=", "signed")] + between("date_decision"),
+            ["name", "date_decision", "summary", "line_ids"],
+        )
+        return {
+            "movements": movements,
+            "tasks": tasks,
+            "awards": [
+                {
+                    "title": award.title_id.name,
+                    "title_sequence": award.title_id.sequence,
+                    "subject_type": award.subject_type,
+                    "authority": authorities[award.title_id, award.year],
+                    "award_kind": award.award_kind,
+                    "decision_date": award.decision_date,
+                    "year": award.year,
+                }
+                for award in awards
+            ],
+            "proposed": [
+                {
+                    "title": line.title_id.name,
+                    "title_sequence": line.title_id.sequence,
+                    "subject_type": line.subject_type,
+                    "authority": line.proposal_id.authority_level,
+                    "date_sent": line.proposal_id.date_sent,
+                }
+                for line in proposed
+            ],
+            "initiatives": [
+                {
+                    "scope": initiative.scope,
+                    "date_recognition": initiative.date_recognition,
+                    "year": initiative.year,
+                }
+                for initiative in initiatives
+            ],
+            "decisions": [
+                {
+                    "number": decision.name,
+                    "date": decision.date_decision,
+                    "summary": (decision.summary or "")[:1].lower()
+                    + (decision.summary or "")[1:],
+                    "collectives": len(
+                        decision.line_ids.filtered(
+                            lambda line: line.subject_type == "collective"
+                        )
+                    ),
+                    "individuals": len(
+                        decision.line_ids.filtered(
+                            lambda line: line.subject_type == "individual"
+                        )
+                    ),
+                }
+                for decision in decisions
+            ],
+        }
 
     @api.model
     def _prepare_council_minutes_context(self, session):

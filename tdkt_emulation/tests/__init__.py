@@ -45,3 +45,4 @@ from . import test_cluster_rpc
 from . import test_province
 from . import test_official_statistics
 from . import test_movement
+from . import test_year_reports
