@@ -903,7 +903,9 @@ def check_dossier_and_awards(saved):
             "login": "upgrade_check_province",
             "company_id": province.id,
             "company_ids": [Command.set(province.ids)],
-            "groups_id": [Command.link(env.ref("tdkt_emulation.group_tdkt_officer").id)],
+            "groups_id": [
+                Command.link(env.ref("tdkt_emulation.group_tdkt_officer").id)
+            ],
         }
     )
     found = (
@@ -940,7 +942,10 @@ elif PHASE == "from-18.0.1.2.0-before":
     env.cr.commit()
     with open(SNAPSHOT, "w", encoding="utf-8") as handle:
         json.dump(saved, handle)
-    check(len(saved["kinds"]) >= 2, "awards of each former kind entered before the upgrade")
+    check(
+        len(saved["kinds"]) >= 2,
+        "awards of each former kind entered before the upgrade",
+    )
 elif PHASE == "from-18.0.1.2.0-upgraded":
     with open(SNAPSHOT, encoding="utf-8") as handle:
         check_dossier_and_awards(json.load(handle))

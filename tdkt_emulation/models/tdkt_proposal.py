@@ -513,6 +513,7 @@ class TdktProposal(models.Model):
                     ),
                 )
             )
+
     def _get_checklist(self):
         """What the dossier lacks, one line per incomplete nominee; empty when complete."""
         self.ensure_one()
