@@ -211,6 +211,9 @@ class TdktDecision(models.Model):
                     ("vote_session_id.state", "=", "closed"),
                     ("title_id.kind", "=", DECISION_TITLE_KINDS[decision.kind]),
                     ("id", "not in", taken.ids),
+                    *self.env["tdkt.registration.line"]._get_movement_domain(
+                        decision.movement_id
+                    ),
                 ]
             )
             proposed = decision._get_passed_nominees()

@@ -308,6 +308,9 @@ class TdktProposal(models.Model):
                     ("vote_outcome", "=", "approved"),
                     ("vote_session_id.state", "=", "closed"),
                     ("id", "not in", self._get_taken_registration_lines().ids),
+                    *self.env["tdkt.registration.line"]._get_movement_domain(
+                        proposal.movement_id
+                    ),
                 ]
             )
             levels = results.title_id._get_authority_levels(proposal.year)

@@ -79,6 +79,16 @@ class TdktRegistrationLine(models.Model):
         help="Proposed for a sudden achievement rather than the year's results: the "
         "award is of kind sudden.",
     )
+    movement_id = fields.Many2one(
+        "tdkt.movement",
+        "Thematic Movement",
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        domain="[('method', '=', 'thematic'), ('state', '=', 'launched')]",
+        help="The thematic movement this nomination belongs to: the council reviews it with "
+        "the others, and only that movement's decisions and proposals take it.",
+    )
     sudden_reason = fields.Text(
         "Sudden Achievement Described",
         help="What the person or the unit did, for the council and the decision.",
@@ -638,6 +648,13 @@ class TdktRegistrationLine(models.Model):
         if not self.is_sudden:
             return {}
         return {"award_kind": "sudden", "reason": self.sudden_reason}
+
+    @api.model
+    def _get_movement_domain(self, movement):
+        """The results a decision or a proposal of ``movement`` (or of none) takes: the
+        nominations of that thematic movement, or those of no thematic movement."""
+        thematic = movement if movement.method == "thematic" else movement.browse()
+        return [("movement_id", "=", thematic.id or False)]
 
     def _get_eligibility_initiative_ids(self):
         """The recognized initiatives the line's proposal would use."""

@@ -222,6 +222,71 @@ class TestMovement(TdktCommon):
         self.assertIn(award, self.employee_head_a.tdkt_award_ids)
         self.assertEqual(self.thematic.proposal_count, 1)
 
+    def test_a_thematic_nomination_is_reviewed_by_the_council_then_decided(self):
+        """Unit A's form carries a yearly title and, added by the Office, a nomination of
+        the thematic movement; the council passes both; the yearly decision takes the
+        yearly title only, the movement's decision its nomination, as a thematic award."""
+        self._launch(self.thematic)
+        self._approve_plan()
+        Line = self.env["tdkt.registration.line"]
+        yearly = Line.create(
+            {
+                "registration_id": self.form_a.id,
+                "employee_id": self.employee_a.id,
+                "title_id": self.title_ldtt.id,
+                "rating": "good",
+            }
+        )
+        self.form_a.with_user(self.head_a).with_context(
+            tdkt_submit_confirmed=True
+        ).action_submit()
+        self.form_a.with_user(self.officer).action_receive()
+        nomination = Line.with_user(self.officer).create(
+            {
+                "registration_id": self.form_a.id,
+                "employee_id": self.employee_head_a.id,
+                "title_id": self.title_certificate.id,
+                "movement_id": self.thematic.id,
+            }
+        )
+        if nomination.eligibility_status == "ineligible":
+            self.env["tdkt.eligibility.override"].with_user(self.officer).with_context(
+                active_ids=nomination.ids
+            ).create({"reason": "Tiêu biểu trong phong trào"}).action_confirm()
+        council, members = self._create_council("emulation", 3)
+        session = (
+            self.env["tdkt.council.session"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "name": "Review 2030",
+                    "council_id": council.id,
+                    "plan_id": self.plan.id,
+                }
+            )
+        )
+        session.action_add_agenda()
+        self.assertEqual(session.item_ids.registration_line_id, yearly | nomination)
+        session.action_start_voting()
+        for item in session.item_ids:
+            for user in members:
+                item.with_user(user).action_vote("agree")
+        session.action_close()
+        # The yearly commendation decision finds nothing: the nomination is the movement's.
+        with self._refused(UserError, "No result"):
+            self._decision(name="84/QĐ-SNV").action_create_from_results()
+        decision = self._decision(movement_id=self.thematic.id)
+        decision.action_create_from_results()
+        self.assertEqual(decision.line_ids.registration_line_id, nomination)
+        self.assertEqual(decision.line_ids.award_kind, "thematic")
+        decision.with_user(self.manager).action_sign()
+        award = decision.award_ids
+        self.assertEqual(
+            (award.employee_id, award.award_kind, award.movement_id),
+            (self.employee_head_a, "thematic", self.thematic),
+        )
+        self.assertEqual(award.recipient_class, "leader_other")
+
     # ------------------------------------------------------------
     # Kinds and classes
     # ------------------------------------------------------------
