@@ -19,7 +19,7 @@ class TdktCluster(models.Model):
 
     _name = "tdkt.cluster"
     _description = "Emulation Cluster"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["tdkt.input.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "name, id"
     _check_company_auto = True
 

@@ -31,7 +31,12 @@ class TdktClusterCovenant(models.Model):
 
     _name = "tdkt.cluster.covenant"
     _description = "Emulation Cluster Covenant"
-    _inherit = ["tdkt.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "tdkt.input.mixin",
+        "tdkt.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "year desc, cluster_id, id"
     _check_company_auto = True
     _tdkt_steps = ("edit", "start", "review", "explain", "finalize", "rank", "propose")

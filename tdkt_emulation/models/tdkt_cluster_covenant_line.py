@@ -8,6 +8,7 @@ class TdktClusterCovenantLine(models.Model):
 
     _name = "tdkt.cluster.covenant.line"
     _description = "Member's Commitments in an Emulation Covenant"
+    _inherit = ["tdkt.input.mixin"]
     _order = "covenant_id, rank, member_id, id"
     _check_company_auto = True
 

@@ -26,6 +26,7 @@ class TdktClusterCriterion(models.Model):
 
     _name = "tdkt.cluster.criterion"
     _description = "Emulation Cluster Criterion"
+    _inherit = ["tdkt.input.mixin"]
     _order = "covenant_id, sequence, id"
     _parent_store = True
     _check_company_auto = True

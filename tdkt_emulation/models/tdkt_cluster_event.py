@@ -16,7 +16,12 @@ class TdktClusterEvent(models.Model):
 
     _name = "tdkt.cluster.event"
     _description = "Emulation Cluster Event"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tdkt.reminder.mixin"]
+    _inherit = [
+        "tdkt.input.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "tdkt.reminder.mixin",
+    ]
     _order = "date, id"
     _check_company_auto = True
     _reminder_days_field = "tdkt_task_reminder_days"

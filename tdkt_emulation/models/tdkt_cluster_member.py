@@ -11,6 +11,7 @@ class TdktClusterMember(models.Model):
 
     _name = "tdkt.cluster.member"
     _description = "Emulation Cluster Member"
+    _inherit = ["tdkt.input.mixin"]
     _order = "cluster_id, sequence, name, id"
     _check_company_auto = True
 

@@ -8,6 +8,7 @@ class TdktClusterRotation(models.Model):
 
     _name = "tdkt.cluster.rotation"
     _description = "Head Rotation of an Emulation Cluster"
+    _inherit = ["tdkt.input.mixin"]
     _order = "cluster_id, date_from desc, id desc"
     _rec_name = "decision_number"
     _check_company_auto = True

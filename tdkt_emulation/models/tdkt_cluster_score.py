@@ -30,6 +30,7 @@ class TdktClusterScore(models.Model):
 
     _name = "tdkt.cluster.score"
     _description = "Emulation Cluster Score"
+    _inherit = ["tdkt.input.mixin"]
     _order = "line_id, criterion_id, id"
     _check_company_auto = True
 

@@ -256,6 +256,12 @@ class TdktDecision(models.Model):
                         "employee_id": nominee.employee_id.id,
                         "unit_id": nominee.unit_id.id,
                         "title_id": nominee.title_id.id,
+                        # The statistics count the award as the department proposed it.
+                        "award_kind": nominee.award_kind,
+                        "recipient_class": nominee.recipient_class,
+                        "reason": nominee.reason
+                        if nominee.award_kind == "sudden"
+                        else False,
                     }
                 )
                 for nominee in proposed.sudo()

@@ -244,36 +244,7 @@ class TdktDecisionLine(models.Model):
 
     def _get_award_values(self):
         decision = self.decision_id
-        if self.proposal_line_id:
-            # Written in the history of the subject's company (the proposing company,
-            # or the one a person moved to since), with the decision's number.
-            subject = self.sudo()[
-                "employee_id" if self.subject_type == "individual" else "unit_id"
-            ]
-            unit = self.unit_id
-            if (
-                self.subject_type == "individual"
-                and subject.company_id != self.sudo().proposal_line_id.company_id
-            ):
-                # A person who moved: the unit they work in now, of the same company.
-                unit = subject.department_id
-            return {
-                "subject_type": self.subject_type,
-                "employee_id": self.employee_id.id,
-                "unit_id": unit.id,
-                "year": decision.year,
-                "title_id": self.title_id.id,
-                "kind": self.award_kind,
-                "decision_id": decision.id,
-                "decision_number": decision.name,
-                "decision_date": decision.date_decision,
-                "decision_authority": decision.authority,
-                "company_id": (
-                    subject.company_id or self.sudo().proposal_line_id.company_id
-                ).id,
-                "note": self.note,
-            }
-        return {
+        values = {
             "subject_type": self.subject_type,
             "employee_id": self.employee_id.id,
             "unit_id": self.unit_id.id,
@@ -291,3 +262,19 @@ class TdktDecisionLine(models.Model):
             "note": self.note,
             "golden_book_number": self.golden_book_number,
         }
+        if self.proposal_line_id:
+            # Written in the history of the subject's company (the proposing company,
+            # or the one a person moved to since); the golden book is the province's.
+            subject = self.sudo()[
+                "employee_id" if self.subject_type == "individual" else "unit_id"
+            ]
+            proposing = self.sudo().proposal_line_id.company_id
+            if self.subject_type == "individual" and subject.company_id != proposing:
+                # A person who moved: the unit they work in now, of the same company.
+                values["unit_id"] = subject.department_id.id
+            values.update(
+                company_id=(subject.company_id or proposing).id,
+                initiative_ids=[],
+                golden_book_number=False,
+            )
+        return values

@@ -10,6 +10,7 @@ class TdktStatisticsColumn(models.Model):
 
     _name = "tdkt.statistics.column"
     _description = "Official Statistics Form Column"
+    _inherit = ["tdkt.input.mixin"]
     _order = "form_id, sequence, id"
 
     form_id = fields.Many2one(

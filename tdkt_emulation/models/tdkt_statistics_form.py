@@ -60,6 +60,7 @@ class TdktStatisticsForm(models.Model):
 
     _name = "tdkt.statistics.form"
     _description = "Official Statistics Form"
+    _inherit = ["tdkt.input.mixin"]
     _order = "code, valid_from_year desc, id"
 
     name = fields.Char(

@@ -19,6 +19,7 @@ class TdktStatisticsRow(models.Model):
 
     _name = "tdkt.statistics.row"
     _description = "Official Statistics Form Row"
+    _inherit = ["tdkt.input.mixin"]
     _order = "form_id, sequence, id"
 
     form_id = fields.Many2one(

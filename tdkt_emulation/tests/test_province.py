@@ -316,7 +316,11 @@ class TestProvince(TdktCommon):
             )
 
         self.assertIsNone(award_year_of_the_run())
+        self.proposal.line_ids.recipient_class = "leader_other"
         other = make_dossier(self.env, self.dept2_officer, self.dept2_employee)
+        # The other department proposes a sudden achievement: the statistics count the
+        # province's award as each department proposed it.
+        other.line_ids.award_kind = "sudden"
         self.assertEqual(other.recipient_company_id, self.env["res.company"])
         other.recipient_company_id = self.province
         other.with_user(self.dept2_officer).with_company(self.dept2).action_send()
@@ -351,6 +355,10 @@ class TestProvince(TdktCommon):
         self.assertEqual(award.employee_id, self.employee_b)
         self.assertEqual(award.decision_number, "150/QĐ-UBND")
         self.assertEqual(award.decision_authority, "Chủ tịch UBND tỉnh")
+        self.assertEqual(
+            (award.award_kind, award.recipient_class), ("regular", "leader_other")
+        )
+        self.assertEqual(other.line_ids.award_id.award_kind, "sudden")
         self.assertEqual(self.proposal.state, "decided")
         self.assertEqual(self.proposal.decision_number, "150/QĐ-UBND")
         self.assertEqual(self.proposal.line_ids.outcome, "granted")
