@@ -23,6 +23,7 @@ class OfficialStatisticsCommon(TdktCommon):
         super().setUpClass()
         Company = cls.env["res.company"]
         cls.company_x = Company.create({"name": "Department X"})
+        cls.env.company.tdkt_document_place = "Lạng Sơn"
         cls.company_y = Company.create({"name": "Department Y"})
         companies = cls.company_x | cls.company_y
         cls.officer.company_ids = [Command.link(company.id) for company in companies]
@@ -312,7 +313,7 @@ class TestOfficialStatistics(OfficialStatisticsCommon):
                 "(Ký, họ tên, đóng dấu)",
             ],
         )
-        self.assertIn("ngày 10 tháng 12 năm 2041", texts[0])
+        self.assertEqual(texts[0], "Lạng Sơn, ngày 10 tháng 12 năm 2041")
         formulas, _values, _filename = self._render(
             form="0601", receiver="Sở Nội vụ tỉnh A"
         )
