@@ -83,10 +83,10 @@ cr.execute(
     )
     INSERT INTO hr_employee (resource_id, name, company_id, resource_calendar_id,
         department_id, job_title, employee_type, marital, distance_home_work_unit, active,
-        create_uid, write_uid, create_date, write_date)
+        tdkt_recipient_class, create_uid, write_uid, create_date, write_date)
     SELECT resources.id, resources.name, resources.company_id, resources.calendar_id,
-        placed.unit, 'Chuyên viên', 'employee', 'single', 'kilometers', true, 1, 1, now(),
-        now()
+        placed.unit, 'Chuyên viên', 'employee', 'single', 'kilometers', true, 'worker', 1, 1,
+        now(), now()
     FROM resources
     JOIN placed ON 'Nguyễn Văn Công chức ' || lpad(placed.n::text, 5, '0') = resources.name
     """,
@@ -119,10 +119,10 @@ cr.execute(
             OR title.id = %(cstdcs)s AND people.n %% 10 = years.year %% 10
     )
     INSERT INTO tdkt_award (employee_id, unit_id, title_id, year, title_sequence, company_id,
-        subject_type, subject_name, level, title_kind, kind, decision_number, decision_date,
-        create_uid, write_uid, create_date, write_date)
+        subject_type, subject_name, level, title_kind, award_kind, recipient_class,
+        decision_number, decision_date, create_uid, write_uid, create_date, write_date)
     SELECT id, department_id, title_id, year, sequence, company_id, 'individual', name,
-        level, title_kind, 'merit', (year %% 100) || '/QĐ-BENCH', make_date(year + 1, 1, 15),
+        level, title_kind, 'regular', 'worker', (year %% 100) || '/QĐ-BENCH', make_date(year + 1, 1, 15),
         1, 1, now(), now()
     FROM granted
     """,
@@ -138,10 +138,10 @@ award_count = cr.rowcount
 cr.execute(
     """
     INSERT INTO tdkt_award (unit_id, title_id, year, title_sequence, company_id, subject_type,
-        subject_name, level, title_kind, kind, decision_number, decision_date, create_uid,
-        write_uid, create_date, write_date)
+        subject_name, level, title_kind, award_kind, recipient_class, decision_number,
+        decision_date, create_uid, write_uid, create_date, write_date)
     SELECT unit.id, title.id, year, title.sequence, unit.company_id, 'collective',
-        unit.name->>'en_US', title.level, title.kind, 'merit', (year %% 100) || '/QĐ-BENCH',
+        unit.name->>'en_US', title.level, title.kind, 'regular', 'agency', (year %% 100) || '/QĐ-BENCH',
         make_date(year + 1, 1, 15), 1, 1, now(), now()
     FROM hr_department unit, tdkt_title title, generate_series(%s, %s) AS year
     WHERE unit.id = ANY(%s) AND title.id = %s
@@ -198,21 +198,22 @@ cr.execute(
     """
     WITH dossiers AS (
         INSERT INTO tdkt_proposal (name, year, company_id, recipient, authority_level, state,
-            create_uid, write_uid, create_date, write_date)
+            proposal_kind, create_uid, write_uid, create_date, write_date)
         SELECT n || '/TTr-BENCH', %(year)s - 1 - n %% 3,
             (%(companies)s::int[])[1 + n %% cardinality(%(companies)s::int[])],
             'Hội đồng Thi đua - Khen thưởng tỉnh', 'province',
-            (%(states)s::varchar[])[1 + n %% 4], 1, 1, now(), now()
+            (%(states)s::varchar[])[1 + n %% 4], 'year_end', 1, 1, now(), now()
         FROM generate_series(0, %(count)s - 1) AS n
         RETURNING id, company_id
     ), numbered AS (
         SELECT dossiers.*, row_number() OVER (ORDER BY id) AS n FROM dossiers
     )
     INSERT INTO tdkt_proposal_line (proposal_id, company_id, employee_id, unit_id, title_id,
-        subject_type, subject_name, outcome, reason, create_uid, write_uid, create_date,
-        write_date)
+        subject_type, subject_name, outcome, reason, award_kind, recipient_class, create_uid,
+        write_uid, create_date, write_date)
     SELECT numbered.id, numbered.company_id, employee.id, employee.department_id,
         %(title)s, 'individual', employee.name, 'pending', 'Hoàn thành xuất sắc nhiệm vụ',
+        'regular', 'worker',
         1, 1, now(), now()
     FROM numbered
     CROSS JOIN generate_series(0, 4) AS k

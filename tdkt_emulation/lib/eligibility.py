@@ -587,7 +587,8 @@ def title_order(rules):
     rule looks at, so that whether a person qualifies for those is known first (a cycle,
     which no regime has, is checked in code order)."""
     needs = {}
-    for rule in rules:
+    # A batch gives the same few rules for thousands of lines: each rule once.
+    for rule in {id(rule): rule for rule in rules}.values():
         needs.setdefault(rule.title, set()).update(required_titles(rule))
     order, done = [], set()
     pending = sorted(needs)
@@ -632,6 +633,7 @@ def check_batch(entries, members, awards):
     position = {title: index for index, title in enumerate(order)}
     results = {}
     counts = {}  # (unit key, title) -> qualified members, once final
+    member_titles = {}  # id of a rule -> the titles of its members it counts
     for title in order:
         for entry in by_title[title]:
             facts, year = entry.facts, entry.facts.year
@@ -639,7 +641,12 @@ def check_batch(entries, members, awards):
             unit = facts.unit
             unit_members = members.get(entry.unit_key)
             if unit is not None and unit_members:
-                for counted in required_titles(entry.rule, MEMBER_TITLE_REQUIREMENTS):
+                counted_titles = member_titles.get(id(entry.rule))
+                if counted_titles is None:
+                    counted_titles = member_titles[id(entry.rule)] = required_titles(
+                        entry.rule, MEMBER_TITLE_REQUIREMENTS
+                    )
+                for counted in counted_titles:
                     key = (entry.unit_key, counted)
                     count = counts.get(key)
                     if count is None:

@@ -232,10 +232,10 @@ class TdktRegistrationLine(models.Model):
         # answer would tell her another unit's history. Saved lines are checked whoever
         # writes, their subject being the form's; record rules guard who reads them.
         hidden = self._get_lines_hidden_from_user()
-        results = self.env["tdkt.eligibility"]._check_lines(self - hidden)
+        results = self.env["tdkt.eligibility"]._check_line_ids(self - hidden)
         for line in self:
             result = (
-                results[line]
+                results[line.id]
                 if line not in hidden
                 else {
                     "status": False,
@@ -561,27 +561,36 @@ class TdktRegistrationLine(models.Model):
         years: one check of them all, written in one statement whatever their number."""
         self._check_read_at_once()
         lines = self.sudo()
-        results = self.env["tdkt.eligibility"]._check_lines(lines)
+        results = self.env["tdkt.eligibility"]._check_line_ids(lines)
         names = ["eligibility_status", "eligibility_data"]
         for name in names:
             self.env.remove_to_compute(self._fields[name], lines)
         if lines:
-            # One parameter for all the lines, unpacked by PostgreSQL.
-            checked = json.dumps(
-                [
-                    {
-                        "id": line.id,
-                        "status": results[line]["status"] or None,
-                        "data": results[line],
-                    }
-                    for line in lines
-                ]
+            # One parameter for all the lines, unpacked by PostgreSQL: each result once,
+            # with the ids of the lines that have it (many lines share the same verdict
+            # and reasons), so that PostgreSQL parses and compares a few results, not one
+            # for each line.
+            ids_of = {}  # result as JSON -> (status, line ids)
+            for line_id in lines._ids:
+                result = results[line_id]
+                status, ids = ids_of.setdefault(
+                    json.dumps(result), (result["status"] or None, [])
+                )
+                ids.append(line_id)
+            # Each result's JSON text as it is, not parsed and written again.
+            checked = "[{}]".format(
+                ",".join(
+                    f'{{"ids": {json.dumps(ids)}, "status": {json.dumps(status)}, "data": {data}}}'
+                    for data, (status, ids) in ids_of.items()
+                )
             )
             self.env.cr.execute(
                 SQL(
                     "UPDATE tdkt_registration_line AS line SET eligibility_status = checked.status, "
                     "eligibility_data = checked.data "
-                    "FROM jsonb_to_recordset(%s::jsonb) AS checked(id integer, status varchar, data jsonb) "
+                    "FROM (SELECT unnest(result.ids) AS id, result.status, result.data "
+                    "FROM jsonb_to_recordset(%s::jsonb) AS result(ids integer[], status varchar, data jsonb)"
+                    ") AS checked "
                     # A line whose verdict stands is not written again.
                     "WHERE line.id = checked.id AND (line.eligibility_status IS DISTINCT FROM checked.status "
                     "OR line.eligibility_data IS DISTINCT FROM checked.data)",
