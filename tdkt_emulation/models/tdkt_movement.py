@@ -152,6 +152,21 @@ class TdktMovement(models.Model):
     # CONSTRAINTS
     # ------------------------------------------------------------
 
+    @api.constrains("state", "date_start", "date_end")
+    def _check_dates(self):
+        """A launched movement has its start and end: form 0601 counts it by duration."""
+        for movement in self:
+            if movement.state != "draft" and not (
+                movement.date_start and movement.date_end
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Enter the start and end dates of %(movement)s: the official "
+                        "statistics count a launched movement by its duration.",
+                        movement=movement.name,
+                    )
+                )
+
     @api.constrains("plan_id", "method", "company_id")
     def _check_plan(self):
         """The yearly plan launches one regular movement of its year and company."""

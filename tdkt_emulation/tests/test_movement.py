@@ -118,6 +118,19 @@ class TestMovement(TdktCommon):
         with self.assertRaises(UserError):
             movement.unlink()
 
+    def test_a_movement_is_launched_and_kept_with_its_start_and_end(self):
+        # Form 0601 counts every launched movement by its duration: one without its
+        # start or end would count in the total and in no duration row.
+        movement = self._movement(date_end=False)
+        with self._refused(ValidationError, "start and end dates"):
+            self._launch(movement)
+        self.assertEqual(movement.state, "draft")
+        movement.date_end = date(2030, 12, 31)
+        self._launch(movement)
+        with self._refused(ValidationError, "start and end dates"):
+            movement.date_start = False
+        self.assertEqual(movement.date_start, date(2026, 1, 1))
+
     def test_the_plan_launches_its_regular_movement_once(self):
         with self._refused(UserError, "approved"):
             self.plan.with_user(self.officer).action_launch_movement()
