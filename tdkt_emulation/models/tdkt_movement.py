@@ -312,3 +312,24 @@ class TdktMovement(models.Model):
         self._check_office()
         if any(movement.state != "launched" for movement in self):
             raise UserError(self.env._("Only a launched movement can be closed."))
+        # What is still under way could not be signed or sent once it is closed.
+        for movement in self.sudo():
+            open_records = [
+                *movement.decision_ids.filtered(
+                    lambda decision: decision.state == "draft"
+                ),
+                *movement.proposal_ids.filtered(
+                    lambda proposal: proposal.state != "decided"
+                ),
+            ]
+            if open_records:
+                raise UserError(
+                    self.env._(
+                        "Close %(movement)s once its commendations are made: sign, "
+                        "decide or delete %(records)s first.",
+                        movement=movement.name,
+                        records=", ".join(
+                            record.display_name for record in open_records
+                        ),
+                    )
+                )

@@ -191,6 +191,27 @@ class TestMovement(TdktCommon):
         )
         self.assertEqual(counts, {"thematic": 2})
 
+    def test_a_movement_is_closed_once_its_commendations_are_made(self):
+        # A draft decision or an undecided dossier of the movement could not be signed or
+        # sent once it is closed, and a closed movement never reopens.
+        self._launch(self.thematic)
+        decision = self._decision(movement_id=self.thematic.id)
+        self._line(decision)
+        proposal = (
+            self.env["tdkt.proposal"]
+            .with_user(self.officer)
+            .create({"year": 2030, "movement_id": self.thematic.id})
+        )
+        with self._refused(UserError, "85/QĐ-SNV"):
+            self.thematic.action_close()
+        self.assertEqual(self.thematic.state, "launched")
+        decision.with_user(self.manager).action_sign()
+        with self._refused(UserError, "sign, decide or delete"):
+            self.thematic.action_close()
+        proposal.unlink()
+        self.thematic.action_close()
+        self.assertEqual(self.thematic.state, "closed")
+
     def test_a_thematic_proposal_decided_by_the_higher_body_writes_thematic_awards(
         self,
     ):
