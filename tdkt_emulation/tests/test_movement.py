@@ -400,6 +400,12 @@ class TestMovement(TdktCommon):
             "tdkt_work_start_date",
         ]
         self.assertFalse(self.officer.has_group("hr.group_hr_user"))
+        # Form 0605 counts them by age, education and years in TĐKT work: a person
+        # without one of them would count in its total and in none of its rows.
+        employee = self.employee_a
+        with self._refused(ValidationError, "birth date, education level"):
+            employee.write({"tdkt_staff": True, "tdkt_education_level": "university"})
+        self.employee_a.birthday = date(1990, 5, 1)
         self.employee_a.write(
             {
                 "tdkt_staff": True,
@@ -421,6 +427,8 @@ class TestMovement(TdktCommon):
         self.assertEqual(employees.filtered("active"), employees)
         with self.assertRaises(AccessError):
             self.employee_a.with_user(self.user_a).read(["tdkt_education_level"])
+        with self._refused(ValidationError, "birth date, education level"):
+            employee.tdkt_work_start_date = False
 
     def test_a_sudden_achievement_needs_its_reason_and_stays_sudden(self):
         decision = self._decision()
