@@ -293,7 +293,14 @@ class TestCluster(TdktCommon):
         )
         self.assertEqual(
             sorted(proposal.line_ids.mapped("subject_name")),
-            sorted(["Unit A", "Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Văn phòng UBND tỉnh"]),
+            sorted(
+                [
+                    "Unit A",
+                    "Sở Tài chính",
+                    "Sở Kế hoạch và Đầu tư",
+                    "Văn phòng UBND tỉnh",
+                ]
+            ),
         )
         leader = proposal.line_ids.filtered(lambda line: line.title_id == flag)
         self.assertEqual(
