@@ -503,6 +503,11 @@ class TestOfficialStatistics(OfficialStatisticsCommon):
         form.column_ids.filtered(lambda column: column.number == 1).sum_of = "2, 7"
         with self.assertRaisesRegex(UserError, "column 1 adds up columns 7, which"):
             self._render(form="0601")
+        # the totals name rows and columns by code and number: each is the form's once
+        with self.assertRaisesRegex(ValidationError, "another row of code 02"):
+            form.row_ids.filtered(lambda row: row.code == "03").code = "02"
+        with self.assertRaisesRegex(ValidationError, "another column of this number"):
+            form.column_ids.filtered(lambda column: column.number == 4).number = 3
 
     def test_the_menu_opens_the_wizard_for_the_office_only(self):
         menu = self.env.ref("tdkt_emulation.tdkt_statistics_report_menu")
