@@ -601,6 +601,8 @@ class TestMovementRpc(RpcMixin, HttpCase, TdktCommon):
                 "method": "thematic",
                 "decision_number": "12/KH-SNV",
                 "decision_date": date(2030, 3, 1),
+                "date_start": date(2030, 3, 1),
+                "date_end": date(2030, 12, 31),
             }
         )
 
