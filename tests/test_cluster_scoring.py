@@ -57,6 +57,11 @@ def test_formula_values(formula, expected):
         ("actual +", "syntax", {}),
         ("", "syntax", {}),
         ("actual = 1", "syntax", {}),
+        # Nested past what the parser's or the evaluation's stack holds.
+        pytest.param("-" * 600 + "actual", "syntax", {}, id="nested-600"),
+        pytest.param("actual" + " + 1" * 600, "syntax", {}, id="terms-600"),
+        pytest.param("-" * 20000 + "actual", "syntax", {}, id="nested-20000"),
+        ("actual\x00", "syntax", {}),
         ("actual / (target - 10)", "division_by_zero", {}),
         ("10 ** 1000", "not_a_number", {}),
         ("(10.0 ** 99) ** 99", "not_a_number", {}),

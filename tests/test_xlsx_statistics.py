@@ -68,19 +68,33 @@ def test_totals_add_rows_then_columns():
 
 
 @pytest.mark.parametrize(
-    ("rows", "columns"),
+    ("rows", "columns", "code", "params"),
     [
-        ([{"code": "01", "label": "x", "sum_of": ["01"]}], COLUMNS[1:2]),
-        ([{"code": "01", "label": "x", "sum_of": ["09"]}], COLUMNS[1:2]),
+        (
+            [{"code": "01", "label": "x", "sum_of": ["01"]}],
+            COLUMNS[1:2],
+            "self_reference",
+            {"row": "01", "column": 2},
+        ),
+        (
+            [{"code": "01", "label": "x", "sum_of": ["09"]}],
+            COLUMNS[1:2],
+            "unknown_rows",
+            {"row": "01", "codes": ["09"]},
+        ),
         (
             [{"code": "01", "label": "x"}],
             [{"number": 1, "label": "y", "sum_of": [4]}],
+            "unknown_columns",
+            {"column": 1, "numbers": [4]},
         ),
     ],
 )
-def test_a_total_naming_itself_or_nothing_is_refused(rows, columns):
-    with pytest.raises(StatisticsError):
+def test_a_total_naming_itself_or_nothing_is_refused(rows, columns, code, params):
+    # A code and its parameters, for the addon to word in the reader's language.
+    with pytest.raises(StatisticsError) as caught:
         compute_cells(rows, columns)
+    assert (caught.value.code, caught.value.params) == (code, params)
 
 
 def test_frame_headers_numbering_codes_and_formulas_with_cached_values():

@@ -69,6 +69,9 @@ _ALLOWED_NODES = (
 )
 # The largest exponent allowed, so that a formula cannot make the server compute forever.
 _MAX_EXPONENT = 100
+# The deepest nesting of a formula's syntax tree allowed, so that neither the parser nor the
+# evaluation (recursive) runs out of stack: far more than any scoring formula needs.
+_MAX_DEPTH = 50
 
 
 class ScoringError(Exception):
@@ -114,8 +117,10 @@ def parse_formula(formula, variables=TARGET_VARIABLES):
     """
     try:
         tree = ast.parse((formula or "").strip(), mode="eval")
-    except SyntaxError as error:
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
         raise ScoringError("syntax", formula=formula) from error
+    if _depth(tree) > _MAX_DEPTH:
+        raise ScoringError("syntax", formula=formula)
     called = {
         id(node.func)
         for node in ast.walk(tree)
@@ -144,6 +149,16 @@ def parse_formula(formula, variables=TARGET_VARIABLES):
                 "forbidden", construct=type(node).__name__, formula=formula
             )
     return tree
+
+
+def _depth(tree):
+    """How deep ``tree`` nests, measured without recursion."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return deepest
 
 
 def _walk(node, values, formula):

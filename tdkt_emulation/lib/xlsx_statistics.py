@@ -19,7 +19,15 @@ FRAME_ROWS = 6
 
 
 class StatisticsError(ValueError):
-    """A form whose totals cannot be computed (a total naming itself, an unknown code)."""
+    """A form whose totals cannot be computed: ``code`` says why, ``params`` where, for the
+    addon to word in the reader's language (codes: ``self_reference`` with ``row`` and
+    ``column``, ``unknown_rows`` with ``row`` and ``codes``, ``unknown_columns`` with
+    ``column`` and ``numbers``; ``form``, the sheet, once :func:`write_form` knows it)."""
+
+    def __init__(self, code, **params):
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
 
 
 def compute_cells(rows, columns):
@@ -42,22 +50,18 @@ def compute_cells(rows, columns):
         if key in cells:
             return cells[key]
         if key in pending:
-            raise StatisticsError(
-                f"The total of row {code}, column {number} names itself."
-            )
+            raise StatisticsError("self_reference", row=code, column=number)
         pending.add(key)
         row, column = by_code[code], by_number[number]
         if row.get("sum_of"):
             missing = [other for other in row["sum_of"] if other not in by_code]
             if missing:
-                raise StatisticsError(f"Row {code} adds up unknown rows {missing}.")
+                raise StatisticsError("unknown_rows", row=code, codes=missing)
             result = sum(value(other, number) for other in row["sum_of"])
         elif column.get("sum_of"):
             missing = [other for other in column["sum_of"] if other not in by_number]
             if missing:
-                raise StatisticsError(
-                    f"Column {number} adds up unknown columns {missing}."
-                )
+                raise StatisticsError("unknown_columns", column=number, numbers=missing)
             result = sum(value(code, other) for other in column["sum_of"])
         else:
             result = (row.get("values") or {}).get(number, 0)
@@ -135,7 +139,11 @@ def write_form(book, formats, form):
         ``bold``, ``sum_of`` and ``values`` (see :func:`compute_cells`).
     """
     stub, columns, rows = form["stub"], form["columns"], form["rows"]
-    cells = compute_cells(rows, columns)
+    try:
+        cells = compute_cells(rows, columns)
+    except StatisticsError as error:
+        error.params.setdefault("form", form["sheet"])
+        raise
     sheet = book.add_sheet(form["sheet"])
     width = len(stub) + len(columns)
     sheet.set_column(0, 0, 55)

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from ..lib.award_classes import PERSON_CLASSES, RECIPIENT_CLASSES
 
@@ -58,6 +59,27 @@ class HrEmployee(models.Model):
         groups="tdkt_emulation.group_tdkt_officer",
         help="The years in TĐKT work of the statistics count from this date.",
     )
+
+    @api.constrains(
+        "tdkt_staff", "birthday", "tdkt_education_level", "tdkt_work_start_date"
+    )
+    def _check_tdkt_staff(self):
+        """Form 0605 counts the people doing TĐKT work by age, education and years in
+        TĐKT work: each of them has all three, or would count in its total only."""
+        for employee in self.sudo():
+            if employee.tdkt_staff and not (
+                employee.birthday
+                and employee.tdkt_education_level
+                and employee.tdkt_work_start_date
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Enter the birth date, education level and start of TĐKT work "
+                        "of %(person)s: the official statistics count the people doing "
+                        "emulation and commendation work by them.",
+                        person=employee.name,
+                    )
+                )
 
     @api.depends("tdkt_award_ids")
     def _compute_tdkt_award_count(self):

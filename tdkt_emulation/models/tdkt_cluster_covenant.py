@@ -176,7 +176,7 @@ class TdktClusterCovenant(models.Model):
         cluster = self.cluster_id
         lang = self.env["res.lang"]._get_tdkt_report_lang()
         env = self.with_context(lang=lang).env
-        lines = []
+        lines, unnamed = [], []
         for line in self.line_ids.filtered("rank").sorted("rank"):
             if line.rank == 1:
                 title = cluster.flag_title_id
@@ -185,6 +185,9 @@ class TdktClusterCovenant(models.Model):
             else:
                 continue
             if not title:
+                continue
+            if not line.member_id.unit_id:
+                unnamed.append(line.member_id.name)
                 continue
             lines.append(
                 {
@@ -201,6 +204,15 @@ class TdktClusterCovenant(models.Model):
                         points=round(line.final_total, 2),
                     ),
                 }
+            )
+        if unnamed:
+            # The dossier names a collective by its unit: without it, nobody.
+            raise UserError(
+                self.env._(
+                    "Set the Unit for Proposals of %(bodies)s: the dossier names each "
+                    "member it proposes by that unit.",
+                    bodies=", ".join(unnamed),
+                )
             )
         if not lines:
             raise UserError(

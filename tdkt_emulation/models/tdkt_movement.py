@@ -152,6 +152,21 @@ class TdktMovement(models.Model):
     # CONSTRAINTS
     # ------------------------------------------------------------
 
+    @api.constrains("state", "date_start", "date_end")
+    def _check_dates(self):
+        """A launched movement has its start and end: form 0601 counts it by duration."""
+        for movement in self:
+            if movement.state != "draft" and not (
+                movement.date_start and movement.date_end
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Enter the start and end dates of %(movement)s: the official "
+                        "statistics count a launched movement by its duration.",
+                        movement=movement.name,
+                    )
+                )
+
     @api.constrains("plan_id", "method", "company_id")
     def _check_plan(self):
         """The yearly plan launches one regular movement of its year and company."""
@@ -297,3 +312,24 @@ class TdktMovement(models.Model):
         self._check_office()
         if any(movement.state != "launched" for movement in self):
             raise UserError(self.env._("Only a launched movement can be closed."))
+        # What is still under way could not be signed or sent once it is closed.
+        for movement in self.sudo():
+            open_records = [
+                *movement.decision_ids.filtered(
+                    lambda decision: decision.state == "draft"
+                ),
+                *movement.proposal_ids.filtered(
+                    lambda proposal: proposal.state != "decided"
+                ),
+            ]
+            if open_records:
+                raise UserError(
+                    self.env._(
+                        "Close %(movement)s once its commendations are made: sign, "
+                        "decide or delete %(records)s first.",
+                        movement=movement.name,
+                        records=", ".join(
+                            record.display_name for record in open_records
+                        ),
+                    )
+                )

@@ -31,7 +31,7 @@ class TdktStatisticsColumn(models.Model):
         "Total Of", help="The numbers of the columns this total adds up, e.g. 2, 3, 4."
     )
 
-    @api.constrains("domain", "sum_of")
+    @api.constrains("domain", "sum_of", "number", "form_id")
     def _check_counting(self):
         for column in self:
             where = self.env._(
@@ -39,6 +39,16 @@ class TdktStatisticsColumn(models.Model):
                 form=column.form_id.code,
                 column=column.number,
             )
+            if (column.form_id.column_ids - column).filtered(
+                lambda other, number=column.number: other.number == number
+            ):
+                # The totals name columns by number: two of one number cannot both be.
+                raise ValidationError(
+                    self.env._(
+                        "%(where)s: the form has another column of this number.",
+                        where=where,
+                    )
+                )
             if not column.sum_of:
                 column.form_id._check_domain(column.domain, where)
             elif not all(

@@ -54,7 +54,7 @@ class TdktStatisticsRow(models.Model):
         [("year", "Years"), ("month", "Months")], default="year", required=True
     )
 
-    @api.constrains("domain", "display_type", "sum_of", "code", "band")
+    @api.constrains("domain", "display_type", "sum_of", "code", "band", "form_id")
     def _check_counting(self):
         for row in self:
             where = self.env._(
@@ -63,6 +63,17 @@ class TdktStatisticsRow(models.Model):
             if row.display_type != "section" and not row.code:
                 raise ValidationError(
                     self.env._("%(where)s: a counted row has a code.", where=where)
+                )
+            if row.code and (row.form_id.row_ids - row).filtered(
+                lambda other, code=row.code: other.code == code
+            ):
+                # The totals name rows by code: two rows of one code cannot both be.
+                raise ValidationError(
+                    self.env._(
+                        "%(where)s: the form has another row of code %(code)s.",
+                        where=where,
+                        code=row.code,
+                    )
                 )
             if row.display_type == "total" and not parse_codes(row.sum_of):
                 raise ValidationError(

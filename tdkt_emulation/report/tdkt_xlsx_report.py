@@ -623,6 +623,34 @@ class TdktXlsxReport(models.AbstractModel):
         }
 
     @api.model
+    def _get_statistics_error_message(self, error):
+        """``error`` (a ``StatisticsError``) worded in the user's language."""
+        params = error.params
+        if error.code == "self_reference":
+            return self.env._(
+                "Form %(form)s: the total of row %(row)s, column %(column)s adds up "
+                "itself.",
+                form=params.get("form", ""),
+                row=params["row"],
+                column=params["column"],
+            )
+        if error.code == "unknown_rows":
+            return self.env._(
+                "Form %(form)s: row %(row)s adds up rows %(codes)s, which the form does "
+                "not have.",
+                form=params.get("form", ""),
+                row=params["row"],
+                codes=", ".join(params["codes"]),
+            )
+        return self.env._(
+            "Form %(form)s: column %(column)s adds up columns %(numbers)s, which the "
+            "form does not have.",
+            form=params.get("form", ""),
+            column=params["column"],
+            numbers=", ".join(str(number) for number in params["numbers"]),
+        )
+
+    @api.model
     def _get_statistics_companies(self, company_ids=None):
         """The companies the official statistics count: ``company_ids`` (all of them
         allowed to the user), else those of the environment (the companies selected in
@@ -681,7 +709,7 @@ class TdktXlsxReport(models.AbstractModel):
                 self.env._(
                     "The totals of the official statistics forms cannot be computed: "
                     "%(error)s",
-                    error=error,
+                    error=self._get_statistics_error_message(error),
                 )
             ) from error
         env = self._get_env()

@@ -261,7 +261,16 @@ class TestCluster(TdktCommon):
         with self._refused(UserError, "cannot be entered while the round is at Ranked"):
             self._enter(self.own, {self.c_bonus: {"final_score": 2}})
 
-        # the leader for the flag, the runners-up (two ranks) for the Bằng khen
+        # the leader for the flag, the runners-up (two ranks) for the Bằng khen: each
+        # named in the dossier by the unit set on its member
+        with self._refused(
+            UserError,
+            "Unit for Proposals of Sở Tài chính, Sở Kế hoạch và Đầu tư, Văn phòng",
+        ):
+            covenant.action_propose()
+        self.assertFalse(covenant.proposal_id)
+        for member in self.finance | self.planning | self.office:
+            member.unit_id = self.env["hr.department"].create({"name": member.name})
         action = covenant.action_propose()
         proposal = self.env["tdkt.proposal"].browse(action["res_id"])
         self.assertEqual(covenant.proposal_id, proposal)
@@ -279,6 +288,17 @@ class TestCluster(TdktCommon):
                     (merit.code, "Sở Tài chính"),
                     (merit.code, "Sở Kế hoạch và Đầu tư"),
                     (merit.code, "Văn phòng UBND tỉnh"),
+                ]
+            ),
+        )
+        self.assertEqual(
+            sorted(proposal.line_ids.mapped("subject_name")),
+            sorted(
+                [
+                    "Unit A",
+                    "Sở Tài chính",
+                    "Sở Kế hoạch và Đầu tư",
+                    "Văn phòng UBND tỉnh",
                 ]
             ),
         )

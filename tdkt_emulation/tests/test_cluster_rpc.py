@@ -83,6 +83,18 @@ class TestClusterRpc(RpcMixin, HttpCase):
         self.assertRefused(answer, "odoo.exceptions.ValidationError")
         self.assertIn("unknown variable plan", answer[1]["data"]["message"])
         self.assertFalse(self.target.formula)
+        # a formula nested past the parser's stack is refused as unreadable, not a crash
+        for formula in ("-" * 600 + "actual", "actual" + " + 1" * 600):
+            answer = self._rpc(
+                self.officer,
+                "tdkt.cluster.criterion",
+                "write",
+                [self.target.id],
+                {"formula": formula},
+            )
+            self.assertRefused(answer, "odoo.exceptions.ValidationError")
+            self.assertIn("cannot be read", answer[1]["data"]["message"])
+        self.assertFalse(self.target.formula)
         with freeze_time("2040-03-01"):
             self.assertAnswered(
                 self._rpc(

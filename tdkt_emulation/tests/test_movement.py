@@ -118,6 +118,19 @@ class TestMovement(TdktCommon):
         with self.assertRaises(UserError):
             movement.unlink()
 
+    def test_a_movement_is_launched_and_kept_with_its_start_and_end(self):
+        # Form 0601 counts every launched movement by its duration: one without its
+        # start or end would count in the total and in no duration row.
+        movement = self._movement(date_end=False)
+        with self._refused(ValidationError, "start and end dates"):
+            self._launch(movement)
+        self.assertEqual(movement.state, "draft")
+        movement.date_end = date(2030, 12, 31)
+        self._launch(movement)
+        with self._refused(ValidationError, "start and end dates"):
+            movement.date_start = False
+        self.assertEqual(movement.date_start, date(2026, 1, 1))
+
     def test_the_plan_launches_its_regular_movement_once(self):
         with self._refused(UserError, "approved"):
             self.plan.with_user(self.officer).action_launch_movement()
@@ -177,6 +190,27 @@ class TestMovement(TdktCommon):
             )
         )
         self.assertEqual(counts, {"thematic": 2})
+
+    def test_a_movement_is_closed_once_its_commendations_are_made(self):
+        # A draft decision or an undecided dossier of the movement could not be signed or
+        # sent once it is closed, and a closed movement never reopens.
+        self._launch(self.thematic)
+        decision = self._decision(movement_id=self.thematic.id)
+        self._line(decision)
+        proposal = (
+            self.env["tdkt.proposal"]
+            .with_user(self.officer)
+            .create({"year": 2030, "movement_id": self.thematic.id})
+        )
+        with self._refused(UserError, "85/QĐ-SNV"):
+            self.thematic.action_close()
+        self.assertEqual(self.thematic.state, "launched")
+        decision.with_user(self.manager).action_sign()
+        with self._refused(UserError, "sign, decide or delete"):
+            self.thematic.action_close()
+        proposal.unlink()
+        self.thematic.action_close()
+        self.assertEqual(self.thematic.state, "closed")
 
     def test_a_thematic_proposal_decided_by_the_higher_body_writes_thematic_awards(
         self,
@@ -366,6 +400,12 @@ class TestMovement(TdktCommon):
             "tdkt_work_start_date",
         ]
         self.assertFalse(self.officer.has_group("hr.group_hr_user"))
+        # Form 0605 counts them by age, education and years in TĐKT work: a person
+        # without one of them would count in its total and in none of its rows.
+        employee = self.employee_a
+        with self._refused(ValidationError, "birth date, education level"):
+            employee.write({"tdkt_staff": True, "tdkt_education_level": "university"})
+        self.employee_a.birthday = date(1990, 5, 1)
         self.employee_a.write(
             {
                 "tdkt_staff": True,
@@ -387,6 +427,8 @@ class TestMovement(TdktCommon):
         self.assertEqual(employees.filtered("active"), employees)
         with self.assertRaises(AccessError):
             self.employee_a.with_user(self.user_a).read(["tdkt_education_level"])
+        with self._refused(ValidationError, "birth date, education level"):
+            employee.tdkt_work_start_date = False
 
     def test_a_sudden_achievement_needs_its_reason_and_stays_sudden(self):
         decision = self._decision()
@@ -559,6 +601,8 @@ class TestMovementRpc(RpcMixin, HttpCase, TdktCommon):
                 "method": "thematic",
                 "decision_number": "12/KH-SNV",
                 "decision_date": date(2030, 3, 1),
+                "date_start": date(2030, 3, 1),
+                "date_end": date(2030, 12, 31),
             }
         )
 

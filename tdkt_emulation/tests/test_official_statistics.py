@@ -483,9 +483,32 @@ class TestOfficialStatistics(OfficialStatisticsCommon):
             form.column_ids[-1].domain = "import os"
         with self.assertRaises(ValidationError):
             form.column_ids[0].sum_of = "2, three"
-        form.row_ids.filtered(lambda row: row.code == "01").sum_of = "01, 02"
-        with self.assertRaisesRegex(UserError, "names itself"):
+        total = form.row_ids.filtered(lambda row: row.code == "01")
+        # each worded by the addon, in the reader's language
+        for sum_of, message in (
+            ("01, 02", "Form 0601: the total of row 01, column 1 adds up itself."),
+            (
+                "02, 99",
+                "Form 0601: row 01 adds up rows 99, which the form does not have.",
+            ),
+        ):
+            total.sum_of = sum_of
+            with self.assertRaises(UserError) as caught:
+                self._render(form="0601")
+            self.assertEqual(
+                str(caught.exception),
+                "The totals of the official statistics forms cannot be computed: "
+                + message,
+            )
+        total.sum_of = "02, 03, 04, 05"
+        form.column_ids.filtered(lambda column: column.number == 1).sum_of = "2, 7"
+        with self.assertRaisesRegex(UserError, "column 1 adds up columns 7, which"):
             self._render(form="0601")
+        # the totals name rows and columns by code and number: each is the form's once
+        with self.assertRaisesRegex(ValidationError, "another row of code 02"):
+            form.row_ids.filtered(lambda row: row.code == "03").code = "02"
+        with self.assertRaisesRegex(ValidationError, "another column of this number"):
+            form.column_ids.filtered(lambda column: column.number == 4).number = 3
 
     def test_the_menu_opens_the_wizard_for_the_office_only(self):
         menu = self.env.ref("tdkt_emulation.tdkt_statistics_report_menu")

@@ -206,6 +206,7 @@ class TestYearReports(TdktCommon):
                     "decision_number": number,
                     "decision_date": day,
                     "date_start": day,
+                    "date_end": date(day.year, 12, 31),
                     "plan_id": cls.plan.id if name.endswith("2030") else False,
                 }
             )
