@@ -257,20 +257,27 @@ class TdktDecisionLine(models.Model):
             ):
                 # A person who moved: the unit they work in now, of the same company.
                 unit = subject.department_id
+            nominee = self.sudo().proposal_line_id
+            company = subject.company_id or nominee.company_id
             return {
                 "subject_type": self.subject_type,
                 "employee_id": self.employee_id.id,
                 "unit_id": unit.id,
                 "year": decision.year,
                 "title_id": self.title_id.id,
-                "kind": self.award_kind,
+                # Classed as the proposing company classed its nominee.
+                "award_kind": nominee.award_kind,
+                "recipient_class": nominee.recipient_class,
+                "movement_id": (
+                    nominee.movement_id.id
+                    if nominee.movement_id.company_id == company
+                    else False
+                ),
                 "decision_id": decision.id,
                 "decision_number": decision.name,
                 "decision_date": decision.date_decision,
                 "decision_authority": decision.authority,
-                "company_id": (
-                    subject.company_id or self.sudo().proposal_line_id.company_id
-                ).id,
+                "company_id": company.id,
                 "note": self.note,
             }
         return {
