@@ -169,6 +169,45 @@ class TdktDecisionLine(models.Model):
                     )
                 )
 
+    @api.constrains("proposal_line_id", "decision_id")
+    def _check_passed_nominee(self):
+        """A proposed nominee is granted once, by a decision of the year of its dossier,
+        while the dossier awaits the answer, and once the company's council passed it."""
+        for line in self.sudo().filtered("proposal_line_id"):
+            nominee = line.proposal_line_id
+            if not (
+                nominee.proposal_id.state == "sent"
+                and nominee.outcome == "pending"
+                and nominee.vote_outcome == "approved"
+                and nominee.vote_session_id.state == "closed"
+                and nominee.year == line.decision_id.year
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(nominee)s cannot be granted: it was not passed by the council "
+                        "of %(company)s for %(year)s, or its dossier no longer awaits an "
+                        "answer.",
+                        nominee=nominee.display_name,
+                        company=line.decision_id.company_id.name,
+                        year=line.decision_id.year,
+                    )
+                )
+            if other := self.sudo().search(
+                [
+                    ("proposal_line_id", "=", nominee.id),
+                    ("id", "!=", line.id),
+                    ("decision_id.state", "!=", "cancelled"),
+                ],
+                limit=1,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(nominee)s is already in the decision %(decision)s.",
+                        nominee=nominee.display_name,
+                        decision=other.decision_id.display_name,
+                    )
+                )
+
     @api.constrains("award_kind", "reason")
     def _check_sudden_reason(self):
         for line in self:

@@ -606,8 +606,20 @@ class TdktProposal(models.Model):
         self._check_edit()
 
     def _check_return(self):
-        """The Office records that the higher body returned a sent dossier."""
+        """The Office records that the higher body returned a sent dossier; the receiving
+        company of the database returns the dossiers sent to it itself."""
         self._check_officer()
+        if not self.env.su and any(
+            proposal.recipient_company_id
+            and proposal.recipient_company_id not in self.env.companies
+            for proposal in self
+        ):
+            raise AccessError(
+                self.env._(
+                    "A dossier sent to a company of this database is returned by that "
+                    "company's Office."
+                )
+            )
         if any(proposal.state != "sent" for proposal in self):
             raise UserError(self.env._("Only a sent dossier can be returned."))
 
@@ -619,6 +631,13 @@ class TdktProposal(models.Model):
             raise AccessError(
                 self.env._(
                     "The receiving company records its answer with its own decision."
+                )
+            )
+        if not self.env.su and any(proposal.recipient_company_id for proposal in self):
+            raise AccessError(
+                self.env._(
+                    "A dossier sent to a company of this database is answered by that "
+                    "company's council and signed decision, not entered by hand."
                 )
             )
         if any(proposal.state != "sent" for proposal in self):

@@ -356,6 +356,23 @@ class TdktProposalLine(models.Model):
             self.proposal_id._check_decide()
             return
         super()._check_edit_vals(vals)
+        # Who is proposed, and for what, stays as the receiving council voted on it.
+        if set(vals) & {"subject_type", "employee_id", "unit_id", "title_id"}:
+            for line in self.filtered("vote_session_id"):
+                if any(
+                    line._fields[name].convert_to_write(line[name], line)
+                    != (vals[name] or False)
+                    for name in ("subject_type", "employee_id", "unit_id", "title_id")
+                    if name in vals
+                ):
+                    raise UserError(
+                        self.env._(
+                            "The council of %(company)s voted on %(nominee)s: who is "
+                            "proposed, and for what, stays as it voted.",
+                            company=line.sudo().vote_session_id.company_id.name,
+                            nominee=line.display_name,
+                        )
+                    )
 
     def _check_edit(self):
         """A nominee changes with its dossier: see ``tdkt.proposal._check_edit``."""
