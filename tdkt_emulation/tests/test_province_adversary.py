@@ -265,3 +265,60 @@ class TestProvinceAnswersRpc(RpcMixin, HttpCase):
         self.assertFalse(
             self.env["tdkt.award"].search([("employee_id", "=", self.dept_employee.id)])
         )
+
+    def test_a_department_raises_no_authority_of_its_own(self):
+        """Its leadership signs its decisions: it may not raise the level they grant at, in
+        its settings or in the regime's rules every department shares."""
+        manager = mail_new_test_user(
+            self.env,
+            login="tdkt_dept2_manager",
+            groups="tdkt_emulation.group_tdkt_manager",
+            company_id=self.dept2.id,
+        )
+        self.assertEqual(self.dept2.tdkt_authority_level, "agency")
+        settings = self.assertAnswered(
+            self._rpc(
+                manager,
+                "tdkt.config.settings",
+                "create",
+                {"tdkt_authority_level": "province"},
+            )
+        )
+        self.assertRefused(
+            self._rpc(manager, "tdkt.config.settings", "execute", [settings])
+        )
+        self.assertEqual(self.dept2.tdkt_authority_level, "agency")
+        rule = self.env["tdkt.title.rule"].search(
+            [("title_id", "=", self.env.ref("tdkt_emulation.title_merit_province").id)]
+        )
+        self.assertRefused(
+            self._rpc(
+                manager,
+                "tdkt.title.rule",
+                "write",
+                rule.ids,
+                {"authority_level": "agency"},
+            )
+        )
+        self.assertEqual(set(rule.mapped("authority_level")), {"province"})
+        # The other settings are still its own; the administrator sets the level.
+        settings = self.assertAnswered(
+            self._rpc(
+                manager,
+                "tdkt.config.settings",
+                "create",
+                {"tdkt_document_place": "Lạng Sơn"},
+            )
+        )
+        self.assertAnswered(
+            self._rpc(manager, "tdkt.config.settings", "execute", [settings])
+        )
+        self.assertEqual(self.dept2.tdkt_document_place, "Lạng Sơn")
+        admin = self.env.ref("base.user_admin")
+        admin.company_ids |= self.dept2
+        self.env["tdkt.config.settings"].with_user(admin).with_company(
+            self.dept2
+        ).create({"tdkt_authority_level": "province"}).execute()
+        self.assertEqual(self.dept2.tdkt_authority_level, "province")
+        rule.with_user(admin).authority_level = "agency"
+        self.assertEqual(set(rule.mapped("authority_level")), {"agency"})
