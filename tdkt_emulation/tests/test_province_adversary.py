@@ -3,7 +3,7 @@ from datetime import date
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import Form, HttpCase, tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
@@ -122,6 +122,12 @@ class TestProvinceAnswers(TdktCommon):
         self.assertEqual(self.proposal.state, "sent")
         self.assertFalse(self.proposal.with_user(self.officer).can_decide)
         self.assertFalse(self.proposal.with_user(self.officer).can_return)
+        # Nor does its form offer to.
+        form = Form(self.proposal.with_user(self.officer))
+        with self.assertRaises(AssertionError):
+            form.decision_number = "1/QĐ-UBND"
+        with form.line_ids.edit(0) as nominee, self.assertRaises(AssertionError):
+            nominee.outcome = "granted"
 
     def test_a_reviewed_nominee_keeps_who_and_what_the_council_voted_on(self):
         self.proposal.action_send()
