@@ -256,6 +256,17 @@ class TdktProposal(models.Model):
                 "Draft Proposal %(year)s", year=proposal.year
             )
 
+    @api.constrains("proposal_kind", "date_event")
+    def _check_event_date(self):
+        for proposal in self:
+            if proposal.proposal_kind == "thematic" and not proposal.date_event:
+                raise ValidationError(
+                    self.env._(
+                        "A thematic dossier gives the date of the event or ceremony it "
+                        "proposes for: its deadline counts back from it."
+                    )
+                )
+
     @api.constrains("company_id", "recipient_company_id")
     def _check_recipient_company(self):
         for proposal in self:

@@ -328,3 +328,25 @@ class TestProvinceAnswersRpc(RpcMixin, HttpCase):
         self.assertEqual(self.dept2.tdkt_authority_level, "province")
         rule.with_user(admin).authority_level = "agency"
         self.assertEqual(set(rule.mapped("authority_level")), {"agency"})
+
+    def test_a_thematic_dossier_needs_its_event_date(self):
+        answer = self._rpc(
+            self.dept_officer,
+            "tdkt.proposal",
+            "write",
+            self.proposal.ids,
+            {"proposal_kind": "thematic"},
+        )
+        self.assertRefused(answer, "odoo.exceptions.ValidationError")
+        self.assertIn("date of the event", answer[1]["data"]["message"])
+        self.assertEqual(self.proposal.proposal_kind, "year_end")
+        self.assertAnswered(
+            self._rpc(
+                self.dept_officer,
+                "tdkt.proposal",
+                "write",
+                self.proposal.ids,
+                {"proposal_kind": "thematic", "date_event": "2029-09-02"},
+            )
+        )
+        self.assertTrue(self.proposal.date_deadline)
