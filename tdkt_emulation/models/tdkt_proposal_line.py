@@ -356,9 +356,16 @@ class TdktProposalLine(models.Model):
             self.proposal_id._check_decide()
             return
         super()._check_edit_vals(vals)
-        # Who is proposed, and for what, stays as the receiving council voted on it.
+        # Who is proposed, and for what, stays as the receiving council votes on it,
+        # from the moment it is on the council's agenda.
         if set(vals) & {"subject_type", "employee_id", "unit_id", "title_id"}:
-            for line in self.filtered("vote_session_id"):
+            items = (
+                self.env["tdkt.council.session.item"]
+                .sudo()
+                .search([("proposal_line_id", "in", self.ids)])
+            )
+            for item in items:
+                line = self.browse(item.proposal_line_id.id)
                 if any(
                     line._fields[name].convert_to_write(line[name], line)
                     != (vals[name] or False)
@@ -367,9 +374,10 @@ class TdktProposalLine(models.Model):
                 ):
                     raise UserError(
                         self.env._(
-                            "The council of %(company)s voted on %(nominee)s: who is "
-                            "proposed, and for what, stays as it voted.",
-                            company=line.sudo().vote_session_id.company_id.name,
+                            "%(nominee)s is on the agenda of the council of "
+                            "%(company)s: who is proposed, and for what, stays as the "
+                            "council votes on it.",
+                            company=item.session_id.company_id.name,
                             nominee=line.display_name,
                         )
                     )

@@ -138,14 +138,34 @@ class TestProvinceAnswers(TdktCommon):
             {"reason": "Bổ sung thành tích"}
         ).action_confirm()
         nominee = self.proposal.line_ids.with_user(self.officer)
-        with self._refused(UserError, "voted on"):
+        with self._refused(UserError, "on the agenda"):
             nominee.employee_id = self.employee_a
-        with self._refused(UserError, "voted on"):
+        with self._refused(UserError, "on the agenda"):
             nominee.title_id = self.env.ref("tdkt_emulation.title_merit_prime_minister")
         nominee.achievements += " Có xác nhận."
         self.proposal.with_user(self.officer).action_send()
         self.assertEqual(nominee.employee_id, self.employee_b)
         self.assertEqual(nominee.vote_outcome, "approved")
+
+    def test_a_nominee_on_the_agenda_keeps_who_and_what_is_voted_on(self):
+        """Returned while the council votes: the vote, closed after, is on the nominee
+        the members saw."""
+        self.proposal.action_send()
+        council, _members = self._provincial_council()
+        session = self._as(
+            self.province_officer, self.env["tdkt.council.session"]
+        ).create({"name": "Phiên họp 2029", "council_id": council.id, "year": 2029})
+        session.action_add_agenda()
+        session.action_start_voting()
+        self.env["tdkt.proposal.return"].with_user(self.province_officer).with_company(
+            self.province
+        ).with_context(active_ids=self.proposal.ids).create(
+            {"reason": "Bổ sung thành tích"}
+        ).action_confirm()
+        nominee = self.proposal.line_ids.with_user(self.officer)
+        with self._refused(UserError, "on the agenda"):
+            nominee.employee_id = self.employee_a
+        self.assertEqual(nominee.employee_id, self.employee_b)
 
     def test_cancelling_the_decision_reopens_the_dossiers_it_refused(self):
         self.proposal.action_send()
