@@ -169,7 +169,14 @@ class TdktDecisionLine(models.Model):
                     )
                 )
 
-    @api.constrains("proposal_line_id", "decision_id")
+    @api.constrains(
+        "proposal_line_id",
+        "decision_id",
+        "subject_type",
+        "employee_id",
+        "unit_id",
+        "title_id",
+    )
     def _check_passed_nominee(self):
         """A proposed nominee is granted once, by a decision of the year of its dossier,
         while the dossier awaits the answer, and once the company's council passed it."""
@@ -190,6 +197,22 @@ class TdktDecisionLine(models.Model):
                         nominee=nominee.display_name,
                         company=line.decision_id.company_id.name,
                         year=line.decision_id.year,
+                    )
+                )
+            if (
+                line.subject_type != nominee.subject_type
+                or line.employee_id != nominee.employee_id
+                or (
+                    line.subject_type == "collective"
+                    and line.unit_id != nominee.unit_id
+                )
+                or line.title_id != nominee.title_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(nominee)s is granted as the council passed it: the same person "
+                        "or unit, for the same title or form.",
+                        nominee=nominee.display_name,
                     )
                 )
             if other := self.sudo().search(

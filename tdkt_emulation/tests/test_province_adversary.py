@@ -78,6 +78,21 @@ class TestProvinceAnswers(TdktCommon):
         )
         self.assertFalse(self.proposal.line_ids.award_id)
 
+    def test_a_nominee_is_granted_as_the_council_passed_it(self):
+        self.proposal.action_send()
+        self._review(["agree", "agree", "agree"])
+        decision = self._decision()
+        decision.action_create_from_results()
+        line = decision.line_ids
+        with self._refused(ValidationError, "as the council passed it"):
+            line.title_id = self.title_ldtt
+        with self._refused(ValidationError, "as the council passed it"):
+            line.write({"subject_type": "collective", "employee_id": False})
+        decision.action_sign()
+        self.assertEqual(
+            self.proposal.line_ids.award_id.title_id, self.title_merit_province
+        )
+
     def test_a_nominee_is_granted_once(self):
         self.proposal.action_send()
         self._review(["agree", "agree", "agree"])
