@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from ..lib.authority import AUTHORITY_LEVELS
+from ..lib.authority import AUTHORITY_LEVELS, AUTHORITY_RANKS
 
 # The company fields this screen reads and writes, and nothing else.
 SETTINGS = (
@@ -163,6 +163,18 @@ class TdktConfigSettings(models.TransientModel):
         if self.company_id not in self.env.user.company_ids:
             raise AccessError(
                 self.env._("You can change the settings of your own companies only.")
+            )
+        # The leadership signs the company's decisions: the level they grant at is
+        # raised by the administrator, not by whom it empowers.
+        if AUTHORITY_RANKS[self.tdkt_authority_level] > AUTHORITY_RANKS[
+            self.company_id.sudo().tdkt_authority_level
+        ] and not self.env.user.has_group("base.group_system"):
+            raise AccessError(
+                self.env._(
+                    "Only an administrator raises the level of the authority that signs "
+                    "the decisions of %(company)s.",
+                    company=self.company_id.sudo().name,
+                )
             )
         if not 0 <= self.tdkt_initiative_pass_percent <= 100:
             raise ValidationError(

@@ -295,6 +295,8 @@ class TdktDecision(models.Model):
                 )
             if above := decision._get_lines_above_authority(decision.line_ids):
                 raise UserError(decision._authority_error_message(above))
+            # A dossier may have been returned, or answered, since the line was added.
+            decision.line_ids._check_passed_nominee()
             if not decision.line_ids:
                 raise UserError(
                     self.env._(
@@ -447,14 +449,38 @@ class TdktDecision(models.Model):
         self._check_cancel()
         # The awards written in the proposing companies too, which the user may not read.
         self.sudo().award_ids.unlink()
-        # Their dossiers wait again for an answer on the nominees it granted.
+        # Their dossiers wait again for an answer on the nominees it granted, and those
+        # it decided wait again for an answer on the nominees it refused.
         nominees = self.line_ids.proposal_line_id.sudo()
         nominees.filtered(lambda line: line.outcome == "granted")._write_step(
             {"outcome": "pending"}
         )
-        nominees.proposal_id.filtered(
-            lambda proposal: proposal.state == "decided"
-        )._write_step({"state": "sent", "date_decided": False})
+        answered = nominees.proposal_id
+        for decision in self:
+            answered |= (
+                self.env["tdkt.proposal"]
+                .sudo()
+                .search(
+                    [
+                        ("recipient_company_id", "=", decision.company_id.id),
+                        ("state", "=", "decided"),
+                        ("decision_number", "=", decision.name),
+                        ("decision_date", "=", decision.date_decision),
+                    ]
+                )
+            )
+        answered.line_ids.filtered(
+            lambda line: line.outcome == "refused" and line.vote_outcome == "rejected"
+        )._write_step({"outcome": "pending"})
+        answered.filtered(lambda proposal: proposal.state == "decided")._write_step(
+            {
+                "state": "sent",
+                "date_decided": False,
+                "decision_number": False,
+                "decision_date": False,
+                "decision_authority": False,
+            }
+        )
         self._write_step(
             {
                 "state": "cancelled",

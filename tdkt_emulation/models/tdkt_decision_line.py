@@ -169,6 +169,68 @@ class TdktDecisionLine(models.Model):
                     )
                 )
 
+    @api.constrains(
+        "proposal_line_id",
+        "decision_id",
+        "subject_type",
+        "employee_id",
+        "unit_id",
+        "title_id",
+    )
+    def _check_passed_nominee(self):
+        """A proposed nominee is granted once, by a decision of the year of its dossier,
+        while the dossier awaits the answer, and once the company's council passed it."""
+        for line in self.sudo().filtered("proposal_line_id"):
+            nominee = line.proposal_line_id
+            if not (
+                nominee.proposal_id.state == "sent"
+                and nominee.outcome == "pending"
+                and nominee.vote_outcome == "approved"
+                and nominee.vote_session_id.state == "closed"
+                and nominee.year == line.decision_id.year
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(nominee)s cannot be granted: it was not passed by the council "
+                        "of %(company)s for %(year)s, or its dossier no longer awaits an "
+                        "answer.",
+                        nominee=nominee.display_name,
+                        company=line.decision_id.company_id.name,
+                        year=line.decision_id.year,
+                    )
+                )
+            if (
+                line.subject_type != nominee.subject_type
+                or line.employee_id != nominee.employee_id
+                or (
+                    line.subject_type == "collective"
+                    and line.unit_id != nominee.unit_id
+                )
+                or line.title_id != nominee.title_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(nominee)s is granted as the council passed it: the same person "
+                        "or unit, for the same title or form.",
+                        nominee=nominee.display_name,
+                    )
+                )
+            if other := self.sudo().search(
+                [
+                    ("proposal_line_id", "=", nominee.id),
+                    ("id", "!=", line.id),
+                    ("decision_id.state", "!=", "cancelled"),
+                ],
+                limit=1,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(nominee)s is already in the decision %(decision)s.",
+                        nominee=nominee.display_name,
+                        decision=other.decision_id.display_name,
+                    )
+                )
+
     @api.constrains("award_kind", "reason")
     def _check_sudden_reason(self):
         for line in self:
@@ -268,12 +330,24 @@ class TdktDecisionLine(models.Model):
             subject = self.sudo()[
                 "employee_id" if self.subject_type == "individual" else "unit_id"
             ]
-            proposing = self.sudo().proposal_line_id.company_id
-            if self.subject_type == "individual" and subject.company_id != proposing:
+            nominee = self.sudo().proposal_line_id
+            company = subject.company_id or nominee.company_id
+            if (
+                self.subject_type == "individual"
+                and subject.company_id != nominee.company_id
+            ):
                 # A person who moved: the unit they work in now, of the same company.
                 values["unit_id"] = subject.department_id.id
             values.update(
-                company_id=(subject.company_id or proposing).id,
+                company_id=company.id,
+                # Classed as the proposing company classed its nominee.
+                award_kind=nominee.award_kind,
+                recipient_class=nominee.recipient_class,
+                movement_id=(
+                    nominee.movement_id.id
+                    if nominee.movement_id.company_id == company
+                    else False
+                ),
                 initiative_ids=[],
                 golden_book_number=False,
             )

@@ -256,6 +256,17 @@ class TdktProposal(models.Model):
                 "Draft Proposal %(year)s", year=proposal.year
             )
 
+    @api.constrains("proposal_kind", "date_event")
+    def _check_event_date(self):
+        for proposal in self:
+            if proposal.proposal_kind == "thematic" and not proposal.date_event:
+                raise ValidationError(
+                    self.env._(
+                        "A thematic dossier gives the date of the event or ceremony it "
+                        "proposes for: its deadline counts back from it."
+                    )
+                )
+
     @api.constrains("company_id", "recipient_company_id")
     def _check_recipient_company(self):
         for proposal in self:
@@ -606,8 +617,20 @@ class TdktProposal(models.Model):
         self._check_edit()
 
     def _check_return(self):
-        """The Office records that the higher body returned a sent dossier."""
+        """The Office records that the higher body returned a sent dossier; the receiving
+        company of the database returns the dossiers sent to it itself."""
         self._check_officer()
+        if not self.env.su and any(
+            proposal.recipient_company_id
+            and proposal.recipient_company_id not in self.env.companies
+            for proposal in self
+        ):
+            raise AccessError(
+                self.env._(
+                    "A dossier sent to a company of this database is returned by that "
+                    "company's Office."
+                )
+            )
         if any(proposal.state != "sent" for proposal in self):
             raise UserError(self.env._("Only a sent dossier can be returned."))
 
@@ -619,6 +642,13 @@ class TdktProposal(models.Model):
             raise AccessError(
                 self.env._(
                     "The receiving company records its answer with its own decision."
+                )
+            )
+        if not self.env.su and any(proposal.recipient_company_id for proposal in self):
+            raise AccessError(
+                self.env._(
+                    "A dossier sent to a company of this database is answered by that "
+                    "company's council and signed decision, not entered by hand."
                 )
             )
         if any(proposal.state != "sent" for proposal in self):

@@ -356,6 +356,31 @@ class TdktProposalLine(models.Model):
             self.proposal_id._check_decide()
             return
         super()._check_edit_vals(vals)
+        # Who is proposed, and for what, stays as the receiving council votes on it,
+        # from the moment it is on the council's agenda.
+        if set(vals) & {"subject_type", "employee_id", "unit_id", "title_id"}:
+            items = (
+                self.env["tdkt.council.session.item"]
+                .sudo()
+                .search([("proposal_line_id", "in", self.ids)])
+            )
+            for item in items:
+                line = self.browse(item.proposal_line_id.id)
+                if any(
+                    line._fields[name].convert_to_write(line[name], line)
+                    != (vals[name] or False)
+                    for name in ("subject_type", "employee_id", "unit_id", "title_id")
+                    if name in vals
+                ):
+                    raise UserError(
+                        self.env._(
+                            "%(nominee)s is on the agenda of the council of "
+                            "%(company)s: who is proposed, and for what, stays as the "
+                            "council votes on it.",
+                            company=item.session_id.company_id.name,
+                            nominee=line.display_name,
+                        )
+                    )
 
     def _check_edit(self):
         """A nominee changes with its dossier: see ``tdkt.proposal._check_edit``."""

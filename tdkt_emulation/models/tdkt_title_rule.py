@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 from ..lib.authority import AUTHORITY_LEVELS, LEVEL_AUTHORITIES
 from ..lib.eligibility import TitleRule
@@ -65,6 +66,23 @@ class TdktTitleRule(models.Model):
     def _compute_authority_level(self):
         for rule in self:
             rule.authority_level = LEVEL_AUTHORITIES.get(rule.title_id.level)
+
+    def write(self, vals):
+        # Every company of the database decides by these rules: who grants a title is
+        # changed by the administrator, not by the leadership of one of them.
+        if (
+            "authority_level" in vals
+            and not self.env.su
+            and not self.env.user.has_group("base.group_system")
+            and any(rule.authority_level != vals["authority_level"] for rule in self)
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only an administrator changes who grants a title under a regime's "
+                    "rules."
+                )
+            )
+        return super().write(vals)
 
     def _get_rule_sets(self):
         return self.rule_set_id

@@ -46,3 +46,4 @@ from . import test_province
 from . import test_official_statistics
 from . import test_movement
 from . import test_year_reports
+from . import test_province_adversary
