@@ -841,11 +841,11 @@ def enter_dossier_and_awards():
             {
                 "employee_id": person.id,
                 "title_id": env.ref("tdkt_emulation.title_ldtt").id,
-                "year": 2028,
-                "decision_number": f"{n}/QĐ-NANGCAP",
+                "year": year,
+                "decision_number": f"{year}/QĐ-NANGCAP",
                 "kind": kind,
             }
-            for n, kind in enumerate(("merit", "sudden"), start=1)
+            for year, kind in ((2027, "merit"), (2028, "sudden"))
         ]
     )
     return {
