@@ -84,6 +84,12 @@ class TdktProposalLine(models.Model):
         default="pending",
     )
     refusal_reason = fields.Text("Reason for Refusing")
+    refusal_note = fields.Char(
+        "Why Refused",
+        compute="_compute_refusal_note",
+        help="The reason the higher body gave, or the result of the council that did not "
+        "pass the nominee.",
+    )
     award_id = fields.Many2one("tdkt.award", readonly=True, copy=False)
     # The receiving company's council review (a province's council in the same database),
     # written when its session closes.
@@ -109,6 +115,33 @@ class TdktProposalLine(models.Model):
     document_ids = fields.One2many(
         "tdkt.proposal.document", "line_id", "Uploaded Documents"
     )
+
+    @api.depends(
+        "outcome", "refusal_reason", "vote_outcome", "vote_share", "vote_threshold"
+    )
+    @api.depends_context("lang")
+    def _compute_refusal_note(self):
+        """Worded when read, in the reader's language: a refusal by the receiving
+        company's council keeps its result as the reason."""
+        for line in self:
+            if line.outcome != "refused":
+                line.refusal_note = False
+            elif (line.refusal_reason or "").strip():
+                line.refusal_note = line.refusal_reason.strip()
+            elif line.vote_outcome == "rejected":
+                share, threshold = (
+                    format(value, "g")
+                    for value in (line.vote_share, line.vote_threshold)
+                )
+                line.refusal_note = self.env._(
+                    "Not passed by the council of %(company)s: %(share)s%% of the "
+                    "votes in favour, %(threshold)s%% required.",
+                    company=line.sudo().vote_session_id.company_id.name,
+                    share=share,
+                    threshold=threshold,
+                )
+            else:
+                line.refusal_note = False
 
     @api.depends("employee_id")
     def _compute_unit_id(self):

@@ -406,6 +406,19 @@ class TestProvince(TdktCommon):
         self.assertEqual(third.state, "decided")
         self.assertEqual(third.line_ids.outcome, "refused")
         self.assertFalse(third.line_ids.award_id)
+        # The refused nominee keeps the reason: the council's result, worded in the
+        # language of whoever reads it.
+        refused = self._as(self.officer, third.line_ids)
+        self.assertEqual(
+            refused.with_context(lang="en_US").refusal_note,
+            "Not passed by the council of Ban Thi đua - Khen thưởng tỉnh: 0% of the "
+            f"votes in favour, {third.line_ids.vote_threshold:g}% required.",
+        )
+        self.assertTrue(
+            refused.with_context(lang="vi_VN").refusal_note.startswith(
+                "Không được Hội đồng"
+            )
+        )
 
     def test_a_person_who_moved_keeps_the_award_where_they_work_now(self):
         """The nominee moves to the other department while the province decides: the
